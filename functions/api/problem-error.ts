@@ -1,0 +1,12 @@
+import type { FieldError, ProblemKind } from '#shared/problem';
+
+/** Thrown anywhere in the API; the one error handler turns it into problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(options.detail ?? kind);
+    this.name = 'ProblemError';
+  }
+}

@@ -1,0 +1,4 @@
+/** The browser session cookie: an opaque id; the session itself lives in DynamoDB. */
+export const SESSION_COOKIE = 'dt_session';
+/** Holds the OpenID Connect state and PKCE verifier during sign-in, for ten minutes. */
+export const SIGN_IN_COOKIE = 'dt_signin';

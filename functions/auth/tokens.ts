@@ -1,0 +1,38 @@
+import { createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
+import { jwksUrl, type OidcSettings } from './oidc-settings';
+
+export interface TokenVerifier {
+  /** The token's subject when the token is genuine, current and ours; throws otherwise. */
+  verify(token: string): Promise<{ subject: string }>;
+}
+
+export class InvalidTokenError extends Error {
+  constructor(cause?: unknown) {
+    super('The access token is not valid', { cause });
+    this.name = 'InvalidTokenError';
+  }
+}
+
+/**
+ * Verifies OAuth access tokens as Amazon Cognito issues them (RS256, `token_use`
+ * "access", `client_id`), against the provider's published keys. The local
+ * development issuer issues the same shape, so this one path runs everywhere.
+ */
+export function createTokenVerifier({ issuer, clientId, fetch }: OidcSettings): TokenVerifier {
+  const keys = createRemoteJWKSet(new URL(jwksUrl(issuer)), {
+    [customFetch]: (url, options) => fetch(url, options as RequestInit),
+  });
+  return {
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, keys, { issuer, algorithms: ['RS256'] });
+        if (payload.token_use !== 'access' || payload.client_id !== clientId || !payload.sub) {
+          throw new Error('not an access token for this client');
+        }
+        return { subject: payload.sub };
+      } catch (error) {
+        throw new InvalidTokenError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * `npm run dev`: one process serving the whole app on http://localhost:3000 —
+ * DynamoDB Local (data kept in .data/), the API, the development sign-in,
+ * and Remix through Vite with hot reload.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
+import type { Hono } from 'hono';
+import { createServer as createViteServer } from 'vite';
+import * as z from 'zod';
+import { createDevIssuer } from '../auth/dev-issuer';
+import { composeServer } from '../compose';
+import type { WebContext } from '../web-context';
+import { createLogger, describeError } from '../log';
+import { createDynamoClients } from '../store/db';
+import { ensureTable } from '../store/setup';
+import { startDynamoLocal, DevSetupError, type DynamoLocal } from './dynamodb-local';
+import { devAccounts, seedOnce } from './seed';
+
+const DevEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  DATA_DIR: z.string().default('.data/dynamodb'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('warn'),
+});
+const TABLE_NAME = 'decide-together';
+const CLIENT_ID = 'decide-together-local';
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+const envResult = DevEnv.safeParse(process.env);
+if (!envResult.success) fail(`Check your environment: ${z.prettifyError(envResult.error)}`);
+const env = envResult.data;
+const publicOrigin = `http://localhost:${env.PORT}`;
+const log = createLogger({ level: env.LOG_LEVEL });
+
+// Take the port first, so a busy port fails before anything starts; until the
+// app is ready, requests get a short "starting" answer.
+let handle = (_req: IncomingMessage, res: ServerResponse) => {
+  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+  res.end('Decide Together is starting. Reload in a moment.\n');
+};
+const server = createServer((req, res) => handle(req, res));
+await new Promise<void>((resolve) => {
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      fail(`Port ${env.PORT} is already in use. Stop the program using it, or choose another port: PORT=${env.PORT + 1} npm run dev`);
+    }
+    fail(`Could not listen on port ${env.PORT}: ${error.message}`);
+  });
+  server.listen(env.PORT, resolve);
+});
+
+let dynamo: DynamoLocal | undefined;
+let closing = false;
+async function shutdown(code: number) {
+  if (closing) return;
+  closing = true;
+  server.closeAllConnections();
+  server.close();
+  await vite?.close().catch(() => undefined);
+  await dynamo?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+// Whatever happens, no java process is left behind.
+process.on('exit', () => {
+  if (dynamo) {
+    try {
+      process.kill(dynamo.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+let vite: Awaited<ReturnType<typeof createViteServer>> | undefined;
+try {
+  dynamo = await startDynamoLocal({ dataDir: env.DATA_DIR });
+  const { client, doc } = createDynamoClients({ endpoint: dynamo.endpoint });
+  await ensureTable(client, TABLE_NAME);
+  const seeded = await seedOnce(doc, TABLE_NAME);
+
+  vite = await createViteServer({
+    server: { middlewareMode: true, hmr: { server } },
+    appType: 'custom',
+  });
+  const viteServer = vite;
+  const remix = async (request: Request, context: WebContext) => {
+    const build = (await viteServer.ssrLoadModule('virtual:remix/server-build')) as ServerBuild;
+    return createRequestHandler(build, 'development')(request, context);
+  };
+
+  // The issuer and the sign-in client reach each other in-process.
+  let rootApp: Hono | undefined;
+  const localFetch = async (input: string | URL | Request, init?: RequestInit) =>
+    rootApp!.fetch(new Request(input, init));
+  const issuer = await createDevIssuer({ publicOrigin, clientId: CLIENT_ID, accounts: devAccounts });
+  rootApp = composeServer({
+    doc,
+    tableName: TABLE_NAME,
+    publicOrigin,
+    oidc: { issuer: issuer.issuer, clientId: CLIENT_ID, fetch: localFetch },
+    remix,
+    log,
+    devIssuer: issuer.app,
+    development: true,
+  });
+  const listener = getRequestListener(rootApp.fetch);
+  handle = (req, res) => viteServer.middlewares(req, res, () => void listener(req, res));
+
+  process.stdout.write(
+    [
+      '',
+      `  Decide Together is running at ${publicOrigin}`,
+      `  Sign in as ${devAccounts.map((a) => a.email).join(' or ')}.`,
+      `  Data: ${env.DATA_DIR}${seeded ? ' (new: seeded with the demo clinic)' : ''}. Stop with Ctrl-C.`,
+      '',
+    ].join('\n') + '\n',
+  );
+} catch (error) {
+  if (error instanceof DevSetupError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    log.error('could not start', describeError(error));
+  }
+  await shutdown(1);
+}

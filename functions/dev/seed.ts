@@ -1,0 +1,72 @@
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DevAccount } from '../auth/dev-issuer';
+import { aidItem } from '../store/aids';
+import { ConditionFailedError } from '../store/errors';
+import { keys } from '../store/keys';
+import { clinicianItems, organisationItem } from '../store/people';
+
+/**
+ * What a fresh local table starts with: two organisations (cross-organisation
+ * checks need both), a clinician in each, and a demonstration aid in Demo Clinic.
+ */
+export const seedOrganisations = [
+  {
+    organisation: { id: 'demo-clinic', name: 'Demo Clinic' },
+    clinician: { id: 'demo-clinician', orgId: 'demo-clinic', name: 'Dr Alex Morgan', email: 'clinician@demo.example' },
+  },
+  {
+    organisation: { id: 'other-clinic', name: 'Other Clinic' },
+    clinician: { id: 'other-clinician', orgId: 'other-clinic', name: 'Dr Sam Patel', email: 'clinician@other.example' },
+  },
+] as const;
+
+export const DEMO_AID_ID = 'demo-knee-oa';
+
+/** The seeded clinicians as the development issuer lists them; the subject is the clinician id. */
+export const devAccounts: DevAccount[] = seedOrganisations.map(({ organisation, clinician }) => ({
+  subject: clinician.id,
+  email: clinician.email,
+  name: clinician.name,
+  organisation: organisation.name,
+}));
+
+/**
+ * Writes the seed in one transaction, once: a marker item makes a second run a
+ * no-op, and a crash half-way leaves nothing half-written.
+ */
+export async function seedOnce(doc: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<boolean> {
+  const items = [
+    ...seedOrganisations.flatMap(({ organisation, clinician }) => [
+      organisationItem(organisation),
+      ...clinicianItems(clinician, clinician.id),
+    ]),
+    aidItem('demo-clinic', {
+      id: DEMO_AID_ID,
+      title: 'Knee osteoarthritis: what are my options?',
+      condition: 'Osteoarthritis of the knee',
+      status: 'draft',
+      demonstration: true,
+      updatedAt: now.toISOString(),
+    }),
+  ];
+  try {
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.seed, seededAt: now.toISOString() },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...items.map((Item) => ({ Put: { TableName: tableName, Item } })),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { html } from 'hono/html';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
+import type { ApiApp } from './api/app';
+import type { FetchLike } from './auth/oidc-settings';
+import { describeError, redactPath, type Logger } from './log';
+import type { WebContext } from './web-context';
+
+/** Remix's request handler, from the production build or from Vite in development. */
+export type RemixHandler = (request: Request, context: WebContext) => Promise<Response>;
+
+type SiteEnv = { Variables: SecureHeadersVariables & { requestId: string } };
+
+export interface ServerAppOptions {
+  api: ApiApp;
+  /** /auth/*: browser sign-in and sign-out. */
+  auth: Hono<{ Variables: { requestId: string } }>;
+  /** /dev/*: the development OpenID issuer, local mode only. */
+  devIssuer?: Hono | undefined;
+  remix: RemixHandler;
+  publicOrigin: string;
+  /** Other origins a form may lead to (the identity provider's sign-out page). */
+  formTargets?: string[];
+  /** Vite's hot reload needs a WebSocket and inline styles in development. */
+  development?: boolean;
+  log: Logger;
+}
+
+/**
+ * The one root app, in Lambda and locally: /api/* to the API, everything else
+ * to the site (sign-in routes, the local issuer, and Remix pages).
+ */
+export function createServerApp(options: ServerAppOptions) {
+  const { api, remix, publicOrigin, log } = options;
+  const site = new Hono<SiteEnv>();
+
+  site.use(requestId());
+  site.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info('page request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: redactPath(c.req.path),
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  site.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [NONCE, "'strict-dynamic'"],
+        styleSrc: options.development ? ["'self'", "'unsafe-inline'"] : ["'self'", NONCE],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: options.development ? ["'self'", 'ws:'] : ["'self'"],
+        formAction: ["'self'", ...(options.formTargets ?? [])],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      // Patient links carry a token: never send it on to another site.
+      referrerPolicy: 'no-referrer',
+      strictTransportSecurity: publicOrigin.startsWith('https:') ? 'max-age=63072000; includeSubDomains' : false,
+    }),
+  );
+  site.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
+  site.route('/auth', options.auth);
+  if (options.devIssuer) site.route('/dev', options.devIssuer);
+  site.all('*', (c) =>
+    remix(c.req.raw, {
+      apiFetch: inProcessApi(api, c),
+      cspNonce: c.var.secureHeadersNonce ?? '',
+    }),
+  );
+  site.onError((error, c) => errorPage(error, c, log));
+
+  return new Hono()
+    .all('/api/*', (c) => api.fetch(c.req.raw, c.env))
+    .all('*', (c) => site.fetch(c.req.raw, c.env));
+}
+
+/** The API app called directly, carrying the page request's cookie and request id. */
+function inProcessApi(api: ApiApp, c: Context<SiteEnv>): FetchLike {
+  const cookie = c.req.header('cookie');
+  return async (input, init) => {
+    const request = new Request(input, init);
+    if (cookie) request.headers.set('cookie', cookie);
+    request.headers.set('x-request-id', c.var.requestId);
+    return api.fetch(request);
+  };
+}
+
+function errorPage(error: Error, c: Context<SiteEnv>, log: Logger) {
+  const status = error instanceof HTTPException ? error.status : 500;
+  if (status >= 500) log.error('page error', { requestId: c.var.requestId, ...describeError(error) });
+  const title = status === 403 ? 'This request was blocked' : 'Something went wrong';
+  return c.html(
+    html`<!doctype html>
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>${title} · Decide Together</title>
+        </head>
+        <body>
+          <main>
+            <h1>${title}</h1>
+            <p>Please go back and try again. If it keeps happening, tell us this code: ${c.var.requestId}</p>
+            <p><a href="/">Go to the start page</a></p>
+          </main>
+        </body>
+      </html>`,
+    status,
+  );
+}

@@ -1,0 +1,54 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { translateStoreError } from './errors';
+
+/** What every repository needs: the client, the table, and the time. */
+export interface Db {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  now: () => Date;
+}
+
+export interface DynamoConnection {
+  /** Set for DynamoDB Local; unset in AWS, where the SDK finds the regional endpoint. */
+  endpoint?: string | undefined;
+  region?: string | undefined;
+}
+
+/**
+ * The process's DynamoDB clients, created once. Short timeouts so that a store
+ * that does not answer becomes a 503 within seconds instead of hanging a page.
+ */
+export function createDynamoClients({ endpoint, region }: DynamoConnection): {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+} {
+  const client = new DynamoDBClient({
+    ...(endpoint
+      ? {
+          endpoint,
+          region: region ?? 'local',
+          // DynamoDB Local accepts any credentials; fixed ones keep one namespace.
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : { region }),
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+  });
+  // One place turns SDK failures into the store's errors (conflict, unavailable).
+  // The document client shares this middleware stack.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw translateStoreError(error);
+      }
+    },
+    { step: 'initialize', name: 'translateStoreError' },
+  );
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { client, doc };
+}

@@ -1,0 +1,40 @@
+/**
+ * Every key of the table is built here. Domain ids never carry key syntax:
+ * ids are checked against `idPattern` at the API boundary.
+ */
+export const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface ItemKey<P extends string = string, S extends string = string> {
+  pk: P;
+  sk: S;
+}
+
+export const keys = {
+  organisation: (orgId: string): ItemKey<`ORG#${string}`, 'ORG'> => ({
+    pk: `ORG#${orgId}`,
+    sk: 'ORG',
+  }),
+  clinician: (orgId: string, clinicianId: string): ItemKey<`ORG#${string}`, `CLINICIAN#${string}`> => ({
+    pk: `ORG#${orgId}`,
+    sk: `CLINICIAN#${clinicianId}`,
+  }),
+  /** Maps an identity provider's subject to a clinician. */
+  identity: (subject: string): ItemKey<`IDENTITY#${string}`, 'IDENTITY'> => ({
+    pk: `IDENTITY#${subject}`,
+    sk: 'IDENTITY',
+  }),
+  /** Keyed by the SHA-256 of the session id: the id itself is never stored. */
+  session: (sessionIdHash: string): ItemKey<`SESSION#${string}`, 'SESSION'> => ({
+    pk: `SESSION#${sessionIdHash}`,
+    sk: 'SESSION',
+  }),
+  aid: (orgId: string, aidId: string): ItemKey<`ORG#${string}`, `AID#${string}`> => ({
+    pk: `ORG#${orgId}`,
+    sk: `AID#${aidId}`,
+  }),
+  aidPrefix: 'AID#',
+  /** A fixed item read by the health check. */
+  health: { pk: 'HEALTH', sk: 'HEALTH' } as ItemKey<'HEALTH', 'HEALTH'>,
+  /** Marks which seed has been written to a local table. */
+  seed: { pk: 'SEED', sk: 'SEED' } as ItemKey<'SEED', 'SEED'>,
+} as const;

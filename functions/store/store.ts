@@ -1,0 +1,32 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createAidRepository, type AidRepository } from './aids';
+import type { Db } from './db';
+import { keys } from './keys';
+import { createPeopleRepository, type PeopleRepository } from './people';
+import { createSessionRepository, type SessionRepository } from './sessions';
+
+/** Everything the API reads and writes, behind interfaces: routes never see DynamoDB. */
+export interface Store {
+  /** Resolves when the table answers a read; rejects otherwise. */
+  ping(): Promise<void>;
+  /** The store's clock, so timestamps and expiry agree. */
+  now(): Date;
+  people: PeopleRepository;
+  sessions: SessionRepository;
+  aids: AidRepository;
+}
+
+export function createDynamoStore(db: Db): Store {
+  return {
+    async ping() {
+      await db.doc.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.health }),
+        { abortSignal: AbortSignal.timeout(2_000) },
+      );
+    },
+    now: db.now,
+    people: createPeopleRepository(db),
+    sessions: createSessionRepository(db),
+    aids: createAidRepository(db),
+  };
+}

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { Id } from './ids';
+
+export const Organisation = z.object({ id: Id, name: z.string() }).meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+export const Clinician = z
+  .object({
+    id: Id,
+    orgId: Id,
+    name: z.string(),
+    email: z.email(),
+  })
+  .meta({ id: 'Clinician' });
+export type Clinician = z.infer<typeof Clinician>;
+
+/** The signed-in clinician and their organisation. */
+export const Me = z
+  .object({
+    clinician: Clinician.pick({ id: true, name: true, email: true }),
+    organisation: Organisation,
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;

@@ -1,0 +1,237 @@
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { operations } from '../../functions/api/app';
+import { createDevIssuer } from '../../functions/auth/dev-issuer';
+import { DEMO_AID_ID } from '../../functions/dev/seed';
+import { keys } from '../../functions/store/keys';
+import { DEMO, OTHER, seededApi } from '../support/api';
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+describe('API skeleton', () => {
+  it('answers health with 200 and a request id', async () => {
+    const { app } = await seededApi();
+    const response = await app.request('/api/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('answers health with 503 problem+json when the store does not answer', async () => {
+    const { app } = await seededApi({
+      store: (store) => ({ ...store, ping: () => Promise.reject(new Error('connect ECONNREFUSED')) }),
+    });
+    const response = await app.request('/api/health');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.headers.get('retry-after')).toBe('5');
+    const problem = await response.json();
+    expect(problem).toMatchObject({ type: '/problems/unavailable', status: 503 });
+    expect(JSON.stringify(problem)).not.toContain('ECONNREFUSED');
+  });
+
+  it('answers unknown API routes with a 404 problem carrying the request id', async () => {
+    const { app } = await seededApi();
+    const response = await app.request('/api/no-such-thing', { headers: { 'x-request-id': 'trace-123' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 404, title: 'Not found', requestId: 'trace-123' });
+    expect(response.headers.get('x-request-id')).toBe('trace-123');
+  });
+
+  it('rejects malformed JSON with 400, a wrong media type with 415, and a large body with 413', async () => {
+    const { as } = await seededApi();
+    const call = await as(DEMO);
+    const malformed = await call('/api/aids', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"title": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ type: '/problems/bad-request', detail: 'Malformed JSON in request body' });
+
+    const form = await call('/api/aids', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'title=x',
+    });
+    expect(form.status).toBe(415);
+
+    const huge = await call('/api/aids', json({ title: 'x'.repeat(300 * 1024), condition: 'y' }));
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('reports every invalid field with a JSON pointer (422)', async () => {
+    const { as } = await seededApi();
+    const response = await (await as(DEMO))('/api/aids', json({ title: '   ', condition: 'x'.repeat(201) }));
+    expect(response.status).toBe(422);
+    const problem = await response.json();
+    expect(problem.type).toBe('/problems/validation-failed');
+    expect(problem.errors).toEqual([
+      { pointer: '/title', detail: 'Give the aid a title' },
+      { pointer: '/condition', detail: 'Keep the condition to 200 characters or fewer' },
+    ]);
+  });
+
+  it('answers an unexpected fault with a 500 that shows nothing internal, and logs it', async () => {
+    const { app, logs, tokenFor } = await seededApi({
+      store: (store) => ({
+        ...store,
+        aids: { ...store.aids, list: () => Promise.reject(new Error('secret table layout')) },
+      }),
+    });
+    const response = await app.request('/api/aids', {
+      headers: { authorization: `Bearer ${await tokenFor(DEMO)}` },
+    });
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(body).not.toContain('secret');
+    expect(JSON.parse(body)).toMatchObject({ type: '/problems/internal', status: 500 });
+    expect(logs.entries()).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'unhandled error', errorMessage: 'secret table layout' }),
+    );
+  });
+
+  it('writes structured logs with the request id and without tokens', async () => {
+    const { app, logs, tokenFor } = await seededApi();
+    const token = await tokenFor(DEMO);
+    await app.request('/api/me', { headers: { authorization: `Bearer ${token}`, 'x-request-id': 'log-check' } });
+    const entry = logs.entries().find((e) => e.requestId === 'log-check');
+    expect(entry).toMatchObject({ level: 'info', method: 'GET', path: '/api/me', status: 200 });
+    expect(logs.lines.join('\n')).not.toContain(token);
+  });
+
+  it('publishes an OpenAPI 3.1 document that covers every route', async () => {
+    const { app } = await seededApi();
+    const response = await app.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = await response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const routed = app.routes
+      .filter((r) => r.method !== 'ALL' && r.path !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}').replace(/\/$/, '')}`);
+    expect(new Set(routed)).toEqual(new Set(documented));
+    expect(documented).toHaveLength(operations.length);
+    expect(doc.paths['/api/aids'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/NewAid',
+    });
+    expect(doc.components.schemas.NewAid.required).toEqual(['title', 'condition']);
+  });
+});
+
+describe('identity', () => {
+  it('needs a token: 401 problem without one, with a malformed one, or with a forged one', async () => {
+    const { app, issuer } = await seededApi();
+    const none = await app.request('/api/me');
+    expect(none.status).toBe(401);
+    expect(none.headers.get('www-authenticate')).toContain('Bearer');
+    expect(await none.json()).toMatchObject({ type: '/problems/unauthenticated' });
+
+    expect((await app.request('/api/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+
+    // A token signed by another key (another issuer instance) is refused.
+    const forger = await createDevIssuer({
+      publicOrigin: 'http://localhost:3000',
+      clientId: 'test-client',
+      accounts: [{ subject: 'demo-clinician', email: DEMO, name: 'x', organisation: 'y' }],
+    });
+    expect(forger.issuer).toBe(issuer.issuer);
+    const forged = (await (
+      await forger.app.request('/token', json({ email: DEMO }))
+    ).json()) as { access_token: string };
+    const response = await app.request('/api/me', { headers: { authorization: `Bearer ${forged.access_token}` } });
+    expect(response.status).toBe(401);
+  });
+
+  it('resolves the clinician and organisation from a verified token', async () => {
+    const { as } = await seededApi();
+    const response = await (await as(DEMO))('/api/me');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      clinician: { id: 'demo-clinician', name: 'Dr Alex Morgan', email: DEMO },
+      organisation: { id: 'demo-clinic', name: 'Demo Clinic' },
+    });
+  });
+
+  it('refuses a genuine token whose person is no longer linked to a clinic (403)', async () => {
+    const { as, table } = await seededApi();
+    const call = await as(DEMO);
+    expect((await call('/api/me')).status).toBe(200);
+    await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: keys.identity('demo-clinician') }));
+    const response = await call('/api/me');
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ detail: 'This account is not linked to a clinic yet.' });
+  });
+
+  it('starts a browser session from a token, honours its cookie, and ends it on sign-out', async () => {
+    const { app, table, tokenFor } = await seededApi();
+    const created = await app.request('/api/sessions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor(DEMO)}` },
+    });
+    expect(created.status).toBe(201);
+    const { sessionId, expiresAt } = (await created.json()) as { sessionId: string; expiresAt: string };
+    expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now() + 7 * 3600_000);
+
+    const cookie = { cookie: `dt_session=${sessionId}` };
+    expect((await app.request('/api/me', { headers: cookie })).status).toBe(200);
+
+    // A session cannot be used to start another one.
+    expect((await app.request('/api/sessions', { method: 'POST', headers: cookie })).status).toBe(401);
+
+    // Only a hash of the id is stored.
+    const { Items = [] } = await table.doc.send(new ScanCommand({ TableName: table.tableName }));
+    expect(JSON.stringify(Items)).not.toContain(sessionId);
+    const stored = Items.find((item) => String(item.pk).startsWith('SESSION#'));
+    expect(stored).toMatchObject({ orgId: 'demo-clinic', clinicianId: 'demo-clinician' });
+    expect(typeof stored?.expiresAt).toBe('number');
+
+    expect((await app.request('/api/sessions/current', { method: 'DELETE', headers: cookie })).status).toBe(204);
+    expect((await app.request('/api/me', { headers: cookie })).status).toBe(401);
+  });
+});
+
+describe('organisation scope', () => {
+  it("lists only the clinician's own organisation's aids", async () => {
+    const { as } = await seededApi();
+    const demo = await (await as(DEMO))('/api/aids');
+    expect(demo.status).toBe(200);
+    const demoPage = await demo.json();
+    expect(demoPage.items).toEqual([
+      expect.objectContaining({ id: DEMO_AID_ID, status: 'draft', demonstration: true }),
+    ]);
+    const other = await (await as(OTHER))('/api/aids');
+    expect((await other.json()).items).toEqual([]);
+  });
+
+  it('pages through aids with an opaque cursor and refuses a tampered one', async () => {
+    const { as } = await seededApi();
+    const call = await as(OTHER);
+    for (const title of ['A', 'B', 'C']) {
+      expect((await call('/api/aids', json({ title, condition: 'Test' }))).status).toBe(201);
+    }
+    const first = await (await call('/api/aids?limit=2')).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await (await call(`/api/aids?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items).toHaveLength(1);
+    const titles = [...first.items, ...second.items].map((aid: { title: string }) => aid.title).sort();
+    expect(titles).toEqual(['A', 'B', 'C']);
+
+    const tampered = await call('/api/aids?cursor=not-a-cursor');
+    expect(tampered.status).toBe(422);
+    expect((await tampered.json()).errors).toEqual([{ pointer: '/cursor', detail: expect.any(String) }]);
+
+    const badLimit = await call('/api/aids?limit=1000');
+    expect(badLimit.status).toBe(422);
+    expect((await badLimit.json()).errors[0].pointer).toBe('/limit');
+  });
+});

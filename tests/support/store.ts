@@ -1,0 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createDynamoClients } from '../../functions/store/db';
+import { ensureTable } from '../../functions/store/setup';
+import { createDynamoStore } from '../../functions/store/store';
+
+/** A fresh table on the run's DynamoDB Local, so test files never see each other's data. */
+export async function freshTable(now: () => Date = () => new Date()) {
+  const { client, doc } = createDynamoClients({ endpoint: inject('dynamoEndpoint') });
+  const tableName = `test-${randomUUID()}`;
+  await ensureTable(client, tableName);
+  const store = createDynamoStore({ doc, tableName, now });
+  return { client, doc, tableName, store };
+}

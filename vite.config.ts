@@ -1,0 +1,22 @@
+import { vitePlugin as remix } from '@remix-run/dev';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [
+    remix({
+      appDirectory: 'web',
+      buildDirectory: 'build',
+      // All Remix v3 behaviour now, so the upgrade to React Router 7 is a rename.
+      future: {
+        v3_fetcherPersist: true,
+        v3_relativeSplatPath: true,
+        v3_throwAbortReason: true,
+        v3_singleFetch: true,
+        v3_lazyRouteDiscovery: true,
+        v3_routeConfig: true,
+      },
+    }),
+  ],
+  // Client assets live under /assets/, which CloudFront serves from S3.
+  build: { assetsDir: 'assets' },
+});

@@ -1,0 +1,35 @@
+import { RemixServer } from '@remix-run/react';
+import type { AppLoadContext, EntryContext } from '@remix-run/server-runtime';
+import { isbot } from 'isbot';
+import { renderToReadableStream } from 'react-dom/server.browser';
+import { NonceContext } from './lib/nonce';
+
+const ABORT_DELAY_MS = 5_000;
+
+export default async function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  let failed = false;
+  const body = await renderToReadableStream(
+    <NonceContext.Provider value={loadContext.cspNonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
+    </NonceContext.Provider>,
+    {
+      nonce: loadContext.cspNonce,
+      signal: AbortSignal.timeout(ABORT_DELAY_MS + 1_000),
+      onError(error: unknown) {
+        failed = true;
+        // Shell errors reach the error boundary; this records the rest.
+        if (!request.signal.aborted) console.error(error);
+      },
+    },
+  );
+  // Crawlers get the whole page at once rather than a stream.
+  if (isbot(request.headers.get('user-agent') ?? '')) await body.allReady;
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  return new Response(body, { status: failed ? 500 : status, headers });
+}
