@@ -7,6 +7,7 @@ import { createAuthRoutes } from './auth/routes';
 import { createTokenVerifier } from './auth/tokens';
 import type { Logger } from './log';
 import { createServerApp, type RemixHandler } from './server';
+import { createDb } from './store/db';
 import { createDynamoStore } from './store/store';
 
 export interface ComposeOptions {
@@ -24,7 +25,7 @@ export interface ComposeOptions {
 /** Wires the store, the API, sign-in and the pages into the root app: the same in Lambda and locally. */
 export function composeServer(options: ComposeOptions) {
   const { doc, tableName, publicOrigin, oidc, log } = options;
-  const store = createDynamoStore({ doc, tableName, now: () => new Date() });
+  const store = createDynamoStore(createDb(doc, tableName));
   const api = createApp({ store, verifier: createTokenVerifier(oidc), log });
   const auth = createAuthRoutes({
     oidc: createOidcClient(oidc),

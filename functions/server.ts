@@ -41,6 +41,8 @@ export function createServerApp(options: ServerAppOptions) {
   site.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // Set again afterwards: Remix returns its own Response, without the header set before.
+    c.header('X-Request-Id', c.var.requestId);
     log.info('page request', {
       requestId: c.var.requestId,
       method: c.req.method,
@@ -64,12 +66,19 @@ export function createServerApp(options: ServerAppOptions) {
       },
       // Patient links carry a token: never send it on to another site.
       referrerPolicy: 'no-referrer',
-      strictTransportSecurity: publicOrigin.startsWith('https:') ? 'max-age=63072000; includeSubDomains' : false,
+      strictTransportSecurity: publicOrigin.startsWith('https:')
+        ? 'max-age=63072000; includeSubDomains'
+        : false,
     }),
   );
-  site.use(csrf({ origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin }));
-  site.route('/auth', options.auth);
+  // The local issuer's token endpoint is called server to server, without an Origin: it goes before CSRF checks.
   if (options.devIssuer) site.route('/dev', options.devIssuer);
+  site.use(
+    csrf({
+      origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin,
+    }),
+  );
+  site.route('/auth', options.auth);
   site.all('*', (c) =>
     remix(c.req.raw, {
       apiFetch: inProcessApi(api, c),
@@ -96,7 +105,8 @@ function inProcessApi(api: ApiApp, c: Context<SiteEnv>): FetchLike {
 
 function errorPage(error: Error, c: Context<SiteEnv>, log: Logger) {
   const status = error instanceof HTTPException ? error.status : 500;
-  if (status >= 500) log.error('page error', { requestId: c.var.requestId, ...describeError(error) });
+  if (status >= 500)
+    log.error('page error', { requestId: c.var.requestId, ...describeError(error) });
   const title = status === 403 ? 'This request was blocked' : 'Something went wrong';
   return c.html(
     html`<!doctype html>
@@ -109,7 +119,10 @@ function errorPage(error: Error, c: Context<SiteEnv>, log: Logger) {
         <body>
           <main>
             <h1>${title}</h1>
-            <p>Please go back and try again. If it keeps happening, tell us this code: ${c.var.requestId}</p>
+            <p>
+              Please go back and try again. If it keeps happening, tell us this code:
+              ${c.var.requestId}
+            </p>
             <p><a href="/">Go to the start page</a></p>
           </main>
         </body>

@@ -3,7 +3,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { makeProblem, PROBLEM_CONTENT_TYPE, problemKinds, type Problem, type ProblemKind } from '#shared/problem';
+import {
+  makeProblem,
+  PROBLEM_CONTENT_TYPE,
+  problemKinds,
+  type Problem,
+  type ProblemKind,
+} from '#shared/problem';
 import { describeError, redactPath } from '../log';
 import { StoreUnavailableError } from '../store/errors';
 import type { ApiDeps, ApiEnv } from './env';
@@ -82,7 +88,11 @@ const statusKinds = new Map<number, ProblemKind>(
   Object.entries(problemKinds).map(([kind, { status }]) => [status, kind as ProblemKind]),
 );
 
-function respondWithProblem(error: Error, c: Context<ApiEnv>, { log }: Required<ApiDeps>): Response {
+function respondWithProblem(
+  error: Error,
+  c: Context<ApiEnv>,
+  { log }: Required<ApiDeps>,
+): Response {
   let problem: Problem;
   let headers: Record<string, string> = {};
   const requestId = c.var.requestId;

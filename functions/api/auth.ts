@@ -13,7 +13,10 @@ const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
  * browser session cookie. Either resolves to a clinician and organisation.
  */
 export const requireClinician = createMiddleware<ApiEnv>(async (c, next) => {
-  c.set('principal', await authenticate(c.req.header('authorization'), getCookie(c, SESSION_COOKIE), c.var.deps));
+  c.set(
+    'principal',
+    await authenticate(c.req.header('authorization'), getCookie(c, SESSION_COOKIE), c.var.deps),
+  );
   await next();
 });
 
@@ -29,12 +32,15 @@ async function authenticate(
     try {
       ({ subject } = await verifier.verify(token));
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated('The token is not valid or has expired.');
+      if (error instanceof InvalidTokenError)
+        throw unauthenticated('The token is not valid or has expired.');
       throw error;
     }
     const principal = await store.people.principalForSubject(subject);
     if (!principal) {
-      throw new ProblemError('forbidden', { detail: 'This account is not linked to a clinic yet.' });
+      throw new ProblemError('forbidden', {
+        detail: 'This account is not linked to a clinic yet.',
+      });
     }
     return principal;
   }

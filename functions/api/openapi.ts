@@ -68,9 +68,15 @@ export function openApiDocument(operations: readonly Operation[]): Record<string
     for (const [status, response] of Object.entries(op.responses)) {
       responses[status] = {
         description: response.description,
-        ...(response.schema ? { content: { 'application/json': { schema: refTo(response.schema) } } } : {}),
+        ...(response.schema
+          ? { content: { 'application/json': { schema: refTo(response.schema) } } }
+          : {}),
         ...(response.headers
-          ? { headers: Object.fromEntries(response.headers.map((h) => [h, { schema: { type: 'string' } }])) }
+          ? {
+              headers: Object.fromEntries(
+                response.headers.map((h) => [h, { schema: { type: 'string' } }]),
+              ),
+            }
           : {}),
       };
     }
@@ -89,7 +95,14 @@ export function openApiDocument(operations: readonly Operation[]): Record<string
       tags: [op.tag],
       ...(op.auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
       parameters: [...parameters('path', op.params), ...parameters('query', op.query)],
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: refTo(op.body) } } } } : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: refTo(op.body) } },
+            },
+          }
+        : {}),
       responses,
     };
   }

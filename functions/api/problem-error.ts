@@ -4,7 +4,11 @@ import type { FieldError, ProblemKind } from '#shared/problem';
 export class ProblemError extends Error {
   constructor(
     readonly kind: ProblemKind,
-    readonly options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: {
+      detail?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(options.detail ?? kind);
     this.name = 'ProblemError';

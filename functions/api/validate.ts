@@ -5,7 +5,11 @@ import { ProblemError } from './problem-error';
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
 
-function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix: string[] = []): z.output<T> {
+function parseOr422<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  prefix: string[] = [],
+): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new ProblemError('validation-failed', { errors: fieldErrors(result.error, prefix) });

@@ -87,8 +87,18 @@ export async function createDevIssuer(options: {
     .get(jwksPath, (c) => c.json({ keys: [publicJwk] }))
     .get('/authorize', (c) => {
       const params = AuthorizeParams.safeParse(c.req.query());
-      if (!params.success || params.data.client_id !== clientId || params.data.redirect_uri !== allowedRedirect) {
-        return c.html(page('Sign-in request not valid', html`<p>Start again from <a href="/signin">the sign-in page</a>.</p>`), 400);
+      if (
+        !params.success ||
+        params.data.client_id !== clientId ||
+        params.data.redirect_uri !== allowedRedirect
+      ) {
+        return c.html(
+          page(
+            'Sign-in request not valid',
+            html`<p>Start again from <a href="/signin">the sign-in page</a>.</p>`,
+          ),
+          400,
+        );
       }
       return c.html(page('Choose a demo clinician', chooser(accounts, params.data)));
     })
@@ -96,8 +106,19 @@ export async function createDevIssuer(options: {
       const form = await c.req.parseBody();
       const params = AuthorizeParams.safeParse(form);
       const account = accounts.find((a) => a.email === form.email);
-      if (!params.success || !account || params.data.client_id !== clientId || params.data.redirect_uri !== allowedRedirect) {
-        return c.html(page('Sign-in request not valid', html`<p>Start again from <a href="/signin">the sign-in page</a>.</p>`), 400);
+      if (
+        !params.success ||
+        !account ||
+        params.data.client_id !== clientId ||
+        params.data.redirect_uri !== allowedRedirect
+      ) {
+        return c.html(
+          page(
+            'Sign-in request not valid',
+            html`<p>Start again from <a href="/signin">the sign-in page</a>.</p>`,
+          ),
+          400,
+        );
       }
       const code = randomBytes(24).toString('base64url');
       codes.set(code, {
@@ -115,9 +136,16 @@ export async function createDevIssuer(options: {
       const isJson = (c.req.header('content-type') ?? '').includes('json');
       if (isJson) {
         const body = EmailGrant.safeParse(await c.req.json().catch(() => null));
-        const account = body.success ? accounts.find((a) => a.email === body.data.email) : undefined;
-        if (!account) return c.json({ error: 'invalid_request', error_description: 'Unknown email' }, 400);
-        return c.json({ access_token: await accessToken(account), token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS });
+        const account = body.success
+          ? accounts.find((a) => a.email === body.data.email)
+          : undefined;
+        if (!account)
+          return c.json({ error: 'invalid_request', error_description: 'Unknown email' }, 400);
+        return c.json({
+          access_token: await accessToken(account),
+          token_type: 'Bearer',
+          expires_in: TOKEN_LIFETIME_SECONDS,
+        });
       }
       const grant = CodeGrant.safeParse(await c.req.parseBody());
       const pending = grant.success ? codes.get(grant.data.code) : undefined;
@@ -161,18 +189,20 @@ function chooser(accounts: readonly DevAccount[], params: z.infer<typeof Authori
   const hidden = html`${Object.entries(params).map(
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value ?? ''}" />`,
   )}`;
-  return html`
-    <p>This page exists only on your computer. In AWS, clinicians sign in with their clinic account.</p>
+  return html` <p>
+      This page exists only on your computer. In AWS, clinicians sign in with their clinic account.
+    </p>
     <ul class="accounts">
       ${accounts.map(
-        (account) => html`<li>
-          <form method="post" action="/dev/authorize">
-            ${hidden}
-            <input type="hidden" name="email" value="${account.email}" />
-            <button type="submit">Sign in as ${account.name}</button>
-            <p>${account.email} · ${account.organisation}</p>
-          </form>
-        </li>`,
+        (account) =>
+          html`<li>
+            <form method="post" action="/dev/authorize">
+              ${hidden}
+              <input type="hidden" name="email" value="${account.email}" />
+              <button type="submit">Sign in as ${account.name}</button>
+              <p>${account.email} · ${account.organisation}</p>
+            </form>
+          </li>`,
       )}
     </ul>`;
 }
@@ -185,12 +215,41 @@ function page(title: string, body: ReturnType<typeof html>) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} · Development sign-in · Decide Together</title>
         <style>
-          body { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 0 auto; padding: 1rem; color: #1a1a1a; }
-          .accounts { list-style: none; padding: 0; }
-          .accounts li { border: 1px solid #6b6b6b; border-radius: 0.5rem; padding: 1rem; margin-block: 1rem; }
-          .accounts p { margin: 0.5rem 0 0; }
-          button { font: inherit; padding: 0.5rem 1rem; border-radius: 0.375rem; border: 2px solid #0b4f8a; background: #0b4f8a; color: #fff; cursor: pointer; }
-          :focus-visible { outline: 3px solid #b35c00; outline-offset: 2px; }
+          body {
+            font:
+              1.125rem/1.5 system-ui,
+              sans-serif;
+            max-width: 40rem;
+            margin: 0 auto;
+            padding: 1rem;
+            color: #1a1a1a;
+          }
+          .accounts {
+            list-style: none;
+            padding: 0;
+          }
+          .accounts li {
+            border: 1px solid #6b6b6b;
+            border-radius: 0.5rem;
+            padding: 1rem;
+            margin-block: 1rem;
+          }
+          .accounts p {
+            margin: 0.5rem 0 0;
+          }
+          button {
+            font: inherit;
+            padding: 0.5rem 1rem;
+            border-radius: 0.375rem;
+            border: 2px solid #0b4f8a;
+            background: #0b4f8a;
+            color: #fff;
+            cursor: pointer;
+          }
+          :focus-visible {
+            outline: 3px solid #b35c00;
+            outline-offset: 2px;
+          }
         </style>
       </head>
       <body>

@@ -9,9 +9,17 @@ const Discovery = z.object({
 const TokenResponse = z.object({ access_token: z.string().min(1) });
 
 export interface OidcClient {
-  authorizationUrl(request: { redirectUri: string; state: string; codeChallenge: string }): Promise<string>;
+  authorizationUrl(request: {
+    redirectUri: string;
+    state: string;
+    codeChallenge: string;
+  }): Promise<string>;
   /** Exchanges an authorization code (with its PKCE verifier) for an access token. */
-  exchangeCode(request: { code: string; redirectUri: string; codeVerifier: string }): Promise<string>;
+  exchangeCode(request: {
+    code: string;
+    redirectUri: string;
+    codeVerifier: string;
+  }): Promise<string>;
 }
 
 /**

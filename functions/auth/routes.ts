@@ -27,7 +27,13 @@ export type SignInProblem = 'not-linked' | 'failed' | 'expired';
  * Browser sign-in: the OpenID Connect authorization-code flow with PKCE. The
  * session id goes into an HttpOnly SameSite=Lax cookie; the API keeps the session.
  */
-export function createAuthRoutes({ oidc, apiFetch, publicOrigin, providerLogoutUrl, log }: AuthRoutesOptions) {
+export function createAuthRoutes({
+  oidc,
+  apiFetch,
+  publicOrigin,
+  providerLogoutUrl,
+  log,
+}: AuthRoutesOptions) {
   const redirectUri = `${publicOrigin}/auth/callback`;
   const secure = publicOrigin.startsWith('https:');
   const signInFailed = (problem: SignInProblem) => `/signin?problem=${problem}`;
@@ -86,7 +92,10 @@ export function createAuthRoutes({ oidc, apiFetch, publicOrigin, providerLogoutU
       });
       if (!response.ok) {
         // The cookie is cleared anyway; the session item then lapses at its expiry.
-        log.warn('session could not be revoked', { requestId: c.var.requestId, status: response.status });
+        log.warn('session could not be revoked', {
+          requestId: c.var.requestId,
+          status: response.status,
+        });
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure });
       return c.redirect(providerLogoutUrl ?? '/signin?signed-out=1', 303);

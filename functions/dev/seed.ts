@@ -1,6 +1,7 @@
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevAccount } from '../auth/dev-issuer';
 import { aidItem } from '../store/aids';
+import type { Db } from '../store/db';
 import { ConditionFailedError } from '../store/errors';
 import { keys } from '../store/keys';
 import { clinicianItems, organisationItem } from '../store/people';
@@ -12,11 +13,21 @@ import { clinicianItems, organisationItem } from '../store/people';
 export const seedOrganisations = [
   {
     organisation: { id: 'demo-clinic', name: 'Demo Clinic' },
-    clinician: { id: 'demo-clinician', orgId: 'demo-clinic', name: 'Dr Alex Morgan', email: 'clinician@demo.example' },
+    clinician: {
+      id: 'demo-clinician',
+      orgId: 'demo-clinic',
+      name: 'Dr Alex Morgan',
+      email: 'clinician@demo.example',
+    },
   },
   {
     organisation: { id: 'other-clinic', name: 'Other Clinic' },
-    clinician: { id: 'other-clinician', orgId: 'other-clinic', name: 'Dr Sam Patel', email: 'clinician@other.example' },
+    clinician: {
+      id: 'other-clinician',
+      orgId: 'other-clinic',
+      name: 'Dr Sam Patel',
+      email: 'clinician@other.example',
+    },
   },
 ] as const;
 
@@ -34,7 +45,9 @@ export const devAccounts: DevAccount[] = seedOrganisations.map(({ organisation, 
  * Writes the seed in one transaction, once: a marker item makes a second run a
  * no-op, and a crash half-way leaves nothing half-written.
  */
-export async function seedOnce(doc: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<boolean> {
+export async function seedOnce(db: Db): Promise<boolean> {
+  const { tableName } = db;
+  const now = db.now();
   const items = [
     ...seedOrganisations.flatMap(({ organisation, clinician }) => [
       organisationItem(organisation),
@@ -50,7 +63,7 @@ export async function seedOnce(doc: DynamoDBDocumentClient, tableName: string, n
     }),
   ];
   try {
-    await doc.send(
+    await db.send(
       new TransactWriteCommand({
         TransactItems: [
           {

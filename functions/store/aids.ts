@@ -41,7 +41,7 @@ export function createAidRepository(db: Db): AidRepository {
       const start = decodeCursor(cursor);
       if (start && !start.sk.startsWith(keys.aidPrefix)) throw new InvalidCursorError();
       const { pk } = keys.organisation(orgId);
-      const result = await db.doc.send(
+      const result = await db.send(
         new QueryCommand({
           TableName: db.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -65,7 +65,7 @@ export function createAidRepository(db: Db): AidRepository {
     },
 
     async create(orgId, aid) {
-      await db.doc.send(
+      await db.send(
         new PutCommand({
           TableName: db.tableName,
           Item: aidItem(orgId, aid),

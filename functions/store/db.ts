@@ -2,11 +2,27 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { translateStoreError } from './errors';
 
-/** What every repository needs: the client, the table, and the time. */
+/** What every repository needs: a way to send commands, the table, and the time. */
 export interface Db {
-  doc: DynamoDBDocumentClient;
+  /** Sends through the document client; SDK failures arrive as the store's own errors. */
+  send: DynamoDBDocumentClient['send'];
   tableName: string;
   now: () => Date;
+}
+
+export function createDb(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  now: () => Date = () => new Date(),
+): Db {
+  const send = async (command: Parameters<DynamoDBDocumentClient['send']>[0]) => {
+    try {
+      return await doc.send(command);
+    } catch (error) {
+      throw translateStoreError(error);
+    }
+  };
+  return { send: send as DynamoDBDocumentClient['send'], tableName, now };
 }
 
 export interface DynamoConnection {
@@ -35,18 +51,6 @@ export function createDynamoClients({ endpoint, region }: DynamoConnection): {
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
   });
-  // One place turns SDK failures into the store's errors (conflict, unavailable).
-  // The document client shares this middleware stack.
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      try {
-        return await next(args);
-      } catch (error) {
-        throw translateStoreError(error);
-      }
-    },
-    { step: 'initialize', name: 'translateStoreError' },
-  );
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });

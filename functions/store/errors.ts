@@ -32,7 +32,9 @@ export function translateStoreError(error: unknown): unknown {
     error.name === 'TransactionCanceledException' &&
     'CancellationReasons' in error &&
     Array.isArray(error.CancellationReasons) &&
-    error.CancellationReasons.some((reason: { Code?: string }) => reason.Code === 'ConditionalCheckFailed')
+    error.CancellationReasons.some(
+      (reason: { Code?: string }) => reason.Code === 'ConditionalCheckFailed',
+    )
   ) {
     return new ConditionFailedError();
   }

@@ -14,7 +14,10 @@ export const keys = {
     pk: `ORG#${orgId}`,
     sk: 'ORG',
   }),
-  clinician: (orgId: string, clinicianId: string): ItemKey<`ORG#${string}`, `CLINICIAN#${string}`> => ({
+  clinician: (
+    orgId: string,
+    clinicianId: string,
+  ): ItemKey<`ORG#${string}`, `CLINICIAN#${string}`> => ({
     pk: `ORG#${orgId}`,
     sk: `CLINICIAN#${clinicianId}`,
   }),

@@ -42,7 +42,7 @@ export interface PeopleRepository {
 
 export function createPeopleRepository(db: Db): PeopleRepository {
   const get = async (key: ItemKey) =>
-    (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }))).Item;
+    (await db.send(new GetCommand({ TableName: db.tableName, Key: key }))).Item;
 
   return {
     async principalForSubject(subject) {

@@ -33,7 +33,7 @@ export function createSessionRepository(db: Db): SessionRepository {
     async create(principal, lifetimeSeconds) {
       const id = randomBytes(32).toString('base64url');
       const expiresAt = new Date(db.now().getTime() + lifetimeSeconds * 1000);
-      await db.doc.send(
+      await db.send(
         new PutCommand({
           TableName: db.tableName,
           Item: {
@@ -50,7 +50,7 @@ export function createSessionRepository(db: Db): SessionRepository {
     },
 
     async resolve(sessionId) {
-      const { Item } = await db.doc.send(
+      const { Item } = await db.send(
         new GetCommand({ TableName: db.tableName, Key: keys.session(hashToken(sessionId)) }),
       );
       if (!Item) return null;
@@ -61,7 +61,7 @@ export function createSessionRepository(db: Db): SessionRepository {
     },
 
     async revoke(sessionId) {
-      await db.doc.send(
+      await db.send(
         new DeleteCommand({ TableName: db.tableName, Key: keys.session(hashToken(sessionId)) }),
       );
     },

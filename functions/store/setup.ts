@@ -12,7 +12,10 @@ import { tableDefinition } from './table';
  * Creates the table from the one definition when it is missing (local
  * development and tests; in AWS the CDK stack owns the table).
  */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existing'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existing';

@@ -19,10 +19,9 @@ export interface Store {
 export function createDynamoStore(db: Db): Store {
   return {
     async ping() {
-      await db.doc.send(
-        new GetCommand({ TableName: db.tableName, Key: keys.health }),
-        { abortSignal: AbortSignal.timeout(2_000) },
-      );
+      await db.send(new GetCommand({ TableName: db.tableName, Key: keys.health }), {
+        abortSignal: AbortSignal.timeout(2_000),
+      });
     },
     now: db.now,
     people: createPeopleRepository(db),

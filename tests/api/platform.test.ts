@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { operations } from '../../functions/api/app';
 import { createDevIssuer } from '../../functions/auth/dev-issuer';
 import { DEMO_AID_ID } from '../../functions/dev/seed';
+import { createDb } from '../../functions/store/db';
 import { keys } from '../../functions/store/keys';
+import { createDynamoStore } from '../../functions/store/store';
 import { DEMO, OTHER, seededApi } from '../support/api';
+import { freshTable } from '../support/store';
 
 const json = (body: unknown): RequestInit => ({
   method: 'POST',
@@ -23,7 +26,10 @@ describe('API skeleton', () => {
 
   it('answers health with 503 problem+json when the store does not answer', async () => {
     const { app } = await seededApi({
-      store: (store) => ({ ...store, ping: () => Promise.reject(new Error('connect ECONNREFUSED')) }),
+      store: (store) => ({
+        ...store,
+        ping: () => Promise.reject(new Error('connect ECONNREFUSED')),
+      }),
     });
     const response = await app.request('/api/health');
     expect(response.status).toBe(503);
@@ -36,10 +42,16 @@ describe('API skeleton', () => {
 
   it('answers unknown API routes with a 404 problem carrying the request id', async () => {
     const { app } = await seededApi();
-    const response = await app.request('/api/no-such-thing', { headers: { 'x-request-id': 'trace-123' } });
+    const response = await app.request('/api/no-such-thing', {
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(await response.json()).toMatchObject({ status: 404, title: 'Not found', requestId: 'trace-123' });
+    expect(await response.json()).toMatchObject({
+      status: 404,
+      title: 'Not found',
+      requestId: 'trace-123',
+    });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
   });
 
@@ -52,7 +64,10 @@ describe('API skeleton', () => {
       body: '{"title": ',
     });
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ type: '/problems/bad-request', detail: 'Malformed JSON in request body' });
+    expect(await malformed.json()).toMatchObject({
+      type: '/problems/bad-request',
+      detail: 'Malformed JSON in request body',
+    });
 
     const form = await call('/api/aids', {
       method: 'POST',
@@ -68,7 +83,9 @@ describe('API skeleton', () => {
 
   it('reports every invalid field with a JSON pointer (422)', async () => {
     const { as } = await seededApi();
-    const response = await (await as(DEMO))('/api/aids', json({ title: '   ', condition: 'x'.repeat(201) }));
+    const response = await (
+      await as(DEMO)
+    )('/api/aids', json({ title: '   ', condition: 'x'.repeat(201) }));
     expect(response.status).toBe(422);
     const problem = await response.json();
     expect(problem.type).toBe('/problems/validation-failed');
@@ -93,14 +110,20 @@ describe('API skeleton', () => {
     expect(body).not.toContain('secret');
     expect(JSON.parse(body)).toMatchObject({ type: '/problems/internal', status: 500 });
     expect(logs.entries()).toContainEqual(
-      expect.objectContaining({ level: 'error', message: 'unhandled error', errorMessage: 'secret table layout' }),
+      expect.objectContaining({
+        level: 'error',
+        message: 'unhandled error',
+        errorMessage: 'secret table layout',
+      }),
     );
   });
 
   it('writes structured logs with the request id and without tokens', async () => {
     const { app, logs, tokenFor } = await seededApi();
     const token = await tokenFor(DEMO);
-    await app.request('/api/me', { headers: { authorization: `Bearer ${token}`, 'x-request-id': 'log-check' } });
+    await app.request('/api/me', {
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'log-check' },
+    });
     const entry = logs.entries().find((e) => e.requestId === 'log-check');
     expect(entry).toMatchObject({ level: 'info', method: 'GET', path: '/api/me', status: 200 });
     expect(logs.lines.join('\n')).not.toContain(token);
@@ -112,8 +135,8 @@ describe('API skeleton', () => {
     expect(response.status).toBe(200);
     const doc = await response.json();
     expect(doc.openapi).toBe('3.1.0');
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     const routed = app.routes
       .filter((r) => r.method !== 'ALL' && r.path !== '/api/openapi.json')
@@ -135,7 +158,9 @@ describe('identity', () => {
     expect(none.headers.get('www-authenticate')).toContain('Bearer');
     expect(await none.json()).toMatchObject({ type: '/problems/unauthenticated' });
 
-    expect((await app.request('/api/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
+    expect((await app.request('/api/me', { headers: { authorization: 'Basic abc' } })).status).toBe(
+      401,
+    );
 
     // A token signed by another key (another issuer instance) is refused.
     const forger = await createDevIssuer({
@@ -144,10 +169,12 @@ describe('identity', () => {
       accounts: [{ subject: 'demo-clinician', email: DEMO, name: 'x', organisation: 'y' }],
     });
     expect(forger.issuer).toBe(issuer.issuer);
-    const forged = (await (
-      await forger.app.request('/token', json({ email: DEMO }))
-    ).json()) as { access_token: string };
-    const response = await app.request('/api/me', { headers: { authorization: `Bearer ${forged.access_token}` } });
+    const forged = (await (await forger.app.request('/token', json({ email: DEMO }))).json()) as {
+      access_token: string;
+    };
+    const response = await app.request('/api/me', {
+      headers: { authorization: `Bearer ${forged.access_token}` },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -165,10 +192,14 @@ describe('identity', () => {
     const { as, table } = await seededApi();
     const call = await as(DEMO);
     expect((await call('/api/me')).status).toBe(200);
-    await table.doc.send(new DeleteCommand({ TableName: table.tableName, Key: keys.identity('demo-clinician') }));
+    await table.doc.send(
+      new DeleteCommand({ TableName: table.tableName, Key: keys.identity('demo-clinician') }),
+    );
     const response = await call('/api/me');
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ detail: 'This account is not linked to a clinic yet.' });
+    expect(await response.json()).toMatchObject({
+      detail: 'This account is not linked to a clinic yet.',
+    });
   });
 
   it('starts a browser session from a token, honours its cookie, and ends it on sign-out', async () => {
@@ -178,14 +209,19 @@ describe('identity', () => {
       headers: { authorization: `Bearer ${await tokenFor(DEMO)}` },
     });
     expect(created.status).toBe(201);
-    const { sessionId, expiresAt } = (await created.json()) as { sessionId: string; expiresAt: string };
+    const { sessionId, expiresAt } = (await created.json()) as {
+      sessionId: string;
+      expiresAt: string;
+    };
     expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now() + 7 * 3600_000);
 
     const cookie = { cookie: `dt_session=${sessionId}` };
     expect((await app.request('/api/me', { headers: cookie })).status).toBe(200);
 
     // A session cannot be used to start another one.
-    expect((await app.request('/api/sessions', { method: 'POST', headers: cookie })).status).toBe(401);
+    expect((await app.request('/api/sessions', { method: 'POST', headers: cookie })).status).toBe(
+      401,
+    );
 
     // Only a hash of the id is stored.
     const { Items = [] } = await table.doc.send(new ScanCommand({ TableName: table.tableName }));
@@ -194,7 +230,9 @@ describe('identity', () => {
     expect(stored).toMatchObject({ orgId: 'demo-clinic', clinicianId: 'demo-clinician' });
     expect(typeof stored?.expiresAt).toBe('number');
 
-    expect((await app.request('/api/sessions/current', { method: 'DELETE', headers: cookie })).status).toBe(204);
+    expect(
+      (await app.request('/api/sessions/current', { method: 'DELETE', headers: cookie })).status,
+    ).toBe(204);
     expect((await app.request('/api/me', { headers: cookie })).status).toBe(401);
   });
 });
@@ -223,15 +261,35 @@ describe('organisation scope', () => {
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = await (await call(`/api/aids?limit=2&cursor=${first.nextCursor}`)).json();
     expect(second.items).toHaveLength(1);
-    const titles = [...first.items, ...second.items].map((aid: { title: string }) => aid.title).sort();
+    const titles = [...first.items, ...second.items]
+      .map((aid: { title: string }) => aid.title)
+      .sort();
     expect(titles).toEqual(['A', 'B', 'C']);
 
     const tampered = await call('/api/aids?cursor=not-a-cursor');
     expect(tampered.status).toBe(422);
-    expect((await tampered.json()).errors).toEqual([{ pointer: '/cursor', detail: expect.any(String) }]);
+    expect((await tampered.json()).errors).toEqual([
+      { pointer: '/cursor', detail: expect.any(String) },
+    ]);
 
     const badLimit = await call('/api/aids?limit=1000');
     expect(badLimit.status).toBe(422);
     expect((await badLimit.json()).errors[0].pointer).toBe('/limit');
+  });
+});
+
+describe('session expiry', () => {
+  it('treats a session past its expiry as signed out, before DynamoDB deletes it', async () => {
+    const { store, tableName, doc } = await freshTable();
+    const session = await store.sessions.create(
+      { orgId: 'demo-clinic', clinicianId: 'demo-clinician' },
+      60,
+    );
+    expect(await store.sessions.resolve(session.id)).toEqual({
+      orgId: 'demo-clinic',
+      clinicianId: 'demo-clinician',
+    });
+    const later = createDynamoStore(createDb(doc, tableName, () => new Date(Date.now() + 61_000)));
+    expect(await later.sessions.resolve(session.id)).toBeNull();
   });
 });

@@ -13,7 +13,11 @@ export const CLIENT_ID = 'test-client';
 export function captureLogs() {
   const lines: string[] = [];
   const log = createLogger({ level: 'debug', write: (line) => lines.push(line) });
-  return { log, lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    log,
+    lines,
+    entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 /**
@@ -22,8 +26,12 @@ export function captureLogs() {
  */
 export async function seededApi(options: { store?: (store: Store) => Store } = {}) {
   const table = await freshTable();
-  await seedOnce(table.doc, table.tableName);
-  const issuer = await createDevIssuer({ publicOrigin: ORIGIN, clientId: CLIENT_ID, accounts: devAccounts });
+  await seedOnce(table.db);
+  const issuer = await createDevIssuer({
+    publicOrigin: ORIGIN,
+    clientId: CLIENT_ID,
+    accounts: devAccounts,
+  });
   const issuerFetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : input);
     return issuer.app.request(url.pathname.replace(/^\/dev/, '') + url.search, init);
@@ -32,7 +40,11 @@ export async function seededApi(options: { store?: (store: Store) => Store } = {
   const store = options.store ? options.store(table.store) : table.store;
   const app = createApp({
     store,
-    verifier: createTokenVerifier({ issuer: issuer.issuer, clientId: CLIENT_ID, fetch: issuerFetch }),
+    verifier: createTokenVerifier({
+      issuer: issuer.issuer,
+      clientId: CLIENT_ID,
+      fetch: issuerFetch,
+    }),
     log: logs.log,
   });
 
@@ -51,7 +63,10 @@ export async function seededApi(options: { store?: (store: Store) => Store } = {
     return (path: string, init: RequestInit = {}) =>
       app.request(path, {
         ...init,
-        headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string> | undefined) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.headers as Record<string, string> | undefined),
+        },
       });
   }
 

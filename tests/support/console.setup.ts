@@ -13,6 +13,8 @@ afterEach(() => {
   const calls = unexpected;
   vi.restoreAllMocks();
   if (calls.length > 0) {
-    throw new Error(`console.error was called:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`);
+    throw new Error(
+      `console.error was called:\n${calls.map((args) => args.map(String).join(' ')).join('\n')}`,
+    );
   }
 });

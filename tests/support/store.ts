@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDynamoClients } from '../../functions/store/db';
+import { createDb, createDynamoClients } from '../../functions/store/db';
 import { ensureTable } from '../../functions/store/setup';
 import { createDynamoStore } from '../../functions/store/store';
 
@@ -9,6 +9,7 @@ export async function freshTable(now: () => Date = () => new Date()) {
   const { client, doc } = createDynamoClients({ endpoint: inject('dynamoEndpoint') });
   const tableName = `test-${randomUUID()}`;
   await ensureTable(client, tableName);
-  const store = createDynamoStore({ doc, tableName, now });
-  return { client, doc, tableName, store };
+  const db = createDb(doc, tableName, now);
+  const store = createDynamoStore(db);
+  return { client, doc, db, tableName, store };
 }

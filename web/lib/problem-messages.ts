@@ -4,12 +4,21 @@ export function statusMessage(status: number): { title: string; detail: string }
     case 403:
       return { title: 'Not allowed', detail: 'Your account cannot open this page.' };
     case 404:
-      return { title: 'Page not found', detail: 'We could not find this page. Check the address, or go back to the start.' };
+      return {
+        title: 'Page not found',
+        detail: 'We could not find this page. Check the address, or go back to the start.',
+      };
     case 410:
       return { title: 'No longer available', detail: 'This link has expired or was withdrawn.' };
     case 503:
-      return { title: 'Please try again soon', detail: 'The service is busy or being repaired. Your work is safe.' };
+      return {
+        title: 'Please try again soon',
+        detail: 'The service is busy or being repaired. Your work is safe.',
+      };
     default:
-      return { title: 'Something went wrong', detail: 'This page could not be shown. Please try again.' };
+      return {
+        title: 'Something went wrong',
+        detail: 'This page could not be shown. Please try again.',
+      };
   }
 }

@@ -7,7 +7,9 @@ export const meta: MetaFunction = () => [{ title: 'Decision aids · Decide Toget
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const cursor = new URL(request.url).searchParams.get('cursor') ?? undefined;
-  return expectOk(await apiClient(context).aids.$get({ query: { limit: '25', ...(cursor ? { cursor } : {}) } }));
+  return expectOk(
+    await apiClient(context).aids.$get({ query: { limit: '25', ...(cursor ? { cursor } : {}) } }),
+  );
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -27,9 +29,12 @@ export default function AidList() {
               <p>{aid.condition}</p>
               <p className="aid-meta">
                 <span className="badge">{aid.status === 'draft' ? 'Draft' : 'Published'}</span>
-                {aid.demonstration ? <span className="badge badge-warning">Demonstration content</span> : null}
+                {aid.demonstration ? (
+                  <span className="badge badge-warning">Demonstration content</span>
+                ) : null}
                 <span>
-                  Updated <time dateTime={aid.updatedAt}>{dateFormat.format(new Date(aid.updatedAt))}</time>
+                  Updated{' '}
+                  <time dateTime={aid.updatedAt}>{dateFormat.format(new Date(aid.updatedAt))}</time>
                 </span>
               </p>
             </li>

@@ -6,7 +6,8 @@ import { apiClient } from '../lib/api.server';
 export const meta: MetaFunction = () => [{ title: 'Sign in · Decide Together' }];
 
 const problems = {
-  'not-linked': 'Your account is not linked to a clinic yet. Ask your clinic administrator to add you.',
+  'not-linked':
+    'Your account is not linked to a clinic yet. Ask your clinic administrator to add you.',
   failed: 'Sign-in did not work. Please try again.',
   expired: 'The sign-in took too long or was started in another window. Please try again.',
 } as const;
@@ -37,13 +38,18 @@ export default function SignIn() {
           You are signed out.
         </p>
       ) : null}
-      <p>Clinicians sign in with their clinic account to write decision aids and review decisions with patients.</p>
+      <p>
+        Clinicians sign in with their clinic account to write decision aids and review decisions
+        with patients.
+      </p>
       <p>
         <a className="button" href="/auth/signin">
           Sign in with your clinic account
         </a>
       </p>
-      <p className="hint">Patients do not need to sign in: open the link or QR code your clinic gave you.</p>
+      <p className="hint">
+        Patients do not need to sign in: open the link or QR code your clinic gave you.
+      </p>
     </main>
   );
 }

@@ -34,12 +34,17 @@ export const aids = new Hono<ApiEnv>()
   .use(requireClinician)
   .get('/', queryParams(Pagination), async (c) => {
     try {
-      const page: AidPage = await c.var.deps.store.aids.list(c.var.principal.orgId, c.req.valid('query'));
+      const page: AidPage = await c.var.deps.store.aids.list(
+        c.var.principal.orgId,
+        c.req.valid('query'),
+      );
       return c.json(page);
     } catch (error) {
       if (error instanceof InvalidCursorError) {
         throw new ProblemError('validation-failed', {
-          errors: [{ pointer: '/cursor', detail: 'This cursor is not valid. Start from the first page.' }],
+          errors: [
+            { pointer: '/cursor', detail: 'This cursor is not valid. Start from the first page.' },
+          ],
         });
       }
       throw error;

@@ -25,7 +25,10 @@ export const health = new Hono<ApiEnv>().get('/', async (c) => {
   try {
     await c.var.deps.store.ping();
   } catch (error) {
-    c.var.deps.log.warn('health check failed', { requestId: c.var.requestId, ...describeError(error) });
+    c.var.deps.log.warn('health check failed', {
+      requestId: c.var.requestId,
+      ...describeError(error),
+    });
     throw new ProblemError('unavailable', {
       detail: 'The data store does not answer.',
       headers: { 'Retry-After': '5' },

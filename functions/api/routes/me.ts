@@ -23,7 +23,8 @@ export const me = new Hono<ApiEnv>().use(requireClinician).get('/', async (c) =>
     store.people.clinician(principal),
     store.people.organisation(principal.orgId),
   ]);
-  if (!clinician || !organisation) throw new ProblemError('forbidden', { detail: 'This account is no longer active.' });
+  if (!clinician || !organisation)
+    throw new ProblemError('forbidden', { detail: 'This account is no longer active.' });
   const body: Me = {
     clinician: { id: clinician.id, name: clinician.name, email: clinician.email },
     organisation,

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { createDevIssuer } from '../../functions/auth/dev-issuer';
+import { composeServer } from '../../functions/compose';
+import { devAccounts, seedOnce } from '../../functions/dev/seed';
+import type { WebContext } from '../../functions/web-context';
+import { captureLogs, ORIGIN } from '../support/api';
+import { freshTable } from '../support/store';
+
+const CLIENT_ID = 'decide-together-local';
+
+/**
+ * The root app as the dev server composes it, with the real issuer, API and
+ * store. Pages are a small handler that, like a Remix loader, asks the API
+ * in-process who is signed in.
+ */
+async function server() {
+  const table = await freshTable();
+  await seedOnce(table.db);
+  const localFetch = async (input: string | URL | Request, init?: RequestInit) =>
+    root.fetch(new Request(input, init));
+  const issuer = await createDevIssuer({
+    publicOrigin: ORIGIN,
+    clientId: CLIENT_ID,
+    accounts: devAccounts,
+  });
+  const page = async (_request: Request, context: WebContext) => {
+    const me = await context.apiFetch('http://api.internal/api/me');
+    return new Response(me.ok ? JSON.stringify(await me.json()) : `signed out (${me.status})`);
+  };
+  const root = composeServer({
+    doc: table.doc,
+    tableName: table.tableName,
+    publicOrigin: ORIGIN,
+    oidc: { issuer: issuer.issuer, clientId: CLIENT_ID, fetch: localFetch },
+    remix: page,
+    log: captureLogs().log,
+    devIssuer: issuer.app,
+  });
+  const request = async (path: string, init: RequestInit = {}) =>
+    root.request(`${ORIGIN}${path}`, init);
+  return { request };
+}
+
+function cookieFrom(response: Response, name: string): string | undefined {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  return header?.split(';')[0];
+}
+
+async function signIn(
+  request: (path: string, init?: RequestInit) => Promise<Response>,
+  email: string,
+) {
+  const start = await request('/auth/signin');
+  expect(start.status).toBe(302);
+  const authorize = new URL(start.headers.get('location')!);
+  expect(authorize.pathname).toBe('/dev/authorize');
+  const signinCookie = cookieFrom(start, 'dt_signin')!;
+  expect(start.headers.getSetCookie()[0]).toMatch(/HttpOnly/);
+
+  const chooser = await request(authorize.pathname + authorize.search);
+  expect(chooser.status).toBe(200);
+  expect(await chooser.text()).toContain('Sign in as Dr Alex Morgan');
+
+  const form = new URLSearchParams(authorize.searchParams);
+  form.set('email', email);
+  const chosen = await request('/dev/authorize', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+    body: form,
+  });
+  expect(chosen.status).toBe(303);
+  const callback = new URL(chosen.headers.get('location')!);
+  const done = await request(callback.pathname + callback.search, {
+    headers: { cookie: signinCookie },
+  });
+  return { done, callback, signinCookie };
+}
+
+describe('browser sign-in with the development OpenID issuer', () => {
+  it('signs a clinician in with a session cookie, serves pages as them, and signs them out', async () => {
+    const { request } = await server();
+    const { done } = await signIn(request, 'clinician@demo.example');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/');
+    const setCookie = done.headers.getSetCookie().find((c) => c.startsWith('dt_session='))!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Path=\//);
+    const session = setCookie.split(';')[0]!;
+
+    const home = await request('/', { headers: { cookie: session } });
+    expect(JSON.parse(await home.text())).toMatchObject({ organisation: { name: 'Demo Clinic' } });
+
+    const out = await request('/auth/signout', {
+      method: 'POST',
+      headers: {
+        cookie: session,
+        origin: ORIGIN,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: '',
+    });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/signin?signed-out=1');
+    expect(out.headers.getSetCookie().some((c) => /^dt_session=;.*Max-Age=0/.test(c))).toBe(true);
+    // The old cookie no longer works even if a browser kept it.
+    expect(await (await request('/', { headers: { cookie: session } })).text()).toBe(
+      'signed out (401)',
+    );
+  });
+
+  it('refuses a callback whose state does not match, and a code used twice', async () => {
+    const { request } = await server();
+    const { done, callback, signinCookie } = await signIn(request, 'clinician@other.example');
+    expect(done.status).toBe(303);
+
+    const replay = await request(callback.pathname + callback.search, {
+      headers: { cookie: signinCookie },
+    });
+    expect(replay.headers.get('location')).toBe('/signin?problem=failed');
+
+    const wrongState = new URL(callback);
+    wrongState.searchParams.set('state', 'forged');
+    const forged = await request(wrongState.pathname + wrongState.search, {
+      headers: { cookie: signinCookie },
+    });
+    expect(forged.headers.get('location')).toBe('/signin?problem=expired');
+  });
+
+  it('blocks a sign-out form posted from another site', async () => {
+    const { request } = await server();
+    const response = await request('/auth/signout', {
+      method: 'POST',
+      headers: {
+        origin: 'https://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: '',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('sends pages with a nonce-based Content-Security-Policy and no referrer', async () => {
+    const { request } = await server();
+    const response = await request('/signin');
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /script-src 'nonce-[^']+' 'strict-dynamic'/,
+    );
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+});
