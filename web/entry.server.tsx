@@ -16,7 +16,12 @@ export default async function handleRequest(
   let failed = false;
   const body = await renderToReadableStream(
     <NonceContext.Provider value={loadContext.cspNonce}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />
+      <RemixServer
+        context={remixContext}
+        url={request.url}
+        abortDelay={ABORT_DELAY_MS}
+        nonce={loadContext.cspNonce}
+      />
     </NonceContext.Provider>,
     {
       nonce: loadContext.cspNonce,

@@ -25,6 +25,10 @@ const DevEnv = z.object({
 const TABLE_NAME = 'decide-together';
 const CLIENT_ID = 'decide-together-local';
 
+// The AWS SDK warns at every start that its releases after January 2027 need
+// Node.js 22; the README says so once, and the warning would bury the one line that matters.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
   process.exit(1);

@@ -6,10 +6,11 @@ import { createDynamoStore } from '../../functions/store/store';
 
 /** A fresh table on the run's DynamoDB Local, so test files never see each other's data. */
 export async function freshTable(now: () => Date = () => new Date()) {
-  const { client, doc } = createDynamoClients({ endpoint: inject('dynamoEndpoint') });
+  const endpoint = inject('dynamoEndpoint');
+  const { client, doc } = createDynamoClients({ endpoint });
   const tableName = `test-${randomUUID()}`;
   await ensureTable(client, tableName);
   const db = createDb(doc, tableName, now);
   const store = createDynamoStore(db);
-  return { client, doc, db, tableName, store };
+  return { endpoint, client, doc, db, tableName, store };
 }

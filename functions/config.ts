@@ -1,0 +1,24 @@
+import * as z from 'zod';
+
+/** The Lambda's environment, parsed once at cold start; a bad value stops it with a clear message. */
+export const LambdaEnv = z.object({
+  TABLE_NAME: z.string().min(1),
+  /** The address people use, e.g. https://decide.example.org: sign-in redirects and CSRF checks use it. */
+  PUBLIC_ORIGIN: z.url().transform((url) => url.replace(/\/$/, '')),
+  OIDC_ISSUER: z.url(),
+  OIDC_CLIENT_ID: z.string().min(1),
+  OIDC_LOGOUT_URL: z.url().optional(),
+  /** Only for running the bundle against DynamoDB Local (tests). */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type LambdaEnv = z.infer<typeof LambdaEnv>;
+
+export function readLambdaEnv(env: NodeJS.ProcessEnv): LambdaEnv {
+  const result = LambdaEnv.safeParse(env);
+  if (!result.success) {
+    throw new Error(`The server's environment is not valid:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}

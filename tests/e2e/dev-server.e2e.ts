@@ -1,0 +1,102 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../functions/dev/dynamodb-local';
+import { runAppToExit, startApp } from './support/app';
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function signedInFetch(url: string) {
+  const token = await fetch(`${url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'clinician@demo.example' }),
+  });
+  const { access_token } = (await token.json()) as { access_token: string };
+  return (path: string, init: RequestInit = {}) =>
+    fetch(`${url}${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${access_token}`,
+        'content-type': 'application/json',
+        ...init.headers,
+      },
+    });
+}
+
+describe('npm run dev', () => {
+  it('keeps data across a restart, and Ctrl-C leaves no DynamoDB Local behind', async () => {
+    const first = await startApp();
+    expect(first.output()).toContain('seeded with the demo clinic');
+    const javaPid = Number(readFileSync(path.join(first.dataDir, 'dynamodb-local.pid'), 'utf8'));
+    expect(isRunning(javaPid)).toBe(true);
+
+    const api = await signedInFetch(first.url);
+    const created = await api('/api/aids', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'Kept across restarts', condition: 'Testing' }),
+    });
+    expect(created.status).toBe(201);
+
+    expect(await first.interrupt()).toBe(0);
+    expect(isRunning(javaPid)).toBe(false);
+    expect(existsSync(path.join(first.dataDir, 'dynamodb-local.pid'))).toBe(false);
+
+    const second = await startApp({ dataDir: first.dataDir });
+    try {
+      expect(second.output()).not.toContain('seeded');
+      const titles = (
+        (await (await (await signedInFetch(second.url))('/api/aids')).json()) as {
+          items: { title: string }[];
+        }
+      ).items.map((aid) => aid.title);
+      expect(titles).toEqual(
+        expect.arrayContaining([
+          'Kept across restarts',
+          'Knee osteoarthritis: what are my options?',
+        ]),
+      );
+    } finally {
+      await second.interrupt();
+    }
+  });
+
+  it('says in one line when the port is taken, and how to choose another', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { code, output } = await runAppToExit({
+        PORT: String(port),
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dt-')),
+      });
+      expect(code).toBe(1);
+      expect(output.trim()).toBe(
+        `Port ${port} is already in use. Stop the program using it, or choose another port: PORT=${port + 1} npm run dev`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says in one line when Java is missing, and how to install it', async () => {
+    const { code, output } = await runAppToExit({
+      PATH: mkdtempSync(path.join(tmpdir(), 'no-java-')),
+      PORT: String(await freePort()),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dt-')),
+    });
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(
+      /^Java 17 or newer is needed to run DynamoDB Local, and "java" was not found\. Install it .*$/,
+    );
+  });
+});
