@@ -19,7 +19,7 @@ export default defineConfig({
   ],
   // Client assets live under /assets/, which CloudFront serves from S3.
   build: { assetsDir: 'assets' },
-  // Route modules import these for their loaders only; listing them spares the
-  // first page load in development a reload while Vite discovers them.
-  optimizeDeps: { include: ['@remix-run/server-runtime', 'hono/client'] },
+  // Listed so that Vite prepares them at start: discovered later, they would make
+  // the first page load in development reload, and load React twice.
+  optimizeDeps: { include: ['@remix-run/server-runtime', 'hono/client', 'zod', 'syllable'] },
 });

@@ -79,6 +79,8 @@ export function createServerApp(options: ServerAppOptions) {
     }),
   );
   site.route('/auth', options.auth);
+  // Browsers ask for it on every site; the pages name their icon, so there is nothing to send.
+  site.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   site.all('*', (c) =>
     remix(c.req.raw, {
       apiFetch: inProcessApi(api, c),

@@ -18,6 +18,8 @@ export const Problem = z
     requestId: z.string().optional(),
     errors: z.array(FieldError).optional(),
   })
+  // Extension members (RFC 9457 §3.2), such as `current` on a conflict.
+  .catchall(z.unknown())
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
@@ -34,6 +36,7 @@ export const problemKinds = {
   'payload-too-large': { status: 413, title: 'The request is too large' },
   'unsupported-media-type': { status: 415, title: 'Send JSON' },
   'validation-failed': { status: 422, title: 'Some fields need attention' },
+  'precondition-required': { status: 428, title: 'Say which revision you changed' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Something went wrong on our side' },
   unavailable: { status: 503, title: 'The service is not available right now' },
@@ -48,10 +51,17 @@ export function problemType(kind: ProblemKind): string {
 
 export function makeProblem(
   kind: ProblemKind,
-  extra: { detail?: string; errors?: FieldError[]; requestId?: string; instance?: string } = {},
+  extra: {
+    detail?: string;
+    errors?: FieldError[];
+    requestId?: string;
+    instance?: string;
+    extensions?: Record<string, unknown>;
+  } = {},
 ): Problem {
   const { status, title } = problemKinds[kind];
-  return { type: problemType(kind), title, status, ...extra };
+  const { extensions, ...members } = extra;
+  return { ...extensions, type: problemType(kind), title, status, ...members };
 }
 
 /** JSON pointer (RFC 6901) of a path such as ['options', 0, 'name'] → "/options/0/name". */
@@ -62,9 +72,9 @@ export function toPointer(path: readonly PropertyKey[]): string {
 }
 
 /** Field errors from a zod failure, one per issue, each with its pointer. */
-export function fieldErrors(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
+export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    pointer: toPointer([...prefix, ...issue.path]),
+    pointer: toPointer(issue.path),
     detail: issue.message,
   }));
 }

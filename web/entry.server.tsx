@@ -14,6 +14,16 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   let failed = false;
+  // Stop rendering a page that takes too long, and only then: an abort after the
+  // stream has closed would throw outside any request and end the process.
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    try {
+      controller.abort();
+    } catch {
+      // The stream had already ended.
+    }
+  }, ABORT_DELAY_MS + 1_000);
   const body = await renderToReadableStream(
     <NonceContext.Provider value={loadContext.cspNonce}>
       <RemixServer
@@ -25,13 +35,17 @@ export default async function handleRequest(
     </NonceContext.Provider>,
     {
       nonce: loadContext.cspNonce,
-      signal: AbortSignal.timeout(ABORT_DELAY_MS + 1_000),
+      signal: controller.signal,
       onError(error: unknown) {
         failed = true;
         // Shell errors reach the error boundary; this records the rest.
         if (!request.signal.aborted) console.error(error);
       },
     },
+  );
+  body.allReady.then(
+    () => clearTimeout(timer),
+    () => clearTimeout(timer),
   );
   // Crawlers get the whole page at once rather than a stream.
   if (isbot(request.headers.get('user-agent') ?? '')) await body.allReady;

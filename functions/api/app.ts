@@ -29,7 +29,8 @@ export const operations: readonly Operation[] = [
 
 const defaults = {
   sessionLifetimeSeconds: 8 * 60 * 60,
-  bodyLimitBytes: 256 * 1024,
+  // The largest aid (300 KB of content) with room for the request around it.
+  bodyLimitBytes: 512 * 1024,
 };
 
 /**

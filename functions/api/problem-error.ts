@@ -8,6 +8,8 @@ export class ProblemError extends Error {
       detail?: string;
       errors?: FieldError[];
       headers?: Record<string, string>;
+      /** Extra members of the problem (RFC 9457 §3.2), e.g. `current` on a conflict. */
+      extensions?: Record<string, unknown>;
     } = {},
   ) {
     super(options.detail ?? kind);

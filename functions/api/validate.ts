@@ -5,14 +5,14 @@ import { ProblemError } from './problem-error';
 
 const jsonMediaType = /^application\/([\w.-]+\+)?json$/i;
 
-function parseOr422<T extends z.ZodType>(
-  schema: T,
-  value: unknown,
-  prefix: string[] = [],
-): z.output<T> {
+function parseOr422<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new ProblemError('validation-failed', { errors: fieldErrors(result.error, prefix) });
+    const count = result.error.issues.length;
+    throw new ProblemError('validation-failed', {
+      detail: `${count} ${count === 1 ? 'field needs' : 'fields need'} attention; nothing was saved.`,
+      errors: fieldErrors(result.error),
+    });
   }
   return result.data;
 }

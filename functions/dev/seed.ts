@@ -1,7 +1,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevAccount } from '../auth/dev-issuer';
-import { aidItem } from '../store/aids';
+import { draftItem } from '../store/aids';
 import type { Db } from '../store/db';
+import { demoAidContent } from './demo-aid';
 import { ConditionFailedError } from '../store/errors';
 import { keys } from '../store/keys';
 import { clinicianItems, organisationItem } from '../store/people';
@@ -53,14 +54,16 @@ export async function seedOnce(db: Db): Promise<boolean> {
       organisationItem(organisation),
       ...clinicianItems(clinician, clinician.id),
     ]),
-    aidItem('demo-clinic', {
-      id: DEMO_AID_ID,
-      title: 'Knee osteoarthritis: what are my options?',
-      condition: 'Osteoarthritis of the knee',
-      status: 'draft',
-      demonstration: true,
-      updatedAt: now.toISOString(),
-    }),
+    draftItem(
+      'demo-clinic',
+      {
+        id: DEMO_AID_ID,
+        content: demoAidContent,
+        demonstration: true,
+        by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
+      },
+      now.toISOString(),
+    ),
   ];
   try {
     await db.send(

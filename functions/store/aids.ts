@@ -1,42 +1,170 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { AidStatus, type AidPage, type AidSummary } from '#shared/aids';
+import { AidContent } from '#shared/aid';
+import {
+  Actor,
+  PublishedRef,
+  type Aid,
+  type AidPage,
+  type AidVersion,
+  type AidVersionPage,
+} from '#shared/aids';
+import { canonicalJson } from '#shared/canonical-json';
 import type { Pagination } from '#shared/ids';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import type { Db } from './db';
+import { ConditionFailedError, NotFoundError, StaleRevisionError } from './errors';
 import { keys } from './keys';
 
-const AidItem = z.object({
+/** The SHA-256 of the content's canonical JSON: equal content, equal hash. */
+export function contentHash(content: AidContent): string {
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+const SummaryItem = z.object({
   aidId: z.string(),
   title: z.string(),
   condition: z.string(),
-  status: AidStatus,
   demonstration: z.boolean(),
+  revision: z.int(),
+  contentHash: z.string(),
   updatedAt: z.string(),
+  updatedBy: Actor,
+  latestVersion: PublishedRef.optional(),
+});
+const DraftItem = SummaryItem.extend({ content: z.string(), createdAt: z.string() });
+const VersionItem = z.object({
+  aidId: z.string(),
+  number: z.int(),
+  title: z.string(),
+  content: z.string(),
+  contentHash: z.string(),
+  demonstration: z.boolean(),
+  publishedAt: z.string(),
+  publishedBy: Actor,
 });
 
-export function aidItem(orgId: string, aid: AidSummary) {
+const summaryAttributes = Object.keys(SummaryItem.shape);
+
+function toSummary(item: z.infer<typeof SummaryItem>) {
   return {
-    ...keys.aid(orgId, aid.id),
-    orgId,
-    aidId: aid.id,
-    title: aid.title,
-    condition: aid.condition,
-    status: aid.status,
-    demonstration: aid.demonstration,
-    updatedAt: aid.updatedAt,
-    version: 1,
+    id: item.aidId,
+    title: item.title,
+    condition: item.condition,
+    demonstration: item.demonstration,
+    revision: item.revision,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+    latestVersion: item.latestVersion ?? null,
+    hasUnpublishedChanges: item.latestVersion?.contentHash !== item.contentHash,
   };
+}
+
+function toAid(raw: Record<string, unknown>): Aid {
+  const item = DraftItem.parse(raw);
+  return {
+    ...toSummary(item),
+    content: AidContent.parse(JSON.parse(item.content)),
+    createdAt: item.createdAt,
+  };
+}
+
+function toVersion(raw: Record<string, unknown>): AidVersion {
+  const item = VersionItem.parse(raw);
+  return {
+    aidId: item.aidId,
+    number: item.number,
+    title: item.title,
+    publishedAt: item.publishedAt,
+    publishedBy: item.publishedBy,
+    contentHash: item.contentHash,
+    demonstration: item.demonstration,
+    content: AidContent.parse(JSON.parse(item.content)),
+  };
+}
+
+export interface NewDraft {
+  id: string;
+  content: AidContent;
+  demonstration: boolean;
+  by: Actor;
 }
 
 export interface AidRepository {
   list(orgId: string, page: Pagination): Promise<AidPage>;
-  /** Writes a new aid; fails if the id is taken. */
-  create(orgId: string, aid: AidSummary): Promise<void>;
+  get(orgId: string, aidId: string): Promise<Aid | null>;
+  /** Fails with ConditionFailedError if the id is taken. */
+  create(orgId: string, draft: NewDraft): Promise<Aid>;
+  /** Saves the draft if it is still at `expectedRevision`; StaleRevisionError carries what is stored now. */
+  update(
+    orgId: string,
+    aidId: string,
+    expectedRevision: number,
+    content: AidContent,
+    by: Actor,
+  ): Promise<Aid>;
+  /** Deletes a draft that was never published. */
+  remove(orgId: string, aidId: string, expectedRevision?: number): Promise<void>;
+  /**
+   * Freezes the draft at `expectedRevision` as the next version. Publishing
+   * content equal to the latest version returns that version (`created: false`).
+   */
+  publish(
+    orgId: string,
+    aidId: string,
+    expectedRevision: number,
+    by: Actor,
+  ): Promise<{ version: AidVersion; created: boolean }>;
+  listVersions(orgId: string, aidId: string, page: Pagination): Promise<AidVersionPage>;
+  getVersion(orgId: string, aidId: string, version: number): Promise<AidVersion | null>;
+}
+
+/** Publishing an aid that has versions cannot be undone by deleting it: records point at them. */
+export class PublishedAidError extends Error {
+  constructor() {
+    super('The aid has published versions');
+    this.name = 'PublishedAidError';
+  }
+}
+
+export function draftItem(orgId: string, draft: NewDraft, now: string) {
+  return {
+    ...keys.aid(orgId, draft.id),
+    orgId,
+    aidId: draft.id,
+    revision: 1,
+    title: draft.content.title,
+    condition: draft.content.condition,
+    content: JSON.stringify(draft.content),
+    contentHash: contentHash(draft.content),
+    demonstration: draft.demonstration,
+    createdAt: now,
+    updatedAt: now,
+    updatedBy: draft.by,
+  };
 }
 
 export function createAidRepository(db: Db): AidRepository {
-  return {
+  const getDraft = async (orgId: string, aidId: string) =>
+    (
+      await db.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.aid(orgId, aidId),
+          ConsistentRead: true,
+        }),
+      )
+    ).Item;
+
+  const repository: AidRepository = {
     async list(orgId, { limit, cursor }) {
       const start = decodeCursor(cursor);
       if (start && !start.sk.startsWith(keys.aidPrefix)) throw new InvalidCursorError();
@@ -46,32 +174,199 @@ export function createAidRepository(db: Db): AidRepository {
           TableName: db.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
           ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.aidPrefix },
+          // Lists never carry the content: it can be large.
+          ProjectionExpression: summaryAttributes.map((_, i) => `#a${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(
+            summaryAttributes.map((name, i) => [`#a${i}`, name]),
+          ),
           Limit: limit,
           ...(start ? { ExclusiveStartKey: { pk, sk: start.sk } } : {}),
         }),
       );
-      const items = (result.Items ?? []).map((item) => {
-        const aid = AidItem.parse(item);
-        return {
-          id: aid.aidId,
-          title: aid.title,
-          condition: aid.condition,
-          status: aid.status,
-          demonstration: aid.demonstration,
-          updatedAt: aid.updatedAt,
-        };
-      });
-      return { items, nextCursor: encodeCursor(result.LastEvaluatedKey) };
+      return {
+        items: (result.Items ?? []).map((item) => toSummary(SummaryItem.parse(item))),
+        nextCursor: encodeCursor(result.LastEvaluatedKey),
+      };
     },
 
-    async create(orgId, aid) {
+    async get(orgId, aidId) {
+      const item = await getDraft(orgId, aidId);
+      return item ? toAid(item) : null;
+    },
+
+    async create(orgId, draft) {
+      const item = draftItem(orgId, draft, db.now().toISOString());
       await db.send(
         new PutCommand({
           TableName: db.tableName,
-          Item: aidItem(orgId, aid),
+          Item: item,
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      return toAid(item);
+    },
+
+    async update(orgId, aidId, expectedRevision, content, by) {
+      try {
+        const { Attributes } = await db.send(
+          new UpdateCommand({
+            TableName: db.tableName,
+            Key: keys.aid(orgId, aidId),
+            UpdateExpression:
+              'SET content = :content, contentHash = :hash, title = :title, #condition = :condition, revision = :next, updatedAt = :now, updatedBy = :by',
+            ConditionExpression: 'attribute_exists(pk) AND revision = :expected',
+            ExpressionAttributeNames: { '#condition': 'condition' },
+            ExpressionAttributeValues: {
+              ':content': JSON.stringify(content),
+              ':hash': contentHash(content),
+              ':title': content.title,
+              ':condition': content.condition,
+              ':next': expectedRevision + 1,
+              ':expected': expectedRevision,
+              ':now': db.now().toISOString(),
+              ':by': by,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return toAid(Attributes ?? {});
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        const current = await getDraft(orgId, aidId);
+        if (!current) throw new NotFoundError('aid');
+        throw new StaleRevisionError(toAid(current));
+      }
+    },
+
+    async remove(orgId, aidId, expectedRevision) {
+      try {
+        await db.send(
+          new DeleteCommand({
+            TableName: db.tableName,
+            Key: keys.aid(orgId, aidId),
+            ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(latestVersion)${expectedRevision === undefined ? '' : ' AND revision = :expected'}`,
+            ...(expectedRevision === undefined
+              ? {}
+              : { ExpressionAttributeValues: { ':expected': expectedRevision } }),
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        const current = await getDraft(orgId, aidId);
+        if (!current) throw new NotFoundError('aid');
+        const aid = toAid(current);
+        if (aid.latestVersion) throw new PublishedAidError();
+        throw new StaleRevisionError(aid);
+      }
+    },
+
+    async publish(orgId, aidId, expectedRevision, by) {
+      const stored = await getDraft(orgId, aidId);
+      if (!stored) throw new NotFoundError('aid');
+      const draft = toAid(stored);
+      if (draft.revision !== expectedRevision) throw new StaleRevisionError(draft);
+      const hash = contentHash(draft.content);
+      if (draft.latestVersion?.contentHash === hash) {
+        const existing = await repository.getVersion(orgId, aidId, draft.latestVersion.number);
+        if (existing) return { version: existing, created: false };
+      }
+      const number = (draft.latestVersion?.number ?? 0) + 1;
+      const publishedAt = db.now().toISOString();
+      const version: AidVersion = {
+        aidId,
+        number,
+        title: draft.content.title,
+        publishedAt,
+        publishedBy: by,
+        contentHash: hash,
+        demonstration: draft.demonstration,
+        content: draft.content,
+      };
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: db.tableName,
+                  Key: keys.aid(orgId, aidId),
+                  UpdateExpression: 'SET latestVersion = :latest',
+                  // Still the revision that was checked, and nobody published in between.
+                  ConditionExpression:
+                    'revision = :expected AND ' +
+                    (draft.latestVersion
+                      ? 'latestVersion.#number = :previous'
+                      : 'attribute_not_exists(latestVersion)'),
+                  ...(draft.latestVersion
+                    ? { ExpressionAttributeNames: { '#number': 'number' } }
+                    : {}),
+                  ExpressionAttributeValues: {
+                    ':latest': { number, publishedAt, contentHash: hash },
+                    ':expected': expectedRevision,
+                    ...(draft.latestVersion ? { ':previous': draft.latestVersion.number } : {}),
+                  },
+                },
+              },
+              {
+                Put: {
+                  TableName: db.tableName,
+                  Item: {
+                    ...keys.aidVersion(orgId, aidId, number),
+                    orgId,
+                    ...version,
+                    content: JSON.stringify(draft.content),
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        const current = await getDraft(orgId, aidId);
+        if (!current) throw new NotFoundError('aid');
+        throw new StaleRevisionError(toAid(current));
+      }
+      return { version, created: true };
+    },
+
+    async listVersions(orgId, aidId, { limit, cursor }) {
+      const start = decodeCursor(cursor);
+      if (start && !start.sk.startsWith(keys.aidVersionPrefix)) throw new InvalidCursorError();
+      const { pk } = keys.aidVersion(orgId, aidId, 1);
+      const result = await db.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.aidVersionPrefix },
+          ProjectionExpression: '#number, title, publishedAt, publishedBy, contentHash',
+          ExpressionAttributeNames: { '#number': 'number' },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(start ? { ExclusiveStartKey: { pk, sk: start.sk } } : {}),
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map((item) =>
+          VersionItem.pick({
+            number: true,
+            title: true,
+            publishedAt: true,
+            publishedBy: true,
+            contentHash: true,
+          }).parse(item),
+        ),
+        nextCursor: encodeCursor(result.LastEvaluatedKey),
+      };
+    },
+
+    async getVersion(orgId, aidId, version) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: db.tableName, Key: keys.aidVersion(orgId, aidId, version) }),
+      );
+      return Item ? toVersion(Item) : null;
     },
   };
+  return repository;
 }

@@ -6,6 +6,22 @@ export class ConditionFailedError extends Error {
   }
 }
 
+/** The item does not exist in this organisation (or at all: the two look the same). */
+export class NotFoundError extends Error {
+  constructor(what = 'item') {
+    super(`No such ${what}`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Someone saved a newer revision first; `current` is what is stored now. */
+export class StaleRevisionError<T> extends Error {
+  constructor(readonly current: T) {
+    super('The item was changed since it was read');
+    this.name = 'StaleRevisionError';
+  }
+}
+
 /** The store is throttling or failing; the request may succeed later. */
 export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {

@@ -36,6 +36,16 @@ export const keys = {
     sk: `AID#${aidId}`,
   }),
   aidPrefix: 'AID#',
+  /** Published versions live in the aid's own partition, newest last: VERSION#000001, … */
+  aidVersion: (
+    orgId: string,
+    aidId: string,
+    version: number,
+  ): ItemKey<`ORG#${string}#AID#${string}`, `VERSION#${string}`> => ({
+    pk: `ORG#${orgId}#AID#${aidId}`,
+    sk: `VERSION#${String(version).padStart(6, '0')}`,
+  }),
+  aidVersionPrefix: 'VERSION#',
   /** A fixed item read by the health check. */
   health: { pk: 'HEALTH', sk: 'HEALTH' } as ItemKey<'HEALTH', 'HEALTH'>,
   /** Marks which seed has been written to a local table. */

@@ -76,7 +76,7 @@ describe('API skeleton', () => {
     });
     expect(form.status).toBe(415);
 
-    const huge = await call('/api/aids', json({ title: 'x'.repeat(300 * 1024), condition: 'y' }));
+    const huge = await call('/api/aids', json({ title: 'x'.repeat(600 * 1024), condition: 'y' }));
     expect(huge.status).toBe(413);
     expect(huge.headers.get('content-type')).toBe('application/problem+json');
   });
@@ -85,13 +85,13 @@ describe('API skeleton', () => {
     const { as } = await seededApi();
     const response = await (
       await as(DEMO)
-    )('/api/aids', json({ title: '   ', condition: 'x'.repeat(201) }));
+    )('/api/aids', json({ title: '   ', condition: 'x'.repeat(401) }));
     expect(response.status).toBe(422);
     const problem = await response.json();
     expect(problem.type).toBe('/problems/validation-failed');
     expect(problem.errors).toEqual([
       { pointer: '/title', detail: 'Give the aid a title' },
-      { pointer: '/condition', detail: 'Keep the condition to 200 characters or fewer' },
+      { pointer: '/condition', detail: 'Keep the condition to 400 characters or fewer' },
     ]);
   });
 
@@ -244,7 +244,7 @@ describe('organisation scope', () => {
     expect(demo.status).toBe(200);
     const demoPage = await demo.json();
     expect(demoPage.items).toEqual([
-      expect.objectContaining({ id: DEMO_AID_ID, status: 'draft', demonstration: true }),
+      expect.objectContaining({ id: DEMO_AID_ID, latestVersion: null, demonstration: true }),
     ]);
     const other = await (await as(OTHER))('/api/aids');
     expect((await other.json()).items).toEqual([]);

@@ -169,7 +169,7 @@ describe('the bundled server Lambda', () => {
     expect(created.statusCode).toBe(201);
     expect(JSON.parse(bodyOf(created))).toMatchObject({
       title: 'Hip pain: what are my options?',
-      status: 'draft',
+      latestVersion: null,
     });
   });
 

@@ -1,7 +1,23 @@
-import { Link, useLoaderData, type MetaFunction } from '@remix-run/react';
-import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from '@remix-run/react';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from '@remix-run/server-runtime';
+import type { AidExport, AidSummary } from '#shared/aids';
+import { aidLimits } from '#shared/aid';
+import { Field, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
+import { errorsByField, readProblem } from '../lib/problems';
 
 export const meta: MetaFunction = () => [{ title: 'Decision aids · Decide Together' }];
 
@@ -12,29 +28,100 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   );
 }
 
+type ActionResult =
+  | { form: 'create'; errors: Record<string, string>; values: { title: string; condition: string } }
+  | {
+      form: 'import';
+      errors: Record<string, string>;
+      problems: Array<{ where: string; detail: string }>;
+    };
+
+const MAX_IMPORT_BYTES = 250 * 1024;
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const api = apiClient(context);
+  if (form.get('intent') === 'import') {
+    const file = form.get('file');
+    const fail = (message: string, problems: Array<{ where: string; detail: string }> = []) =>
+      data<ActionResult>({ form: 'import', errors: { file: message }, problems }, { status: 422 });
+    if (!(file instanceof File) || file.size === 0)
+      return fail('Choose an aid file (.json) to import.');
+    if (file.size > MAX_IMPORT_BYTES)
+      return fail('This file is too large to be an aid file (over 250 KB).');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      return fail('This file is not a JSON aid file. Choose a file exported from Decide Together.');
+    }
+    // The API checks every field; the file is only passed on.
+    const response = await api.aids.import.$post({ json: parsed as AidExport });
+    if (response.status === 201) throw redirect(`/aids/${(await response.json()).id}?imported=1`);
+    if (response.status !== 422) await expectOk(response);
+    const problem = await readProblem(response);
+    return fail(
+      'This file could not be imported. Nothing was saved. Fix these problems in the file and try again:',
+      (problem.errors ?? []).map((e) => ({ where: e.pointer || 'the file', detail: e.detail })),
+    );
+  }
+
+  const values = {
+    title: String(form.get('title') ?? ''),
+    condition: String(form.get('condition') ?? ''),
+  };
+  const response = await api.aids.$post({ json: values });
+  if (response.status === 201) throw redirect(`/aids/${(await response.json()).id}`);
+  if (response.status !== 422) await expectOk(response);
+  return data<ActionResult>(
+    { form: 'create', errors: errorsByField((await readProblem(response)).errors), values },
+    { status: 422 },
+  );
+}
+
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+function AidStatus({ aid }: { aid: AidSummary }) {
+  if (!aid.latestVersion) return <span className="badge">Draft, not published</span>;
+  return (
+    <>
+      <span className="badge badge-success">Published: version {aid.latestVersion.number}</span>
+      {aid.hasUnpublishedChanges ? (
+        <span className="badge">Draft has unpublished changes</span>
+      ) : null}
+    </>
+  );
+}
 
 export default function AidList() {
   const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== 'idle';
+  const create = result?.form === 'create' ? result : undefined;
+  const imported = result?.form === 'import' ? result : undefined;
   return (
     <>
       <h1>Decision aids</h1>
       {page.items.length === 0 ? (
-        <p>Your organisation has no decision aids yet.</p>
+        <p>Your organisation has no decision aids yet. Start one below.</p>
       ) : (
         <ul className="aid-list">
           {page.items.map((aid) => (
             <li key={aid.id} className="aid-card">
-              <h2>{aid.title}</h2>
+              <h2>
+                <Link to={`/aids/${aid.id}`}>{aid.title || 'Untitled aid'}</Link>
+              </h2>
               <p>{aid.condition}</p>
               <p className="aid-meta">
-                <span className="badge">{aid.status === 'draft' ? 'Draft' : 'Published'}</span>
+                <AidStatus aid={aid} />
                 {aid.demonstration ? (
                   <span className="badge badge-warning">Demonstration content</span>
                 ) : null}
                 <span>
                   Updated{' '}
-                  <time dateTime={aid.updatedAt}>{dateFormat.format(new Date(aid.updatedAt))}</time>
+                  <time dateTime={aid.updatedAt}>{dateFormat.format(new Date(aid.updatedAt))}</time>{' '}
+                  by {aid.updatedBy.name}
                 </span>
               </p>
             </li>
@@ -46,6 +133,64 @@ export default function AidList() {
           <Link to={`?cursor=${encodeURIComponent(page.nextCursor)}`}>More decision aids</Link>
         </p>
       ) : null}
+
+      <div className="two-columns">
+        <section aria-labelledby="new-aid" className="panel">
+          <h2 id="new-aid">Start a new aid</h2>
+          <Form method="post" noValidate>
+            <TextInput
+              name="title"
+              label="Title"
+              hint="For example: Knee pain: what are my options?"
+              value={create?.values.title ?? ''}
+              error={create?.errors.title}
+              maxLength={aidLimits.title}
+            />
+            <TextInput
+              name="condition"
+              label="Health condition"
+              value={create?.values.condition ?? ''}
+              error={create?.errors.condition}
+              maxLength={aidLimits.condition}
+            />
+            <button type="submit" name="intent" value="create" disabled={busy}>
+              Start the aid
+            </button>
+          </Form>
+        </section>
+
+        <section aria-labelledby="import-aid" className="panel">
+          <h2 id="import-aid">Import an aid</h2>
+          <Form method="post" encType="multipart/form-data" noValidate>
+            <Field
+              name="file"
+              label="Aid file (.json)"
+              error={imported?.errors.file}
+              hint="A file exported from Decide Together. It becomes a new draft."
+            >
+              {(props) => <input {...props} type="file" accept=".json,application/json" />}
+            </Field>
+            {imported && imported.problems.length > 0 ? (
+              <ul className="problem-list" aria-label="Problems in the file">
+                {imported.problems.map((p, i) => (
+                  <li key={i}>
+                    <code>{p.where}</code>: {p.detail}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <button
+              type="submit"
+              name="intent"
+              value="import"
+              className="button-secondary"
+              disabled={busy}
+            >
+              Import
+            </button>
+          </Form>
+        </section>
+      </div>
     </>
   );
 }

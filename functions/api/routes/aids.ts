@@ -1,13 +1,45 @@
-import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
-import { AidPage, AidSummary, NewAid } from '#shared/aids';
-import { Pagination } from '#shared/ids';
+import { Hono, type Context } from 'hono';
+import * as z from 'zod';
+import { diffAids, AidDiff } from '#shared/aid-diff';
+import { starterContent } from '#shared/aid-starter';
+import {
+  Aid,
+  AID_EXPORT_FORMAT,
+  AidExport,
+  AidPage,
+  AidUpdate,
+  AidVersion,
+  AidVersionPage,
+  NewAid,
+  PublishRequest,
+  type Actor,
+} from '#shared/aids';
+import { AidChecks, runChecks } from '#shared/checks';
+import { Id, Pagination } from '#shared/ids';
+import { PublishedAidError } from '../../store/aids';
 import { InvalidCursorError } from '../../store/cursor';
+import { NotFoundError, StaleRevisionError } from '../../store/errors';
 import { requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import type { Operation } from '../openapi';
 import { ProblemError } from '../problem-error';
-import { jsonBody, queryParams } from '../validate';
+import { jsonBody, pathParams, queryParams } from '../validate';
+
+const AidParams = z.object({ aidId: Id });
+const VersionParams = z.object({ aidId: Id, number: z.coerce.number().int().min(1).max(999_999) });
+const ExportQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+/** A version number, or "draft" for the current draft. */
+const DiffSide = z.union([z.literal('draft'), z.coerce.number().int().min(1)]);
+const DiffQuery = z.object({ from: DiffSide, to: DiffSide.default('draft') });
+
+const conflictResponses = {
+  409: { description: 'The revision sent is not the latest: `current` holds what is saved now' },
+  412: {
+    description: 'The If-Match revision is not the latest: `current` holds what is saved now',
+  },
+  428: { description: 'Neither If-Match nor `revision` was sent' },
+};
 
 export const aidOperations: Operation[] = [
   {
@@ -22,44 +54,418 @@ export const aidOperations: Operation[] = [
   {
     method: 'post',
     path: '/aids',
-    summary: 'Start a new draft aid',
+    summary: 'Start a new draft aid with a starter grid',
     tag: 'aids',
     auth: true,
     body: NewAid,
-    responses: { 201: { description: 'The new draft', schema: AidSummary, headers: ['Location'] } },
+    responses: {
+      201: { description: 'The new draft', schema: Aid, headers: ['Location', 'ETag'] },
+    },
+  },
+  {
+    method: 'post',
+    path: '/aids/import',
+    summary: 'Make a new draft from an exported aid file; nothing is saved if any field is invalid',
+    tag: 'aids',
+    auth: true,
+    body: AidExport,
+    responses: {
+      201: { description: 'The new draft', schema: Aid, headers: ['Location', 'ETag'] },
+    },
+  },
+  {
+    method: 'get',
+    path: '/aids/{aidId}',
+    summary: 'The draft of an aid',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    responses: {
+      200: { description: 'The draft', schema: Aid, headers: ['ETag'] },
+      404: { description: 'No such aid' },
+    },
+  },
+  {
+    method: 'put',
+    path: '/aids/{aidId}',
+    summary:
+      'Save the draft, if nobody saved since the revision it was based on (If-Match or `revision`)',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    body: AidUpdate,
+    responses: {
+      200: { description: 'Saved', schema: Aid, headers: ['ETag'] },
+      404: { description: 'No such aid' },
+      ...conflictResponses,
+    },
+  },
+  {
+    method: 'delete',
+    path: '/aids/{aidId}',
+    summary: 'Delete a draft that was never published',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    responses: {
+      204: { description: 'Deleted' },
+      404: { description: 'No such aid' },
+      409: { description: 'The aid has published versions, or the revision is not the latest' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/aids/{aidId}/checks',
+    summary:
+      'IPDAS criteria (met or missing, with pointers), reading level per text and number checks of the draft',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    responses: {
+      200: { description: 'The checks', schema: AidChecks },
+      404: { description: 'No such aid' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/aids/{aidId}/publish',
+    summary:
+      'Freeze the draft as the next immutable version; the same content twice gives the same version',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    body: PublishRequest,
+    responses: {
+      201: { description: 'Published as a new version', schema: AidVersion, headers: ['Location'] },
+      200: {
+        description: 'This content is already the latest version',
+        schema: AidVersion,
+        headers: ['Location'],
+      },
+      404: { description: 'No such aid' },
+      ...conflictResponses,
+    },
+  },
+  {
+    method: 'get',
+    path: '/aids/{aidId}/versions',
+    summary: 'Published versions, newest first',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    query: Pagination,
+    responses: {
+      200: { description: 'A page of versions', schema: AidVersionPage },
+      404: { description: 'No such aid' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/aids/{aidId}/versions/{number}',
+    summary: 'One published version, as patients see it',
+    tag: 'aids',
+    auth: true,
+    params: VersionParams,
+    responses: {
+      200: { description: 'The version', schema: AidVersion },
+      404: { description: 'No such version' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/aids/{aidId}/diff',
+    summary: 'What changed between two versions, or between a version and the draft',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    query: DiffQuery,
+    responses: {
+      200: { description: 'The changes', schema: AidDiff },
+      404: { description: 'No such aid or version' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/aids/{aidId}/duplicate',
+    summary: 'Copy the draft into a new draft',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    responses: {
+      201: { description: 'The copy', schema: Aid, headers: ['Location', 'ETag'] },
+      404: { description: 'No such aid' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/aids/{aidId}/export',
+    summary: 'The draft, or a published version (?version=N), as a JSON file',
+    tag: 'aids',
+    auth: true,
+    params: AidParams,
+    query: ExportQuery,
+    responses: {
+      200: { description: 'The aid file', schema: AidExport, headers: ['Content-Disposition'] },
+      404: { description: 'No such aid or version' },
+    },
   },
 ];
+
+type Ctx = Context<ApiEnv>;
+
+const etag = (revision: number) => `"${revision}"`;
+const newId = () => randomUUID().slice(0, 8);
+
+/** The clinician acting, as records name them. */
+async function actor(c: Ctx): Promise<Actor> {
+  const clinician = await c.var.deps.store.people.clinician(c.var.principal);
+  if (!clinician)
+    throw new ProblemError('forbidden', { detail: 'This account is no longer active.' });
+  return { id: clinician.id, name: clinician.name };
+}
+
+async function loadAid(c: Ctx, aidId: string): Promise<Aid> {
+  const aid = await c.var.deps.store.aids.get(c.var.principal.orgId, aidId);
+  // Another organisation's aid is indistinguishable from one that does not exist.
+  if (!aid) throw new ProblemError('not-found', { detail: 'There is no such aid.' });
+  return aid;
+}
+
+/**
+ * The revision a change was based on: If-Match (a stale one is 412) or the
+ * body's `revision` (a stale one is 409). Neither is 428: never a blind overwrite.
+ */
+function expectedRevision(
+  c: Ctx,
+  bodyRevision: number | undefined,
+): { revision: number; via: 'if-match' | 'body' } {
+  const ifMatch = c.req.header('if-match');
+  if (ifMatch !== undefined) {
+    const revision = Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]);
+    if (!Number.isInteger(revision) || revision < 1) {
+      throw new ProblemError('precondition-failed', {
+        detail: 'If-Match must be the ETag of the aid, such as "3".',
+      });
+    }
+    return { revision, via: 'if-match' };
+  }
+  if (bodyRevision !== undefined) return { revision: bodyRevision, via: 'body' };
+  throw new ProblemError('precondition-required', {
+    detail:
+      'Send the revision you changed, as If-Match or as "revision", so that no one else\'s work is overwritten.',
+  });
+}
+
+function staleProblem(error: StaleRevisionError<Aid>, via: 'if-match' | 'body'): ProblemError {
+  return new ProblemError(via === 'if-match' ? 'precondition-failed' : 'conflict', {
+    detail: `${error.current.updatedBy.name} saved a newer revision (${error.current.revision}) of this aid. Nothing was overwritten: compare the two and save again.`,
+    headers: { ETag: etag(error.current.revision) },
+    extensions: { current: error.current },
+  });
+}
+
+function translateStoreErrors(error: unknown): never {
+  if (error instanceof NotFoundError)
+    throw new ProblemError('not-found', { detail: 'There is no such aid.' });
+  if (error instanceof InvalidCursorError) {
+    throw new ProblemError('validation-failed', {
+      errors: [
+        { pointer: '/cursor', detail: 'This cursor is not valid. Start from the first page.' },
+      ],
+    });
+  }
+  throw error;
+}
+
+const created = (c: Ctx, aid: Aid) =>
+  c.json(aid, 201, { Location: `/api/aids/${aid.id}`, ETag: etag(aid.revision) });
 
 export const aids = new Hono<ApiEnv>()
   .use(requireClinician)
   .get('/', queryParams(Pagination), async (c) => {
-    try {
-      const page: AidPage = await c.var.deps.store.aids.list(
-        c.var.principal.orgId,
-        c.req.valid('query'),
-      );
-      return c.json(page);
-    } catch (error) {
-      if (error instanceof InvalidCursorError) {
-        throw new ProblemError('validation-failed', {
-          errors: [
-            { pointer: '/cursor', detail: 'This cursor is not valid. Start from the first page.' },
-          ],
-        });
-      }
-      throw error;
-    }
+    const page = await c.var.deps.store.aids
+      .list(c.var.principal.orgId, c.req.valid('query'))
+      .catch(translateStoreErrors);
+    return c.json(page satisfies AidPage);
   })
   .post('/', jsonBody(NewAid), async (c) => {
-    const input = c.req.valid('json');
-    const aid: AidSummary = {
+    const aid = await c.var.deps.store.aids.create(c.var.principal.orgId, {
       id: randomUUID(),
-      title: input.title,
-      condition: input.condition,
-      status: 'draft',
+      content: starterContent(c.req.valid('json'), newId),
       demonstration: false,
-      updatedAt: c.var.deps.store.now().toISOString(),
+      by: await actor(c),
+    });
+    return created(c, aid);
+  })
+  .post('/import', jsonBody(AidExport), async (c) => {
+    // Every problem in the file comes back with its pointer (422), and nothing is saved.
+    const file = c.req.valid('json');
+    const aid = await c.var.deps.store.aids.create(c.var.principal.orgId, {
+      id: randomUUID(),
+      content: file.content,
+      demonstration: file.demonstration,
+      by: await actor(c),
+    });
+    return created(c, aid);
+  })
+  .get('/:aidId', pathParams(AidParams), async (c) => {
+    const aid = await loadAid(c, c.req.valid('param').aidId);
+    return c.json(aid satisfies Aid, 200, { ETag: etag(aid.revision) });
+  })
+  .put('/:aidId', pathParams(AidParams), jsonBody(AidUpdate), async (c) => {
+    const { aidId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const { revision, via } = expectedRevision(c, body.revision);
+    try {
+      const aid = await c.var.deps.store.aids.update(
+        c.var.principal.orgId,
+        aidId,
+        revision,
+        body.content,
+        await actor(c),
+      );
+      return c.json(aid satisfies Aid, 200, { ETag: etag(aid.revision) });
+    } catch (error) {
+      if (error instanceof StaleRevisionError)
+        throw staleProblem(error as StaleRevisionError<Aid>, via);
+      return translateStoreErrors(error);
+    }
+  })
+  .delete('/:aidId', pathParams(AidParams), async (c) => {
+    const { aidId } = c.req.valid('param');
+    const ifMatch = c.req.header('if-match');
+    const revision = ifMatch === undefined ? undefined : expectedRevision(c, undefined).revision;
+    try {
+      await c.var.deps.store.aids.remove(c.var.principal.orgId, aidId, revision);
+    } catch (error) {
+      if (error instanceof PublishedAidError) {
+        throw new ProblemError('conflict', {
+          detail:
+            "This aid has published versions, and patients' records point to them, so it cannot be deleted.",
+        });
+      }
+      if (error instanceof StaleRevisionError)
+        throw staleProblem(error as StaleRevisionError<Aid>, 'if-match');
+      translateStoreErrors(error);
+    }
+    return c.body(null, 204);
+  })
+  .get('/:aidId/checks', pathParams(AidParams), async (c) => {
+    const aid = await loadAid(c, c.req.valid('param').aidId);
+    return c.json(runChecks(aid.content) satisfies AidChecks);
+  })
+  .post('/:aidId/publish', pathParams(AidParams), jsonBody(PublishRequest), async (c) => {
+    const { aidId } = c.req.valid('param');
+    const { revision, via } = expectedRevision(c, c.req.valid('json').revision);
+    const aid = await loadAid(c, aidId);
+    if (aid.revision !== revision) throw staleProblem(new StaleRevisionError(aid), via);
+    const { blockers } = runChecks(aid.content);
+    if (blockers.length > 0) {
+      throw new ProblemError('validation-failed', {
+        detail: 'The aid does not meet the criteria needed to publish yet. Nothing was published.',
+        errors: blockers.map((criterion) => ({
+          pointer: criterion.pointer ?? '',
+          detail: `${criterion.id} ${criterion.title}: ${criterion.explanation}`,
+        })),
+      });
+    }
+    try {
+      const { version, created: isNew } = await c.var.deps.store.aids.publish(
+        c.var.principal.orgId,
+        aidId,
+        revision,
+        await actor(c),
+      );
+      return c.json(version satisfies AidVersion, isNew ? 201 : 200, {
+        Location: `/api/aids/${aidId}/versions/${version.number}`,
+      });
+    } catch (error) {
+      if (error instanceof StaleRevisionError)
+        throw staleProblem(error as StaleRevisionError<Aid>, via);
+      return translateStoreErrors(error);
+    }
+  })
+  .get('/:aidId/versions', pathParams(AidParams), queryParams(Pagination), async (c) => {
+    const { aidId } = c.req.valid('param');
+    await loadAid(c, aidId);
+    const page = await c.var.deps.store.aids
+      .listVersions(c.var.principal.orgId, aidId, c.req.valid('query'))
+      .catch(translateStoreErrors);
+    return c.json(page satisfies AidVersionPage);
+  })
+  .get('/:aidId/versions/:number', pathParams(VersionParams), async (c) => {
+    const { aidId, number } = c.req.valid('param');
+    const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, number);
+    if (!version) throw new ProblemError('not-found', { detail: 'There is no such version.' });
+    // Published versions never change.
+    return c.json(version satisfies AidVersion, 200, {
+      'Cache-Control': 'private, max-age=3600, immutable',
+    });
+  })
+  .get('/:aidId/diff', pathParams(AidParams), queryParams(DiffQuery), async (c) => {
+    const { aidId } = c.req.valid('param');
+    const { from, to } = c.req.valid('query');
+    const contentOf = async (side: 'draft' | number) => {
+      if (side === 'draft') return (await loadAid(c, aidId)).content;
+      const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, side);
+      if (!version) throw new ProblemError('not-found', { detail: `There is no version ${side}.` });
+      return version.content;
     };
-    await c.var.deps.store.aids.create(c.var.principal.orgId, aid);
-    return c.json(aid, 201, { Location: `/api/aids/${aid.id}` });
+    const [before, after] = await Promise.all([contentOf(from), contentOf(to)]);
+    return c.json(diffAids(before, after) satisfies AidDiff);
+  })
+  .post('/:aidId/duplicate', pathParams(AidParams), async (c) => {
+    const source = await loadAid(c, c.req.valid('param').aidId);
+    const copy = await c.var.deps.store.aids.create(c.var.principal.orgId, {
+      id: randomUUID(),
+      content: { ...source.content, title: `Copy of ${source.content.title}`.slice(0, 200) },
+      demonstration: source.demonstration,
+      by: await actor(c),
+    });
+    return created(c, copy);
+  })
+  .get('/:aidId/export', pathParams(AidParams), queryParams(ExportQuery), async (c) => {
+    const { aidId } = c.req.valid('param');
+    const { version: number } = c.req.valid('query');
+    let file: AidExport;
+    if (number === undefined) {
+      const aid = await loadAid(c, aidId);
+      file = exportFile(aid.content, aid.demonstration, { aidId }, c.var.deps.store.now());
+    } else {
+      const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, number);
+      if (!version) throw new ProblemError('not-found', { detail: 'There is no such version.' });
+      file = exportFile(
+        version.content,
+        version.demonstration,
+        { aidId, version: number },
+        c.var.deps.store.now(),
+      );
+    }
+    const name = `${slug(file.content.title) || 'aid'}${number ? `-v${number}` : '-draft'}.json`;
+    return c.json(file, 200, { 'Content-Disposition': `attachment; filename="${name}"` });
   });
+
+function exportFile(
+  content: Aid['content'],
+  demonstration: boolean,
+  origin: AidExport['origin'],
+  now: Date,
+): AidExport {
+  return {
+    format: AID_EXPORT_FORMAT,
+    formatVersion: 1,
+    exportedAt: now.toISOString(),
+    demonstration,
+    ...(origin ? { origin } : {}),
+    content,
+  };
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}

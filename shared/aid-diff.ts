@@ -1,0 +1,272 @@
+import * as z from 'zod';
+import { cellOf, type AidContent, type Cell, type NaturalFrequency } from './aid';
+import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from './aid-words';
+import { toPointer } from './problem';
+
+export const AidChange = z
+  .object({
+    kind: z.enum(['added', 'removed', 'changed', 'moved']),
+    area: z.enum(['details', 'option', 'question', 'answer', 'source']),
+    /** Where, in words: 'Title', 'Option "Knee replacement": description'. */
+    label: z.string(),
+    before: z.string().optional(),
+    after: z.string().optional(),
+    /** The field in the newer content (in the older one for removals). */
+    pointer: z.string(),
+  })
+  .meta({ id: 'AidChange' });
+export type AidChange = z.infer<typeof AidChange>;
+
+export const AidDiff = z
+  .object({ identical: z.boolean(), changes: z.array(AidChange) })
+  .meta({ id: 'AidDiff' });
+export type AidDiff = z.infer<typeof AidDiff>;
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+export function formatNumber(n: NaturalFrequency | undefined): string {
+  if (!n) return '';
+  const range = n.range ? ` (range ${n.range.low} to ${n.range.high})` : '';
+  return `${n.numerator} in ${n.denominator} ${n.referenceClass} ${n.timeFrame}${range}`
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const detailFields: Array<[keyof AidContent, string, (aid: AidContent) => string]> = [
+  ['title', 'Title', (a) => a.title],
+  ['condition', 'Health condition', (a) => a.condition],
+  ['question', 'Decision question', (a) => a.question],
+  ['audience', 'Who it is for', (a) => a.audience],
+  ['language', 'Language', (a) => a.language],
+  ['aboutTest', 'About a test or screening', (a) => yesNo(a.aboutTest)],
+  ['authors', 'Authors', (a) => a.authors.map((x) => `${x.name} (${x.credentials})`).join('; ')],
+  ['funding', 'Funding', (a) => a.funding],
+  ['conflictsOfInterest', 'Conflicts of interest', (a) => a.conflictsOfInterest],
+  ['evidenceMethods', 'How the evidence was chosen', (a) => a.evidenceMethods],
+  ['evidenceReviewedOn', 'Evidence reviewed on', (a) => a.evidenceReviewedOn ?? ''],
+  ['reviewBy', 'Review by', (a) => a.reviewBy ?? ''],
+  ['updatePolicy', 'Update policy', (a) => a.updatePolicy],
+  [
+    'attestations',
+    'Development steps confirmed',
+    (a) =>
+      Object.entries(a.attestations)
+        .filter(([, done]) => done)
+        .map(([step]) => step)
+        .join(', '),
+  ],
+];
+
+function byId<T extends { id: string }>(
+  items: readonly T[],
+): Map<string, { item: T; index: number }> {
+  return new Map(items.map((item, index) => [item.id, { item, index }]));
+}
+
+/**
+ * What changed from `before` to `after`, as a flat list a clinician can read:
+ * details, options, questions, each answer, and sources. Items are matched by
+ * id, so a renamed option is a change, not a removal and an addition.
+ */
+export function diffAids(before: AidContent, after: AidContent): AidDiff {
+  const changes: AidChange[] = [];
+  const change = (
+    entry: Omit<AidChange, 'before' | 'after'> & { before?: string; after?: string },
+  ) => {
+    changes.push({
+      ...entry,
+      ...(entry.before ? { before: entry.before } : {}),
+      ...(entry.after ? { after: entry.after } : {}),
+    });
+  };
+  const compare = (
+    area: AidChange['area'],
+    label: string,
+    pointer: string,
+    a: string,
+    b: string,
+  ) => {
+    if (a !== b) change({ kind: 'changed', area, label, pointer, before: a, after: b });
+  };
+
+  for (const [field, label, read] of detailFields) {
+    compare('details', label, toPointer([field]), read(before), read(after));
+  }
+
+  const optionName = (aid: AidContent, id: string) => {
+    const found = aid.options.find((o) => o.id === id);
+    return found?.name.trim() ? `"${found.name.trim()}"` : 'an option';
+  };
+
+  // Options
+  const beforeOptions = byId(before.options);
+  const afterOptions = byId(after.options);
+  after.options.forEach((option, index) => {
+    const old = beforeOptions.get(option.id)?.item;
+    const label = `Option ${optionName(after, option.id)}`;
+    const pointer = toPointer(['options', index]);
+    if (!old) return change({ kind: 'added', area: 'option', label, pointer, after: option.name });
+    compare('option', `${label}: name`, `${pointer}/name`, old.name, option.name);
+    compare(
+      'option',
+      `${label}: description`,
+      `${pointer}/description`,
+      old.description,
+      option.description,
+    );
+    compare(
+      'option',
+      `${label}: wait or no action`,
+      `${pointer}/isNoAction`,
+      yesNo(old.isNoAction),
+      yesNo(option.isNoAction),
+    );
+  });
+  before.options.forEach((option, index) => {
+    if (!afterOptions.has(option.id)) {
+      change({
+        kind: 'removed',
+        area: 'option',
+        label: `Option ${optionName(before, option.id)}`,
+        pointer: toPointer(['options', index]),
+        before: option.name,
+      });
+    }
+  });
+  const keptOptionOrder = (aid: AidContent, other: Map<string, unknown>) =>
+    aid.options.filter((o) => other.has(o.id)).map((o) => o.id);
+  if (
+    keptOptionOrder(before, afterOptions).join() !== keptOptionOrder(after, beforeOptions).join()
+  ) {
+    change({
+      kind: 'moved',
+      area: 'option',
+      label: 'Order of the options',
+      pointer: '/options',
+      before: before.options.map((o) => o.name).join(', '),
+      after: after.options.map((o) => o.name).join(', '),
+    });
+  }
+
+  // Questions (rows) and their answers (cells)
+  const beforeRows = byId(before.rows);
+  const afterRows = byId(after.rows);
+  const sourceNames = (aid: AidContent, cell: Cell) =>
+    cell.sourceIds.map((id) => aid.sources.find((s) => s.id === id)?.citation ?? id).join('; ');
+  after.rows.forEach((row, index) => {
+    const old = beforeRows.get(row.id)?.item;
+    const label = `Question "${row.question.trim() || `${index + 1}`}"`;
+    const pointer = toPointer(['rows', index]);
+    if (!old)
+      return change({ kind: 'added', area: 'question', label, pointer, after: row.question });
+    compare('question', `${label}: question`, `${pointer}/question`, old.question, row.question);
+    compare('question', `${label}: what patients weigh`, `${pointer}/label`, old.label, row.label);
+    compare(
+      'question',
+      `${label}: kind`,
+      `${pointer}/kind`,
+      rowKindWords[old.kind],
+      rowKindWords[row.kind],
+    );
+    compare(
+      'question',
+      `${label}: test topic`,
+      `${pointer}/topic`,
+      old.topic ? testTopicWords[old.topic] : '',
+      row.topic ? testTopicWords[row.topic] : '',
+    );
+    for (const option of after.options) {
+      if (!beforeOptions.has(option.id)) continue;
+      const a = cellOf(old, option.id);
+      const b = cellOf(row, option.id);
+      const where = `Answer to "${row.question.trim() || `question ${index + 1}`}" for ${optionName(after, option.id)}`;
+      const cellPointer = toPointer(['rows', index, 'cells', option.id]);
+      compare('answer', where, `${cellPointer}/text`, a.text, b.text);
+      compare(
+        'answer',
+        `${where}: number`,
+        `${cellPointer}/number`,
+        formatNumber(a.number),
+        formatNumber(b.number),
+      );
+      compare(
+        'answer',
+        `${where}: certainty`,
+        `${cellPointer}/certainty`,
+        a.certainty ? certaintyLevels[a.certainty] : '',
+        b.certainty ? certaintyLevels[b.certainty] : '',
+      );
+      compare(
+        'answer',
+        `${where}: how it compares`,
+        `${cellPointer}/fit`,
+        a.fit ? fitWords[a.fit] : '',
+        b.fit ? fitWords[b.fit] : '',
+      );
+      compare(
+        'answer',
+        `${where}: sources`,
+        `${cellPointer}/sourceIds`,
+        sourceNames(before, a),
+        sourceNames(after, b),
+      );
+    }
+  });
+  before.rows.forEach((row, index) => {
+    if (!afterRows.has(row.id)) {
+      change({
+        kind: 'removed',
+        area: 'question',
+        label: `Question "${row.question.trim() || `${index + 1}`}"`,
+        pointer: toPointer(['rows', index]),
+        before: row.question,
+      });
+    }
+  });
+  const keptRowOrder = (aid: AidContent, other: Map<string, unknown>) =>
+    aid.rows.filter((r) => other.has(r.id)).map((r) => r.id);
+  if (keptRowOrder(before, afterRows).join() !== keptRowOrder(after, beforeRows).join()) {
+    change({
+      kind: 'moved',
+      area: 'question',
+      label: 'Order of the questions',
+      pointer: '/rows',
+      before: before.rows.map((r) => r.question).join(' · '),
+      after: after.rows.map((r) => r.question).join(' · '),
+    });
+  }
+
+  // Sources
+  const beforeSources = byId(before.sources);
+  const afterSources = byId(after.sources);
+  const describeSource = (s: AidContent['sources'][number]) =>
+    [s.citation, s.date, s.doi && `DOI ${s.doi}`, s.pmid && `PMID ${s.pmid}`, s.url]
+      .filter(Boolean)
+      .join(' · ');
+  after.sources.forEach((source, index) => {
+    const old = beforeSources.get(source.id)?.item;
+    const pointer = toPointer(['sources', index]);
+    if (!old)
+      return change({
+        kind: 'added',
+        area: 'source',
+        label: `Source ${index + 1}`,
+        pointer,
+        after: describeSource(source),
+      });
+    compare('source', `Source ${index + 1}`, pointer, describeSource(old), describeSource(source));
+  });
+  before.sources.forEach((source, index) => {
+    if (!afterSources.has(source.id)) {
+      change({
+        kind: 'removed',
+        area: 'source',
+        label: `Source ${index + 1}`,
+        pointer: toPointer(['sources', index]),
+        before: describeSource(source),
+      });
+    }
+  });
+
+  return { identical: changes.length === 0, changes };
+}

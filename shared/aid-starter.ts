@@ -1,0 +1,42 @@
+import type { AidContent } from './aid';
+
+/**
+ * A new aid's first draft: two options (the second is "wait and review", as
+ * IPDAS asks for where reasonable) and a benefit and a harm question to fill in.
+ */
+export function starterContent(
+  input: { title: string; condition: string },
+  newId: () => string,
+): AidContent {
+  const first = newId();
+  const wait = newId();
+  const blankCells = { [first]: { text: '', sourceIds: [] }, [wait]: { text: '', sourceIds: [] } };
+  return {
+    title: input.title,
+    condition: input.condition,
+    question: '',
+    audience: '',
+    language: 'en',
+    aboutTest: false,
+    options: [
+      { id: first, name: '', description: '', isNoAction: false },
+      { id: wait, name: 'Wait and review', description: '', isNoAction: true },
+    ],
+    rows: [
+      { id: newId(), question: '', label: '', kind: 'benefit', cells: structuredClone(blankCells) },
+      { id: newId(), question: '', label: '', kind: 'harm', cells: structuredClone(blankCells) },
+    ],
+    sources: [],
+    authors: [],
+    funding: '',
+    conflictsOfInterest: '',
+    evidenceMethods: '',
+    updatePolicy: '',
+    attestations: {
+      patientsInvolved: false,
+      fieldTestedWithPatients: false,
+      fieldTestedWithClinicians: false,
+      externallyReviewed: false,
+    },
+  };
+}

@@ -1,0 +1,947 @@
+import {
+  type AidContent,
+  type AidOption,
+  type AidRow,
+  type Attestations,
+  type Cell,
+  type NaturalFrequency,
+  type RowKind,
+  type TestTopic,
+  cellOf,
+  isBlank,
+} from './aid';
+import { toPointer } from './problem';
+
+/**
+ * The IPDAS minimum standards (Joseph-Williams et al., Med Decis Making 2014) that software can
+ * check from an aid's structured content. Qualifying and most certification criteria block
+ * publishing; quality criteria are advice.
+ */
+
+export type CriterionLevel = 'qualifying' | 'certification' | 'quality';
+export type CriterionStatus = 'met' | 'missing' | 'not-applicable';
+
+export interface CriterionResult {
+  /** IPDAS id: 'Q1'…'Q6', 'C1'…'C10', 'B1'…'B28' (only the checkable ones). */
+  id: string;
+  level: CriterionLevel;
+  /** Short plain title, e.g. 'Describes the health condition'. */
+  title: string;
+  status: CriterionStatus;
+  /** Whether publishing is blocked while this is missing. */
+  requiredToPublish: boolean;
+  /** Plain explanation: when missing, what is missing and how to fix it; when met, one short line. */
+  explanation: string;
+  /** JSON pointer (RFC 6901) into AidContent of the first field to fix, when missing. */
+  pointer?: string;
+}
+
+/** The required criteria that are missing: publishing is allowed when this is empty. */
+export function publishBlockers(results: readonly CriterionResult[]): CriterionResult[] {
+  return results.filter((result) => result.requiredToPublish && result.status === 'missing');
+}
+
+export function checkIpdas(aid: AidContent): CriterionResult[] {
+  const numbers = numberedCells(aid);
+  return [
+    describesCondition(aid),
+    statesDecision(aid),
+    describesOptions(aid),
+    featuresOfEachOption(aid, 'benefit'),
+    featuresOfEachOption(aid, 'harm'),
+    livingWithConsequences(aid),
+    includesNoActionOption(aid),
+    equalDetail(aid),
+    citesEvidence(aid, numbers),
+    datesEvidence(aid),
+    updatePolicy(aid),
+    uncertaintyAroundNumbers(aid, numbers),
+    fundingAndConflicts(aid),
+    ...testCriteria.map((criterion) => testTopicAnswered(aid, criterion)),
+    naturalCourseWithoutAction(aid),
+    probabilitiesGiven(aid, numbers),
+    referenceClassGiven(aid, numbers),
+    eventRatesGiven(numbers),
+    sameTimePeriod(aid, numbers),
+    sameDenominator(aid, numbers),
+    moreThanOneView(numbers),
+    developmentStepsAttested(aid),
+    evidenceSelectionDescribed(aid),
+    evidenceQualityRated(aid),
+    authorCredentials(aid),
+    readabilityReported(),
+    falseResultsExplained(aid),
+  ];
+}
+
+// ---------- How results are built ----------
+
+interface Criterion {
+  id: string;
+  level: CriterionLevel;
+  title: string;
+  requiredToPublish: boolean;
+}
+
+/** One thing to fix: a sentence naming what is wrong, and where. */
+interface Finding {
+  message: string;
+  pointer: string;
+}
+
+/** A long list of problems would bury the first one; the pointer leads to it anyway. */
+const findingsShown = 3;
+
+function judge(
+  criterion: Criterion,
+  findings: readonly Finding[],
+  metExplanation: string,
+  howToFix: string,
+): CriterionResult {
+  const [first] = findings;
+  if (!first) return { ...criterion, status: 'met', explanation: metExplanation };
+  const shown = findings.slice(0, findingsShown).map((finding) => finding.message);
+  const hidden = findings.length - shown.length;
+  if (hidden > 0)
+    shown.push(`There ${hidden === 1 ? 'is 1 more' : `are ${hidden} more`} like this.`);
+  return {
+    ...criterion,
+    status: 'missing',
+    explanation: [...shown, howToFix].filter((sentence) => sentence !== '').join(' '),
+    pointer: first.pointer,
+  };
+}
+
+function notApplicable(criterion: Criterion, explanation: string): CriterionResult {
+  return { ...criterion, requiredToPublish: false, status: 'not-applicable', explanation };
+}
+
+// ---------- Naming things the way the author sees them ----------
+
+function optionName(aid: AidContent, optionIndex: number): string {
+  const name = aid.options[optionIndex]?.name.trim();
+  return name ? name : `Option ${optionIndex + 1}`;
+}
+
+function rowName(aid: AidContent, rowIndex: number): string {
+  const row = aid.rows[rowIndex];
+  const name = row?.question.trim() || row?.label.trim();
+  return name ? `“${name}”` : `Question ${rowIndex + 1}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+function cellPointer(rowIndex: number, optionId: string, ...rest: (string | number)[]): string {
+  return toPointer(['rows', rowIndex, 'cells', optionId, ...rest]);
+}
+
+interface NumberedCell {
+  rowIndex: number;
+  optionIndex: number;
+  option: AidOption;
+  cell: Cell;
+  number: NaturalFrequency;
+}
+
+/** Every number in the grid, row by row, in the order of the options. */
+function numberedCells(aid: AidContent): NumberedCell[] {
+  return aid.rows.flatMap((row, rowIndex) =>
+    aid.options.flatMap((option, optionIndex) => {
+      const cell = cellOf(row, option.id);
+      return cell.number ? [{ rowIndex, optionIndex, option, cell, number: cell.number }] : [];
+    }),
+  );
+}
+
+function where(aid: AidContent, at: { rowIndex: number; optionIndex: number }): string {
+  return `${optionName(aid, at.optionIndex)} on ${rowName(aid, at.rowIndex)}`;
+}
+
+function rowIndexesOf(aid: AidContent, matches: (row: AidRow) => boolean): number[] {
+  return aid.rows.flatMap((row, rowIndex) => (matches(row) ? [rowIndex] : []));
+}
+
+/** Options with no written answer on any of the given rows, each pointing at its first empty cell. */
+function optionsWithoutAnswers(aid: AidContent, rowIndexes: readonly number[]) {
+  return aid.options.flatMap((option, optionIndex) => {
+    const answered = rowIndexes.some((rowIndex) => {
+      const row = aid.rows[rowIndex];
+      return row !== undefined && !isBlank(cellOf(row, option.id).text);
+    });
+    if (answered) return [];
+    const [firstRow] = rowIndexes;
+    const pointer = firstRow === undefined ? '/rows' : cellPointer(firstRow, option.id, 'text');
+    return [{ name: optionName(aid, optionIndex), pointer }];
+  });
+}
+
+// ---------- Qualifying criteria ----------
+
+function describesCondition(aid: AidContent): CriterionResult {
+  return judge(
+    {
+      id: 'Q1',
+      level: 'qualifying',
+      title: 'Describes the health condition',
+      requiredToPublish: true,
+    },
+    isBlank(aid.condition)
+      ? [{ message: 'The health condition is not described.', pointer: '/condition' }]
+      : [],
+    'The health condition is described.',
+    'Say in plain words what the condition or problem is.',
+  );
+}
+
+function statesDecision(aid: AidContent): CriterionResult {
+  return judge(
+    { id: 'Q2', level: 'qualifying', title: 'States the decision', requiredToPublish: true },
+    isBlank(aid.question) ? [{ message: 'The decision is not stated.', pointer: '/question' }] : [],
+    'The decision is stated as a question.',
+    'Write the decision as a question, such as “Should I have knee surgery?”.',
+  );
+}
+
+function describesOptions(aid: AidContent): CriterionResult {
+  const findings: Finding[] = [];
+  if (aid.options.length < 2) {
+    findings.push({ message: 'There are fewer than two options.', pointer: '/options' });
+  }
+  aid.options.forEach((option, optionIndex) => {
+    if (isBlank(option.name)) {
+      findings.push({
+        message: `Option ${optionIndex + 1} has no name.`,
+        pointer: toPointer(['options', optionIndex, 'name']),
+      });
+    }
+    if (isBlank(option.description)) {
+      findings.push({
+        message: `${optionName(aid, optionIndex)} has no description.`,
+        pointer: toPointer(['options', optionIndex, 'description']),
+      });
+    }
+  });
+  return judge(
+    { id: 'Q3', level: 'qualifying', title: 'Describes the options', requiredToPublish: true },
+    findings,
+    `All ${aid.options.length} options have a name and a description.`,
+    'Give every option a name and a short description.',
+  );
+}
+
+const featureWords: Record<'benefit' | 'harm', { criterion: Criterion; plural: string }> = {
+  benefit: {
+    criterion: {
+      id: 'Q4',
+      level: 'qualifying',
+      title: 'Gives the benefits of each option',
+      requiredToPublish: true,
+    },
+    plural: 'benefits',
+  },
+  harm: {
+    criterion: {
+      id: 'Q5',
+      level: 'qualifying',
+      title: 'Gives the harms of each option',
+      requiredToPublish: true,
+    },
+    plural: 'harms',
+  },
+};
+
+function featuresOfEachOption(aid: AidContent, kind: 'benefit' | 'harm'): CriterionResult {
+  const { criterion, plural } = featureWords[kind];
+  const rowIndexes = rowIndexesOf(aid, (row) => row.kind === kind);
+  const lacking = optionsWithoutAnswers(aid, rowIndexes);
+  const [first] = lacking;
+  const findings: Finding[] = first
+    ? [
+        {
+          message:
+            rowIndexes.length === 0
+              ? `No question is about ${plural}, so no option has its ${plural} written.`
+              : `${listOf(lacking.map((option) => option.name))} ${lacking.length === 1 ? 'has' : 'have'} no ${plural} written.`,
+          pointer: first.pointer,
+        },
+      ]
+    : [];
+  return judge(
+    criterion,
+    findings,
+    `Every option has its ${plural} written.`,
+    rowIndexes.length === 0
+      ? `Add a question of the kind “${kind}” and answer it for every option.`
+      : `Answer a ${kind} question for every option.`,
+  );
+}
+
+const consequenceKinds: readonly RowKind[] = ['physical', 'psychological', 'social'];
+
+function livingWithConsequences(aid: AidContent): CriterionResult {
+  const rowIndexes = rowIndexesOf(aid, (row) => consequenceKinds.includes(row.kind));
+  const lacking = optionsWithoutAnswers(aid, rowIndexes);
+  const [first] = lacking;
+  const findings: Finding[] = first
+    ? [
+        {
+          message:
+            rowIndexes.length === 0
+              ? 'No question is about what living with each option is like.'
+              : `${listOf(lacking.map((option) => option.name))} ${lacking.length === 1 ? 'does' : 'do'} not say what living with it is like.`,
+          pointer: first.pointer,
+        },
+      ]
+    : [];
+  return judge(
+    {
+      id: 'Q6',
+      level: 'qualifying',
+      title: 'Describes what living with each option is like',
+      requiredToPublish: true,
+    },
+    findings,
+    'Every option says what living with it is like.',
+    rowIndexes.length === 0
+      ? 'Add a question about physical, emotional or social effects and answer it for every option.'
+      : 'Answer a physical, emotional or social question for every option.',
+  );
+}
+
+function includesNoActionOption(aid: AidContent): CriterionResult {
+  const noActionIndex = aid.options.findIndex((option) => option.isNoAction);
+  return judge(
+    {
+      id: 'Q3-no-action',
+      level: 'quality',
+      title: 'Includes an option of waiting or taking no action',
+      requiredToPublish: false,
+    },
+    noActionIndex === -1
+      ? [{ message: 'No option is about waiting or taking no action.', pointer: '/options' }]
+      : [],
+    `${optionName(aid, noActionIndex)} is the option of taking no action.`,
+    'Where it is reasonable, add one (such as “Wait and review”) and mark it as taking no action.',
+  );
+}
+
+// ---------- Certification criteria ----------
+
+interface SideOfOption {
+  words: number;
+  hasNumbers: boolean;
+  firstRowIndex: number | undefined;
+}
+
+function sideOf(aid: AidContent, option: AidOption, kind: 'benefit' | 'harm'): SideOfOption {
+  const rowIndexes = rowIndexesOf(aid, (row) => row.kind === kind);
+  const cells = rowIndexes.flatMap((rowIndex) => {
+    const row = aid.rows[rowIndex];
+    return row ? [cellOf(row, option.id)] : [];
+  });
+  return {
+    words: cells.reduce((total, cell) => total + wordCount(cell.text), 0),
+    hasNumbers: cells.some((cell) => cell.number !== undefined),
+    firstRowIndex: rowIndexes[0],
+  };
+}
+
+/** Short answers cannot be weighed against each other: a 3-word and an 8-word answer are both brief. */
+const briefAnswerWords = 10;
+
+function equalDetail(aid: AidContent): CriterionResult {
+  const findings: Finding[] = [];
+  aid.options.forEach((option, optionIndex) => {
+    const name = optionName(aid, optionIndex);
+    const benefits = sideOf(aid, option, 'benefit');
+    const harms = sideOf(aid, option, 'harm');
+    const pointerTo = (side: SideOfOption, field: 'text' | 'number') =>
+      side.firstRowIndex === undefined
+        ? '/rows'
+        : cellPointer(side.firstRowIndex, option.id, field);
+    const bothBrief = benefits.words < briefAnswerWords && harms.words < briefAnswerWords;
+    if (!bothBrief && benefits.words > 2 * harms.words) {
+      findings.push({
+        message: `${name} has ${benefits.words} words on benefits but ${harms.words} on harms.`,
+        pointer: pointerTo(harms, 'text'),
+      });
+    } else if (!bothBrief && harms.words > 2 * benefits.words) {
+      findings.push({
+        message: `${name} has ${harms.words} words on harms but ${benefits.words} on benefits.`,
+        pointer: pointerTo(benefits, 'text'),
+      });
+    }
+    if (benefits.hasNumbers && !harms.hasNumbers) {
+      findings.push({
+        message: `${name} gives numbers for its benefits but not for its harms.`,
+        pointer: pointerTo(harms, 'number'),
+      });
+    } else if (harms.hasNumbers && !benefits.hasNumbers) {
+      findings.push({
+        message: `${name} gives numbers for its harms but not for its benefits.`,
+        pointer: pointerTo(benefits, 'number'),
+      });
+    }
+  });
+  return judge(
+    {
+      id: 'C1',
+      level: 'certification',
+      title: 'Gives benefits and harms equal detail',
+      requiredToPublish: false,
+    },
+    findings,
+    'Benefits and harms are given in similar detail.',
+    'Give benefits and harms a similar amount of detail, and numbers for both or for neither, so neither side looks more important.',
+  );
+}
+
+function citesEvidence(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  const listed = new Set(aid.sources.map((source) => source.id));
+  const findings: Finding[] = numbers.flatMap((at) => {
+    const pointer = cellPointer(at.rowIndex, at.option.id, 'sourceIds');
+    if (at.cell.sourceIds.length === 0) {
+      return [{ message: `The number for ${where(aid, at)} cites no source.`, pointer }];
+    }
+    const unlisted = at.cell.sourceIds.filter((sourceId) => !listed.has(sourceId));
+    return unlisted.length > 0
+      ? [
+          {
+            message: `The number for ${where(aid, at)} cites a source that is not in the list of sources.`,
+            pointer,
+          },
+        ]
+      : [];
+  });
+  return judge(
+    { id: 'C2', level: 'certification', title: 'Cites the evidence', requiredToPublish: true },
+    findings,
+    numbers.length === 0
+      ? 'There are no numbers that need a source.'
+      : 'Every number cites its source.',
+    'Cite the study or review each number comes from.',
+  );
+}
+
+function datesEvidence(aid: AidContent): CriterionResult {
+  return judge(
+    {
+      id: 'C3',
+      level: 'certification',
+      title: 'Dates the evidence',
+      requiredToPublish: true,
+    },
+    aid.evidenceReviewedOn
+      ? []
+      : [
+          {
+            message: 'There is no date for when the evidence was reviewed.',
+            pointer: '/evidenceReviewedOn',
+          },
+        ],
+    `The evidence was reviewed on ${aid.evidenceReviewedOn ?? ''}; the publication date is added when you publish.`,
+    'Add the date the evidence was last reviewed, so readers know how current it is.',
+  );
+}
+
+function updatePolicy(aid: AidContent): CriterionResult {
+  const findings: Finding[] = [];
+  if (!aid.reviewBy) {
+    findings.push({ message: 'There is no review-by date.', pointer: '/reviewBy' });
+  }
+  if (isBlank(aid.updatePolicy)) {
+    findings.push({
+      message: 'The aid does not say how it will be kept up to date.',
+      pointer: '/updatePolicy',
+    });
+  }
+  return judge(
+    {
+      id: 'C4',
+      level: 'certification',
+      title: 'Says when it will be updated',
+      requiredToPublish: true,
+    },
+    findings,
+    `The aid will be reviewed by ${aid.reviewBy ?? ''}.`,
+    'Give the date by which the aid will be reviewed, and say how it will be updated when new evidence appears.',
+  );
+}
+
+function uncertaintyAroundNumbers(
+  aid: AidContent,
+  numbers: readonly NumberedCell[],
+): CriterionResult {
+  const findings: Finding[] = numbers
+    .filter((at) => !at.number.range && !at.cell.certainty)
+    .map((at) => ({
+      message: `The number for ${where(aid, at)} has no range and no certainty.`,
+      // Certainty is the quicker fix, and quality criterion B19 asks for it anyway.
+      pointer: cellPointer(at.rowIndex, at.option.id, 'certainty'),
+    }));
+  return judge(
+    {
+      id: 'C5',
+      level: 'certification',
+      title: 'Shows uncertainty around numbers',
+      requiredToPublish: true,
+    },
+    findings,
+    numbers.length === 0
+      ? 'There are no numbers to qualify.'
+      : 'Every number has a range or a certainty.',
+    'Give each number a range (such as 8 to 15 in 100) or say how certain the evidence is.',
+  );
+}
+
+function fundingAndConflicts(aid: AidContent): CriterionResult {
+  const findings: Finding[] = [];
+  if (isBlank(aid.funding)) {
+    findings.push({ message: 'The aid does not say who paid for it.', pointer: '/funding' });
+  }
+  if (isBlank(aid.conflictsOfInterest)) {
+    findings.push({
+      message: 'The conflicts of interest are not stated.',
+      pointer: '/conflictsOfInterest',
+    });
+  }
+  return judge(
+    {
+      id: 'C6',
+      level: 'certification',
+      title: 'Discloses funding and conflicts of interest',
+      requiredToPublish: true,
+    },
+    findings,
+    'Funding and conflicts of interest are stated.',
+    'Say who funded the aid and list the authors’ conflicts of interest; “None” is a fine answer when there are none.',
+  );
+}
+
+interface TestCriterion extends Criterion {
+  topic: TestTopic;
+  /** The topic as the editor names it, so the author can find it. */
+  topicName: string;
+}
+
+const testCriteria: readonly TestCriterion[] = [
+  {
+    id: 'C7',
+    level: 'certification',
+    title: 'Says what the test measures',
+    requiredToPublish: true,
+    topic: 'what-it-measures',
+    topicName: 'What it measures',
+  },
+  {
+    id: 'C8',
+    level: 'certification',
+    title: 'Says what happens next if the test is positive',
+    requiredToPublish: true,
+    topic: 'if-positive',
+    topicName: 'If positive',
+  },
+  {
+    id: 'C9',
+    level: 'certification',
+    title: 'Says what happens next if the test is negative',
+    requiredToPublish: true,
+    topic: 'if-negative',
+    topicName: 'If negative',
+  },
+  {
+    id: 'C10',
+    level: 'certification',
+    title: 'Explains the chance of finding problems that would never cause harm',
+    requiredToPublish: true,
+    topic: 'overdetection',
+    topicName: 'Overdetection',
+  },
+];
+
+/** Blank cells on the given rows, option by option. */
+function blankCells(aid: AidContent, rowIndexes: readonly number[]): Finding[] {
+  return rowIndexes.flatMap((rowIndex) => {
+    const row = aid.rows[rowIndex];
+    if (!row) return [];
+    return aid.options.flatMap((option, optionIndex) =>
+      isBlank(cellOf(row, option.id).text)
+        ? [
+            {
+              message: `${where(aid, { rowIndex, optionIndex })} has no answer.`,
+              pointer: cellPointer(rowIndex, option.id, 'text'),
+            },
+          ]
+        : [],
+    );
+  });
+}
+
+function testTopicAnswered(aid: AidContent, criterion: TestCriterion): CriterionResult {
+  const { topic, topicName, ...head } = criterion;
+  if (!aid.aboutTest) return notApplicable(head, 'The aid is not about a test.');
+  const rowIndexes = rowIndexesOf(aid, (row) => row.topic === topic);
+  const findings: Finding[] =
+    rowIndexes.length === 0
+      ? [{ message: `No question has the test topic “${topicName}”.`, pointer: '/rows' }]
+      : blankCells(aid, rowIndexes);
+  return judge(
+    head,
+    findings,
+    `${listOf(rowIndexes.map((rowIndex) => rowName(aid, rowIndex)))} answers this for every option.`,
+    rowIndexes.length === 0
+      ? 'Add one and answer it for every option.'
+      : 'Answer it for every option.',
+  );
+}
+
+// ---------- Quality criteria ----------
+
+function naturalCourseWithoutAction(aid: AidContent): CriterionResult {
+  const noActionIndexes = aid.options.flatMap((option, optionIndex) =>
+    option.isNoAction ? [optionIndex] : [],
+  );
+  const hasAnswers = (optionId: string) =>
+    aid.rows.some((row) => !isBlank(cellOf(row, optionId).text));
+  const described = noActionIndexes.find((optionIndex) =>
+    hasAnswers(aid.options[optionIndex]?.id ?? ''),
+  );
+  const [firstNoAction] = noActionIndexes;
+  const firstNoActionId = firstNoAction === undefined ? undefined : aid.options[firstNoAction]?.id;
+  const findings: Finding[] = [];
+  if (firstNoAction === undefined || firstNoActionId === undefined) {
+    findings.push({
+      message: 'No option says what happens without treatment.',
+      pointer: '/options',
+    });
+  } else if (described === undefined) {
+    findings.push({
+      message: `${optionName(aid, firstNoAction)} has no answers yet.`,
+      pointer: aid.rows.length > 0 ? cellPointer(0, firstNoActionId, 'text') : '/rows',
+    });
+  }
+  return judge(
+    {
+      id: 'B1',
+      level: 'quality',
+      title: 'Describes what happens with no action',
+      requiredToPublish: false,
+    },
+    findings,
+    `${optionName(aid, described ?? 0)} describes what happens without treatment.`,
+    firstNoAction === undefined
+      ? 'Where it is reasonable, add an option of waiting or taking no action and describe what usually happens.'
+      : 'Describe what usually happens with no treatment, question by question.',
+  );
+}
+
+function probabilitiesGiven(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  const [firstOutcomeRow] = rowIndexesOf(
+    aid,
+    (row) => row.kind === 'benefit' || row.kind === 'harm',
+  );
+  const [firstOption] = aid.options;
+  const pointer =
+    firstOutcomeRow === undefined || !firstOption
+      ? '/rows'
+      : cellPointer(firstOutcomeRow, firstOption.id, 'number');
+  return judge(
+    {
+      id: 'B3',
+      level: 'quality',
+      title: 'Gives the chances of outcomes',
+      requiredToPublish: false,
+    },
+    numbers.length === 0 ? [{ message: 'No answer gives a number.', pointer }] : [],
+    `${numbers.length} ${numbers.length === 1 ? 'answer gives' : 'answers give'} the chance of an outcome.`,
+    'Where the evidence allows, give the chance of an outcome as “x in N people”.',
+  );
+}
+
+const noNumbers = 'There are no numbers in the aid.';
+
+function referenceClassGiven(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  const criterion: Criterion = {
+    id: 'B4',
+    level: 'quality',
+    title: 'Says who the numbers are about',
+    requiredToPublish: false,
+  };
+  if (numbers.length === 0) return notApplicable(criterion, noNumbers);
+  return judge(
+    criterion,
+    numbers
+      .filter((at) => isBlank(at.number.referenceClass))
+      .map((at) => ({
+        message: `The number for ${where(aid, at)} does not say who it is about.`,
+        pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'referenceClass'),
+      })),
+    'Every number says who it is about.',
+    'Say who each number is about, such as “people aged 50 to 70 with this condition”.',
+  );
+}
+
+function eventRatesGiven(numbers: readonly NumberedCell[]): CriterionResult {
+  const criterion: Criterion = {
+    id: 'B5',
+    level: 'quality',
+    title: 'Gives numbers as event rates',
+    requiredToPublish: false,
+  };
+  // The editor stores every number as "x in N", so an aid with numbers meets this.
+  return numbers.length === 0
+    ? notApplicable(criterion, noNumbers)
+    : judge(criterion, [], 'Every number is given as “x in N people”.', '');
+}
+
+/** Within each row, the numbers whose value differs from the row's first one. */
+function disagreeingWithinRows(
+  numbers: readonly NumberedCell[],
+  valueOf: (number: NaturalFrequency) => string | undefined,
+): NumberedCell[] {
+  const firstValueByRow = new Map<number, string>();
+  return numbers.filter((at) => {
+    const value = valueOf(at.number);
+    if (value === undefined) return false;
+    const first = firstValueByRow.get(at.rowIndex);
+    if (first === undefined) {
+      firstValueByRow.set(at.rowIndex, value);
+      return false;
+    }
+    return value !== first;
+  });
+}
+
+function sameTimePeriod(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  const criterion: Criterion = {
+    id: 'B6',
+    level: 'quality',
+    title: 'Uses the same time period across options',
+    requiredToPublish: false,
+  };
+  if (numbers.length === 0) return notApplicable(criterion, noNumbers);
+  const withoutTimeFrame: Finding[] = numbers
+    .filter((at) => isBlank(at.number.timeFrame))
+    .map((at) => ({
+      message: `The number for ${where(aid, at)} has no time period.`,
+      pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'timeFrame'),
+    }));
+  const differing: Finding[] = disagreeingWithinRows(numbers, (number) =>
+    isBlank(number.timeFrame) ? undefined : number.timeFrame.trim().toLowerCase(),
+  ).map((at) => ({
+    message: `The number for ${where(aid, at)} covers “${at.number.timeFrame.trim()}”, a different time period from the others on that row.`,
+    pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'timeFrame'),
+  }));
+  return judge(
+    criterion,
+    [...withoutTimeFrame, ...differing].sort(byRow),
+    'The numbers on each row cover the same time period.',
+    'Give every number on a row the same time period, such as “over 10 years”, so options compare fairly.',
+  );
+}
+
+function sameDenominator(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  const criterion: Criterion = {
+    id: 'B7',
+    level: 'quality',
+    title: 'Uses the same denominator across options',
+    requiredToPublish: false,
+  };
+  if (numbers.length === 0) return notApplicable(criterion, noNumbers);
+  return judge(
+    criterion,
+    disagreeingWithinRows(numbers, (number) => String(number.denominator)).map((at) => ({
+      message: `The number for ${where(aid, at)} is out of ${at.number.denominator}, unlike the others on that row.`,
+      pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'denominator'),
+    })),
+    'The numbers on each row are out of the same total.',
+    'Give every number on a row out of the same total, such as “in 100 people”, so options compare fairly.',
+  );
+}
+
+function byRow(a: Finding, b: Finding): number {
+  const rowOf = (finding: Finding) => Number(/^\/rows\/(\d+)/.exec(finding.pointer)?.[1] ?? 0);
+  return rowOf(a) - rowOf(b);
+}
+
+function moreThanOneView(numbers: readonly NumberedCell[]): CriterionResult {
+  const criterion: Criterion = {
+    id: 'B8',
+    level: 'quality',
+    title: 'Shows numbers in more than one way',
+    requiredToPublish: false,
+  };
+  // The patient view shows each number both in words and as an icon array.
+  return numbers.length === 0
+    ? notApplicable(criterion, noNumbers)
+    : judge(criterion, [], 'Each number is shown in words and as a picture of people.', '');
+}
+
+const attestationLabels: Record<keyof Attestations, string> = {
+  patientsInvolved: 'patients helped make it',
+  fieldTestedWithPatients: 'it was tested with patients',
+  fieldTestedWithClinicians: 'it was tested with clinicians',
+  externallyReviewed: 'outside experts reviewed it',
+};
+
+function developmentStepsAttested(aid: AidContent): CriterionResult {
+  const attested = (Object.keys(attestationLabels) as (keyof Attestations)[])
+    .filter((step) => aid.attestations[step])
+    .map((step) => attestationLabels[step]);
+  return judge(
+    {
+      id: 'B12-B17',
+      level: 'quality',
+      title: 'Development steps confirmed by the authors',
+      requiredToPublish: false,
+    },
+    attested.length === 0
+      ? [
+          {
+            message:
+              'No development step is confirmed. Software cannot check how the aid was made: the authors confirm it.',
+            pointer: '/attestations',
+          },
+        ]
+      : [],
+    `The authors confirm that ${listOf(attested)}.`,
+    'Tick the steps that were done: involving patients, testing with patients and clinicians, and outside review.',
+  );
+}
+
+function evidenceSelectionDescribed(aid: AidContent): CriterionResult {
+  return judge(
+    {
+      id: 'B18',
+      level: 'quality',
+      title: 'Says how the evidence was chosen',
+      requiredToPublish: false,
+    },
+    isBlank(aid.evidenceMethods)
+      ? [
+          {
+            message: 'The aid does not say how the evidence was found and chosen.',
+            pointer: '/evidenceMethods',
+          },
+        ]
+      : [],
+    'The aid says how the evidence was found and chosen.',
+    'Describe where you searched and how you chose the studies.',
+  );
+}
+
+function evidenceQualityRated(aid: AidContent): CriterionResult {
+  const findings: Finding[] = aid.rows.flatMap((row, rowIndex) =>
+    aid.options.flatMap((option, optionIndex) => {
+      const cell = cellOf(row, option.id);
+      return !isBlank(cell.text) && !cell.certainty
+        ? [
+            {
+              message: `${where(aid, { rowIndex, optionIndex })} does not say how certain the evidence is.`,
+              pointer: cellPointer(rowIndex, option.id, 'certainty'),
+            },
+          ]
+        : [];
+    }),
+  );
+  return judge(
+    {
+      id: 'B19',
+      level: 'quality',
+      title: 'Rates the quality of the evidence',
+      requiredToPublish: false,
+    },
+    findings,
+    'Every answer says how certain its evidence is.',
+    'Rate how certain the evidence is for each answer (“not known” is allowed).',
+  );
+}
+
+function authorCredentials(aid: AidContent): CriterionResult {
+  const findings: Finding[] =
+    aid.authors.length === 0
+      ? [{ message: 'No authors are listed.', pointer: '/authors' }]
+      : aid.authors.flatMap((author, authorIndex) => {
+          const name = author.name.trim() || `Author ${authorIndex + 1}`;
+          return [
+            ...(isBlank(author.name)
+              ? [
+                  {
+                    message: `Author ${authorIndex + 1} has no name.`,
+                    pointer: toPointer(['authors', authorIndex, 'name']),
+                  },
+                ]
+              : []),
+            ...(isBlank(author.credentials)
+              ? [
+                  {
+                    message: `${name} has no credentials.`,
+                    pointer: toPointer(['authors', authorIndex, 'credentials']),
+                  },
+                ]
+              : []),
+          ];
+        });
+  return judge(
+    {
+      id: 'B20',
+      level: 'quality',
+      title: 'Gives the authors’ credentials',
+      requiredToPublish: false,
+    },
+    findings,
+    'Every author is named with their credentials.',
+    'List each author with their name and credentials, such as “MD, orthopaedic surgeon”.',
+  );
+}
+
+function readabilityReported(): CriterionResult {
+  // The editor measures the reading level of the text as it is written.
+  return judge(
+    {
+      id: 'B21',
+      level: 'quality',
+      title: 'Reports readability',
+      requiredToPublish: false,
+    },
+    [],
+    'The editor reports the reading level of the text.',
+    '',
+  );
+}
+
+function falseResultsExplained(aid: AidContent): CriterionResult {
+  const criterion: Criterion = {
+    id: 'B24-B28',
+    level: 'quality',
+    title: 'Explains false positive and false negative results',
+    requiredToPublish: false,
+  };
+  if (!aid.aboutTest) return notApplicable(criterion, 'The aid is not about a test.');
+  const topics: { topic: TestTopic; name: string }[] = [
+    { topic: 'false-positives', name: 'False positives' },
+    { topic: 'false-negatives', name: 'False negatives' },
+  ];
+  const absent = topics.filter(({ topic }) => !aid.rows.some((row) => row.topic === topic));
+  return judge(
+    criterion,
+    absent.length === 0
+      ? []
+      : [
+          {
+            message: `No question has the test ${absent.length === 1 ? 'topic' : 'topics'} ${listOf(absent.map(({ name }) => `“${name}”`))}.`,
+            pointer: '/rows',
+          },
+        ],
+    'The aid explains false positive and false negative results.',
+    'Add a question for each, saying how often the test wrongly finds or misses the problem.',
+  );
+}

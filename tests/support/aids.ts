@@ -1,0 +1,153 @@
+import { AidContent, aidLimits, type AidContentInput } from '../../shared/aid';
+
+/** A complete aid that every required check passes: two options, a benefit and a harm with numbers, metadata. */
+export function publishableAid(overrides: Partial<AidContentInput> = {}): AidContent {
+  const cells = (benefit: boolean) => ({
+    a: {
+      text: benefit
+        ? 'About 30 in 100 people feel better after 6 months.'
+        : 'About 5 in 100 people get a rash.',
+      number: {
+        numerator: benefit ? 30 : 5,
+        denominator: 100,
+        timeFrame: benefit ? 'after 6 months' : 'within 1 month',
+        referenceClass: 'people like you',
+        range: { low: benefit ? 20 : 2, high: benefit ? 40 : 8 },
+      },
+      certainty: 'moderate' as const,
+      sourceIds: ['s1'],
+      fit: benefit ? ('better' as const) : ('worse' as const),
+    },
+    b: {
+      text: benefit
+        ? 'About 10 in 100 people feel better after 6 months.'
+        : 'No one gets a rash from waiting.',
+      number: {
+        numerator: benefit ? 10 : 0,
+        denominator: 100,
+        timeFrame: benefit ? 'after 6 months' : 'within 1 month',
+        referenceClass: 'people like you',
+        range: { low: benefit ? 5 : 0, high: benefit ? 15 : 1 },
+      },
+      certainty: 'low' as const,
+      sourceIds: ['s1'],
+      fit: benefit ? ('worse' as const) : ('better' as const),
+    },
+  });
+  return AidContent.parse({
+    title: 'Itchy skin: what can I do?',
+    condition: 'Eczema makes the skin dry, itchy and sore.',
+    question: 'Should I use a steroid cream?',
+    audience: 'Adults with eczema on the hands.',
+    language: 'en',
+    options: [
+      {
+        id: 'a',
+        name: 'Steroid cream',
+        description: 'Put a thin layer on the sore skin once a day for 2 weeks.',
+      },
+      {
+        id: 'b',
+        name: 'Wait and see',
+        description: 'Keep using a plain moisturiser and see how it goes.',
+        isNoAction: true,
+      },
+    ],
+    rows: [
+      {
+        id: 'better',
+        question: 'Will my skin get better?',
+        label: 'Getting better',
+        kind: 'benefit',
+        cells: cells(true),
+      },
+      {
+        id: 'rash',
+        question: 'What side effects could I get?',
+        label: 'Avoiding side effects',
+        kind: 'harm',
+        cells: cells(false),
+      },
+      {
+        id: 'life',
+        question: 'How will it affect my day?',
+        label: 'Less fuss each day',
+        kind: 'physical',
+        cells: {
+          a: { text: 'You spend 2 minutes a day on it.', certainty: 'high', fit: 'worse' },
+          b: { text: 'Nothing changes in your day.', certainty: 'high', fit: 'better' },
+        },
+      },
+    ],
+    sources: [
+      { id: 's1', citation: 'Test source for the test suite; not a real study.', date: '2024' },
+    ],
+    authors: [{ name: 'Test Author', credentials: 'Dermatologist' }],
+    funding: 'No outside funding.',
+    conflictsOfInterest: 'None.',
+    evidenceMethods: 'A test fixture.',
+    evidenceReviewedOn: '2026-01-01',
+    reviewBy: '2027-01-01',
+    updatePolicy: 'Reviewed every year.',
+    ...overrides,
+  });
+}
+
+/** An aid with every list and text at its limit, in plain ASCII. */
+export function largestAid(): AidContent {
+  const text = (length: number) => 'a'.repeat(length);
+  const options = Array.from({ length: aidLimits.options.max }, (_, i) => ({
+    id: `o${i}`,
+    name: text(aidLimits.optionName),
+    description: text(aidLimits.optionDescription),
+  }));
+  const sources = Array.from({ length: aidLimits.sources }, (_, i) => ({
+    id: `s${i}`,
+    citation: text(aidLimits.citation),
+    url: `https://example.org/${text(aidLimits.url - 30)}`,
+    doi: '10.1000/xyz123',
+    pmid: '12345678',
+    date: '2024-01-01',
+  }));
+  return AidContent.parse({
+    ...publishableAid(),
+    title: text(aidLimits.title),
+    condition: text(aidLimits.condition),
+    question: text(aidLimits.question),
+    audience: text(aidLimits.audience),
+    options,
+    sources,
+    authors: Array.from({ length: aidLimits.authors }, () => ({
+      name: text(aidLimits.authorName),
+      credentials: text(aidLimits.credentials),
+    })),
+    rows: Array.from({ length: aidLimits.rows.max }, (_, r) => ({
+      id: `r${r}`,
+      question: text(aidLimits.rowQuestion),
+      label: text(aidLimits.rowLabel),
+      kind: 'benefit',
+      cells: Object.fromEntries(
+        options.map((o) => [
+          o.id,
+          {
+            text: text(aidLimits.cellText),
+            number: {
+              numerator: 1,
+              denominator: 100,
+              timeFrame: text(aidLimits.timeFrame),
+              referenceClass: text(aidLimits.referenceClass),
+              range: { low: 0, high: 2 },
+            },
+            certainty: 'moderate',
+            fit: 'same',
+            sourceIds: sources.slice(0, aidLimits.sourcesPerCell).map((s) => s.id),
+          },
+        ]),
+      ),
+    })),
+    funding: text(aidLimits.funding),
+    conflictsOfInterest: text(aidLimits.conflictsOfInterest),
+    evidenceMethods: text(aidLimits.evidenceMethods),
+    updatePolicy: text(aidLimits.updatePolicy),
+  });
+}

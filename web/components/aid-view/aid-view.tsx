@@ -1,0 +1,217 @@
+import { cellOf, isBlank, type AidContent, type Cell } from '#shared/aid';
+import { patientText } from '../../lib/patient-text';
+import { IconArray } from './icon-array';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** Source dates may be a year or a month only. */
+const formatSourceDate = (date: string | undefined) => {
+  if (!date) return patientText.noDate;
+  if (/^\d{4}$/.test(date)) return date;
+  if (/^\d{4}-\d{2}$/.test(date)) {
+    return new Intl.DateTimeFormat('en-GB', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${date}-01`));
+  }
+  return formatDate(date);
+};
+
+interface AidViewProps {
+  content: AidContent;
+  demonstration: boolean;
+  /** "Version 2, published …" or the draft line. */
+  versionLine: string;
+  /** Heading level of the aid's title in the page. */
+  headingLevel?: 2 | 1;
+}
+
+function Answer({
+  cell,
+  content,
+  demonstration,
+}: {
+  cell: Cell;
+  content: AidContent;
+  demonstration: boolean;
+}) {
+  const n = cell.number;
+  const sourceNumbers = cell.sourceIds
+    .map((id) => content.sources.findIndex((s) => s.id === id) + 1)
+    .filter((i) => i > 0);
+  return (
+    <div className="answer">
+      {isBlank(cell.text) ? <p className="muted">{patientText.notAnswered}</p> : <p>{cell.text}</p>}
+      {n ? (
+        <figure className="number-figure">
+          <IconArray
+            numerator={n.numerator}
+            denominator={n.denominator}
+            label={patientText.iconArrayLabel(
+              n.numerator,
+              n.denominator,
+              n.referenceClass,
+              n.timeFrame,
+            )}
+          />
+          <figcaption>
+            <strong>{patientText.numberOutOf(n.numerator, n.denominator)}</strong>{' '}
+            {n.referenceClass} {n.timeFrame}.
+            {n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
+            {demonstration ? (
+              <span className="badge badge-warning">{patientText.illustrativeNumber}</span>
+            ) : null}
+          </figcaption>
+        </figure>
+      ) : null}
+      {cell.certainty ? <p className="certainty">{patientText.certainty[cell.certainty]}</p> : null}
+      {sourceNumbers.length > 0 ? (
+        <p className="cites">
+          {sourceNumbers.map((i) => (
+            <a key={i} href={`#source-${i}`}>
+              {patientText.sourceNumber(i)}
+            </a>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * An aid as a patient sees it: the decision, the options, the grid (a table
+ * on wide screens, one question at a time on narrow ones), numbers in words
+ * and pictures, how sure we are, and where it all comes from and how old it is.
+ */
+export function AidView({ content, demonstration, versionLine, headingLevel = 2 }: AidViewProps) {
+  const Title = headingLevel === 1 ? 'h1' : 'h2';
+  const Sub = headingLevel === 1 ? 'h2' : 'h3';
+  return (
+    <article className="aid-view" lang={content.language}>
+      {demonstration ? (
+        <p className="notice notice-warning">{patientText.demonstrationBanner}</p>
+      ) : null}
+      <Title>{content.title}</Title>
+      <p className="muted">{versionLine}</p>
+
+      <Sub>{patientText.theDecision}</Sub>
+      <p className="decision-question">{content.question}</p>
+      <p>{patientText.noRightAnswer}</p>
+      <Sub>{patientText.theCondition}</Sub>
+      <p>{content.condition}</p>
+      {content.audience ? (
+        <p>
+          <strong>{patientText.whoFor}:</strong> {content.audience}
+        </p>
+      ) : null}
+
+      <Sub>{patientText.yourOptions}</Sub>
+      <ul className="option-list">
+        {content.options.map((option) => (
+          <li key={option.id}>
+            <strong>{option.name}</strong>
+            {option.isNoAction ? <span className="badge">{patientText.noActionOption}</span> : null}
+            <p>{option.description}</p>
+          </li>
+        ))}
+      </ul>
+
+      <Sub>{patientText.comparingOptions}</Sub>
+      <div className="grid-table-wrap">
+        <table className="grid-table">
+          <thead>
+            <tr>
+              <td />
+              {content.options.map((option) => (
+                <th key={option.id} scope="col">
+                  {option.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {content.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.question}</th>
+                {content.options.map((option) => (
+                  <td key={option.id}>
+                    <Answer
+                      cell={cellOf(row, option.id)}
+                      content={content}
+                      demonstration={demonstration}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ol className="grid-cards" aria-label={patientText.questionsPeopleAsk}>
+        {content.rows.map((row) => (
+          <li key={row.id} className="grid-card">
+            <p className="grid-card-question">{row.question}</p>
+            <dl>
+              {content.options.map((option) => (
+                <div key={option.id}>
+                  <dt>{option.name}</dt>
+                  <dd>
+                    <Answer
+                      cell={cellOf(row, option.id)}
+                      content={content}
+                      demonstration={demonstration}
+                    />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ol>
+
+      <Sub>{patientText.sourcesHeading}</Sub>
+      {content.evidenceReviewedOn ? (
+        <p>{patientText.evidenceChecked(formatDate(content.evidenceReviewedOn))}</p>
+      ) : null}
+      {content.reviewBy ? <p>{patientText.nextCheck(formatDate(content.reviewBy))}</p> : null}
+      <ol className="sources">
+        {content.sources.map((source, i) => (
+          <li key={source.id} id={`source-${i + 1}`}>
+            {source.citation} ({formatSourceDate(source.date)})
+            {source.url ? (
+              <>
+                {' '}
+                <a href={source.url}>{source.url}</a>
+              </>
+            ) : null}
+            {source.doi ? <> DOI {source.doi}</> : null}
+            {source.pmid ? <> PMID {source.pmid}</> : null}
+          </li>
+        ))}
+      </ol>
+
+      <Sub>{patientText.aboutThisGuide}</Sub>
+      <dl className="about-aid">
+        <dt>{patientText.writtenBy}</dt>
+        <dd>
+          <ul>
+            {content.authors.map((author, i) => (
+              <li key={i}>
+                {author.name}: {author.credentials}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{patientText.paidForBy}</dt>
+        <dd>{content.funding}</dd>
+        <dt>{patientText.conflicts}</dt>
+        <dd>{content.conflictsOfInterest}</dd>
+        <dt>{patientText.howUpdated}</dt>
+        <dd>{content.updatePolicy}</dd>
+      </dl>
+    </article>
+  );
+}
+
+export { formatDate };

@@ -1,0 +1,17 @@
+import type { MeasuredText } from '#shared/readability';
+
+/** Reading level under a text: its words and grade; texts under 10 words are counted, not graded. */
+export function GradeNote({ grade, id }: { grade: MeasuredText; id: string }) {
+  const above = grade.grade !== null && grade.grade > 8;
+  return (
+    <p className={above ? 'grade-note grade-above' : 'grade-note'} id={id}>
+      {grade.words} {grade.words === 1 ? 'word' : 'words'}
+      {grade.grade === null ? '' : ` · reading grade ${Math.round(grade.grade)}`}
+      {above ? ' — above grade 8: try shorter words and sentences' : ''}
+    </p>
+  );
+}
+
+/** The `note` of a field for its reading level, when it has text. */
+export const gradeNote = (grade: MeasuredText | undefined) =>
+  grade ? (id: string) => <GradeNote grade={grade} id={id} /> : undefined;
