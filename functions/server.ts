@@ -64,8 +64,9 @@ export function createServerApp(options: ServerAppOptions) {
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },
-      // Patient links carry a token: never send it on to another site.
-      referrerPolicy: 'no-referrer',
+      // Patient links carry a token: never send an address on to another site. (With
+      // no-referrer, browsers would send `Origin: null` on our own forms.)
+      referrerPolicy: 'same-origin',
       strictTransportSecurity: publicOrigin.startsWith('https:')
         ? 'max-age=63072000; includeSubDomains'
         : false,

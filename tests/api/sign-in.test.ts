@@ -140,13 +140,13 @@ describe('browser sign-in with the development OpenID issuer', () => {
     expect(response.status).toBe(403);
   });
 
-  it('sends pages with a nonce-based Content-Security-Policy and no referrer', async () => {
+  it('sends pages with a nonce-based Content-Security-Policy and no referrer to other sites', async () => {
     const { request } = await server();
     const response = await request('/signin');
     expect(response.headers.get('content-security-policy')).toMatch(
       /script-src 'nonce-[^']+' 'strict-dynamic'/,
     );
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(response.headers.get('x-request-id')).toBeTruthy();
   });
 });

@@ -26,6 +26,29 @@ export async function launchBrowser(
   });
 }
 
+/** Signs in through the development issuer's page as one of the seeded clinicians. */
+export async function signIn(page: Page, baseUrl: string, name = 'Dr Alex Morgan'): Promise<void> {
+  await page.goto(`${baseUrl}/auth/signin`);
+  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/**
+ * Collects what the browser reports as errors: script errors and blocked
+ * scripts. Failed loads of statuses the test provoked on purpose are left out.
+ */
+export function collectConsoleErrors(page: Page, expectedStatuses: number[] = []): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (expectedStatuses.some((status) => text.includes(`status of ${status}`))) return;
+    errors.push(text);
+  });
+  return errors;
+}
+
 /** axe-core finds nothing on the page as it is now (WCAG 2.2 A and AA and best practice). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
@@ -35,4 +58,24 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * axe on a page seen without JavaScript. axe needs scripts, so the page's HTML
+ * as served (scripts removed) is loaded at the same address in a browser that
+ * runs them, with the same styles.
+ */
+export async function expectNoAxeViolationsWithoutJs(page: Page): Promise<void> {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  const context = await launchBrowser();
+  try {
+    const copy = await context.newPage();
+    await copy.route(page.url(), (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+    await copy.goto(page.url());
+    await expectNoAxeViolations(copy);
+  } finally {
+    await context.close();
+  }
 }

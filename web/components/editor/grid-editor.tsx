@@ -137,8 +137,8 @@ function OptionHeader({
           className="button-small"
           disabled={index === 0}
         >
-          ← <span className="visually-hidden">Move {name} left</span>
-          <span aria-hidden="true">Left</span>
+          <span className="visually-hidden">Move {name} left</span>
+          <span aria-hidden="true">← Left</span>
         </button>
         <button
           type="submit"
@@ -148,7 +148,7 @@ function OptionHeader({
           disabled={index === values.options.length - 1}
         >
           <span className="visually-hidden">Move {name} right</span>
-          <span aria-hidden="true">Right</span> →
+          <span aria-hidden="true">Right →</span>
         </button>
         <button
           type="submit"
@@ -217,7 +217,7 @@ function RowHeader({
           className="button-small"
           disabled={index === 0}
         >
-          ↑ <span aria-hidden="true">Up</span>
+          <span aria-hidden="true">↑ Up</span>
           <span className="visually-hidden">Move question {name} up</span>
         </button>
         <button
@@ -227,7 +227,7 @@ function RowHeader({
           className="button-small"
           disabled={index === values.rows.length - 1}
         >
-          ↓ <span aria-hidden="true">Down</span>
+          <span aria-hidden="true">↓ Down</span>
           <span className="visually-hidden">Move question {name} down</span>
         </button>
         <button

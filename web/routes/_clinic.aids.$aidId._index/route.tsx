@@ -76,6 +76,7 @@ function EditDraft() {
           preventScrollReset
           onInput={session.onChange}
           onChange={session.onChange}
+          onSubmit={session.onSubmit}
           className="editor-form"
           id="editor-form"
           aria-describedby="save-status"

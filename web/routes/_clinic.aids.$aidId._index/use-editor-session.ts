@@ -43,15 +43,18 @@ export function useEditorSession({
   const fetcher = useFetcher<EditorResult>({
     key: `autosave-${aid.id}-${search.get('reload') ?? ''}`,
   });
+  // Answers come from autosave (the fetcher) or from a button (the page's action);
+  // whichever was sent last is the one that counts.
+  const [lastSent, setLastSent] = useState<'autosave' | 'button'>('button');
   const autosave = fetcher.data;
+  const latest = lastSent === 'autosave' ? autosave : result;
 
   // The base revision moves only with this author's own saves: an autosave, or the
   // `saved` of a button's redirect. Never with a reload of the page data, which may
   // hold someone else's newer save that the form does not show: that must end in a conflict.
   const [firstRevision] = useState(aid.revision);
   const savedHere = Number(search.get('saved') ?? 0);
-  const candidate =
-    autosave?.kind === 'conflict' ? autosave : result?.kind === 'conflict' ? result : undefined;
+  const candidate = latest?.kind === 'conflict' ? latest : undefined;
   // Saving after the conflict notice (a deliberate choice) resolves it.
   const conflict = candidate && savedHere <= candidate.current.revision ? candidate : undefined;
   const revision = conflict
@@ -79,8 +82,17 @@ export function useEditorSession({
     data.set('revision', String(revisionRef.current));
     dirtyRef.current = false;
     setDirty(false);
+    setLastSent('autosave');
     void submit(data, { method: 'post' });
   }, [formRef, submit]);
+
+  /** A button sends the whole form: it saves everything typed so far. */
+  const onSubmit = useCallback(() => {
+    window.clearTimeout(saveTimer.current);
+    dirtyRef.current = false;
+    setDirty(false);
+    setLastSent('button');
+  }, []);
 
   const saving = fetcher.state !== 'idle';
   // Changes made during a save go in the next one, once this one has answered.
@@ -91,13 +103,13 @@ export function useEditorSession({
   }, [saving, conflict, flush]);
   // A save that failed on the server side is tried again.
   useEffect(() => {
-    if (autosave?.kind !== 'failed') return;
+    if (lastSent !== 'autosave' || autosave?.kind !== 'failed') return;
     const timer = window.setTimeout(() => {
       dirtyRef.current = true;
       flush();
     }, RETRY_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [autosave, flush]);
+  }, [autosave, lastSent, flush]);
 
   const onChange = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
@@ -140,30 +152,23 @@ export function useEditorSession({
       ? { kind: 'saving', text: 'Saving…' }
       : dirty
         ? { kind: 'pending', text: 'Unsaved changes…' }
-        : autosave?.kind === 'invalid'
+        : latest?.kind === 'invalid'
           ? { kind: 'invalid', text: 'Not saved: some fields need attention (marked in red).' }
-          : autosave?.kind === 'failed'
+          : latest?.kind === 'failed'
             ? {
                 kind: 'failed',
                 text: 'Not saved: the connection failed. Your text is still here; trying again…',
               }
-            : autosave?.kind === 'saved'
+            : latest?.kind === 'saved'
               ? {
                   kind: 'saved',
-                  text: `All changes saved at ${timeFormat.format(new Date(autosave.savedAt))}.`,
+                  text: `All changes saved at ${timeFormat.format(new Date(latest.savedAt))}.`,
                 }
               : savedHere
                 ? { kind: 'saved', text: 'Saved.' }
                 : { kind: 'idle', text: 'No unsaved changes.' };
 
-  const errors =
-    autosave?.kind === 'invalid'
-      ? autosave.errors
-      : autosave?.kind === 'saved'
-        ? {}
-        : result?.kind === 'invalid'
-          ? result.errors
-          : {};
+  const errors = latest?.kind === 'invalid' ? latest.errors : {};
 
   return {
     revision,
@@ -174,6 +179,7 @@ export function useEditorSession({
     liveValues,
     checks: liveChecks,
     onChange,
+    onSubmit,
     /** Reading level of each patient-facing text, by field name. */
     grades: (checks: AidChecksResult) =>
       new Map<string, MeasuredText>(
