@@ -74,25 +74,37 @@ export function createServerApp(options: ServerAppOptions) {
   );
   // The local issuer's token endpoint is called server to server, without an Origin: it goes before CSRF checks.
   if (options.devIssuer) site.route('/dev', options.devIssuer);
-  site.use(
-    csrf({
-      origin: (origin, c) => origin === publicOrigin || origin === new URL(c.req.url).origin,
-    }),
-  );
+  /** Forms may come from the public address, or from the address the request arrived at (local). */
+  const allowedOrigin = (origin: string, c: Context<SiteEnv>) =>
+    origin === publicOrigin || origin === new URL(c.req.url).origin;
+  site.use(csrf({ origin: allowedOrigin }));
   site.route('/auth', options.auth);
   // Browsers ask for it on every site; the pages name their icon, so there is nothing to send.
   site.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
-  site.all('*', (c) =>
-    remix(c.req.raw, {
+  site.all('*', (c) => {
+    // Remix compares a form's Origin with the Host. Behind CloudFront the Host is
+    // API Gateway's, so an origin already allowed above is passed on as the forwarded host.
+    const origin = c.req.header('origin');
+    const request =
+      origin && origin !== 'null' && allowedOrigin(origin, c)
+        ? withHeader(c.req.raw, 'x-forwarded-host', new URL(origin).host)
+        : c.req.raw;
+    return remix(request, {
       apiFetch: inProcessApi(api, c),
       cspNonce: c.var.secureHeadersNonce ?? '',
-    }),
-  );
+    });
+  });
   site.onError((error, c) => errorPage(error, c, log));
 
   return new Hono()
     .all('/api/*', (c) => api.fetch(c.req.raw, c.env))
     .all('*', (c) => site.fetch(c.req.raw, c.env));
+}
+
+function withHeader(request: Request, name: string, value: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set(name, value);
+  return new Request(request, { headers });
 }
 
 /** The API app called directly, carrying the page request's cookie and request id. */

@@ -173,6 +173,45 @@ describe('the bundled server Lambda', () => {
     });
   });
 
+  it('runs a Remix action from a base64 form POST arriving through CloudFront', async () => {
+    const token = await tokenFor('clinician@demo.example');
+    const session = await handler(
+      event('POST', '/api/sessions', { headers: { authorization: `Bearer ${token}` } }),
+      context,
+    );
+    const { sessionId } = JSON.parse(bodyOf(session)) as { sessionId: string };
+    const created = await handler(
+      event('POST', '/', {
+        query: 'index',
+        cookies: [`dt_session=${sessionId}`],
+        // The Host is API Gateway's; the Origin is the public address.
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: PUBLIC_ORIGIN },
+        body: new URLSearchParams({
+          intent: 'create',
+          title: 'Shoulder pain',
+          condition: 'Frozen shoulder',
+        }).toString(),
+      }),
+      context,
+    );
+    expect(created.statusCode).toBe(302);
+    expect(created.headers?.location).toMatch(/^\/aids\/[\w-]+$/);
+
+    const forged = await handler(
+      event('POST', '/', {
+        query: 'index',
+        cookies: [`dt_session=${sessionId}`],
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://evil.example',
+        },
+        body: 'intent=create&title=x&condition=y',
+      }),
+      context,
+    );
+    expect(forged.statusCode).toBe(403);
+  });
+
   it('serves a signed-in clinician their aids, and signs them out with a base64 form POST', async () => {
     const token = await tokenFor('clinician@demo.example');
     const session = await handler(
