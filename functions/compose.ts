@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { createApp } from './api/app';
 import { createOidcClient } from './auth/oidc-client';
 import type { OidcSettings } from './auth/oidc-settings';
+import { createPatientLinkRoutes } from './auth/patient-link-routes';
 import { createAuthRoutes } from './auth/routes';
 import { createTokenVerifier } from './auth/tokens';
 import type { Logger } from './log';
@@ -20,16 +21,20 @@ export interface ComposeOptions {
   log: Logger;
   devIssuer?: Hono | undefined;
   development?: boolean;
+  /** The clock; tests move it to see expiry. */
+  now?: () => Date;
 }
 
 /** Wires the store, the API, sign-in and the pages into the root app: the same in Lambda and locally. */
 export function composeServer(options: ComposeOptions) {
   const { doc, tableName, publicOrigin, oidc, log } = options;
-  const store = createDynamoStore(createDb(doc, tableName));
-  const api = createApp({ store, verifier: createTokenVerifier(oidc), log });
+  const store = createDynamoStore(createDb(doc, tableName, options.now));
+  const api = createApp({ store, verifier: createTokenVerifier(oidc), log, publicOrigin });
+  const apiFetch = async (input: string | URL | Request, init?: RequestInit) =>
+    api.fetch(new Request(input, init));
   const auth = createAuthRoutes({
     oidc: createOidcClient(oidc),
-    apiFetch: async (input, init) => api.fetch(new Request(input, init)),
+    apiFetch,
     publicOrigin,
     providerLogoutUrl: options.providerLogoutUrl,
     log,
@@ -38,6 +43,7 @@ export function composeServer(options: ComposeOptions) {
   return createServerApp({
     api,
     auth,
+    patientLinks: createPatientLinkRoutes({ apiFetch, publicOrigin }),
     devIssuer: options.devIssuer,
     remix: options.remix,
     publicOrigin,

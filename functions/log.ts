@@ -28,9 +28,9 @@ export function createLogger(
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** Paths can carry a patient's link token (/p/{token}); logs keep only the route shape. */
+/** A patient's link carries its token in the path (/p/{token}); logs keep only the route shape. */
 export function redactPath(path: string): string {
-  return path.replace(/^\/(p|api\/patient)\/[^/]+/, '/$1/:token');
+  return path.replace(/^\/p\/[^/]+/, '/p/:token');
 }
 
 /** What to log of an error: its class and message, never the request or item it concerned. */

@@ -18,6 +18,8 @@ export interface ServerAppOptions {
   api: ApiApp;
   /** /auth/*: browser sign-in and sign-out. */
   auth: Hono<{ Variables: { requestId: string } }>;
+  /** /p/*: starting a patient's session from their link. */
+  patientLinks: Hono<{ Variables: { requestId: string } }>;
   /** /dev/*: the development OpenID issuer, local mode only. */
   devIssuer?: Hono | undefined;
   remix: RemixHandler;
@@ -79,6 +81,7 @@ export function createServerApp(options: ServerAppOptions) {
     origin === publicOrigin || origin === new URL(c.req.url).origin;
   site.use(csrf({ origin: allowedOrigin }));
   site.route('/auth', options.auth);
+  site.route('/p', options.patientLinks);
   // Browsers ask for it on every site; the pages name their icon, so there is nothing to send.
   site.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   site.all('*', (c) => {

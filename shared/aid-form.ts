@@ -102,7 +102,7 @@ export function contentToFormValues(content: AidContent): AidFormValues {
       topic: row.topic ?? '',
       cells: Object.fromEntries(
         content.options.map((option) => {
-          const cell = row.cells[option.id];
+          const cell = Object.hasOwn(row.cells, option.id) ? row.cells[option.id] : undefined;
           if (!cell) return [option.id, blankCell()];
           return [
             option.id,

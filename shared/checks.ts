@@ -22,17 +22,15 @@ export function runChecks(content: AidContent) {
 export type AidChecksResult = ReturnType<typeof runChecks>;
 
 // The response schema, for the OpenAPI document; the `satisfies` lines keep it in step with the types.
-const Criterion = z
-  .object({
-    id: z.string(),
-    level: z.enum(['qualifying', 'certification', 'quality']),
-    title: z.string(),
-    status: z.enum(['met', 'missing', 'not-applicable']),
-    requiredToPublish: z.boolean(),
-    explanation: z.string(),
-    pointer: z.string().optional(),
-  })
-  .meta({ id: 'Criterion' });
+const Criterion = z.object({
+  id: z.string(),
+  level: z.enum(['qualifying', 'certification', 'quality']),
+  title: z.string(),
+  status: z.enum(['met', 'missing', 'not-applicable']),
+  requiredToPublish: z.boolean(),
+  explanation: z.string(),
+  pointer: z.string().optional(),
+});
 const Readability = z.object({
   words: z.number(),
   sentences: z.number(),
@@ -45,37 +43,33 @@ const Readability = z.object({
 const MeasuredText = Readability.extend({ pointer: z.string(), label: z.string() }).meta({
   id: 'MeasuredText',
 });
-const NumberIssueSchema = z
-  .object({
-    kind: z.enum([
-      'denominator-mismatch',
-      'time-frame-mismatch',
-      'one-in-x',
-      'relative-risk',
-      'vague-word',
-    ]),
-    pointer: z.string(),
-    message: z.string(),
-    suggestion: z.string(),
-    excerpt: z.string().optional(),
-  })
-  .meta({ id: 'NumberIssue' });
+const NumberIssueSchema = z.object({
+  kind: z.enum([
+    'denominator-mismatch',
+    'time-frame-mismatch',
+    'one-in-x',
+    'relative-risk',
+    'vague-word',
+  ]),
+  pointer: z.string(),
+  message: z.string(),
+  suggestion: z.string(),
+  excerpt: z.string().optional(),
+});
 
-export const AidChecks = z
-  .object({
-    ipdas: z.array(Criterion),
-    blockers: z
-      .array(Criterion)
-      .describe('Required criteria still missing: publishing waits for these'),
-    readability: z.object({
-      texts: z.array(MeasuredText),
-      overall: Readability,
-      aboveTarget: z.array(MeasuredText),
-      target: z.literal(8),
-    }),
-    numbers: z.array(NumberIssueSchema),
-  })
-  .meta({ id: 'AidChecks' });
+export const AidChecks = z.object({
+  ipdas: z.array(Criterion),
+  blockers: z
+    .array(Criterion)
+    .describe('Required criteria still missing: publishing waits for these'),
+  readability: z.object({
+    texts: z.array(MeasuredText),
+    overall: Readability,
+    aboveTarget: z.array(MeasuredText),
+    target: z.literal(8),
+  }),
+  numbers: z.array(NumberIssueSchema),
+});
 export type AidChecks = z.infer<typeof AidChecks>;
 
 // Compile-time agreement between the schema and the modules' own types.

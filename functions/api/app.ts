@@ -17,7 +17,9 @@ import { openApiDocument, type Operation } from './openapi';
 import { ProblemError } from './problem-error';
 import { aidOperations, aids } from './routes/aids';
 import { health, healthOperations } from './routes/health';
+import { invitationOperations, invitations } from './routes/invitations';
 import { me, meOperations } from './routes/me';
+import { patient, patientOperations } from './routes/patient';
 import { sessionOperations, sessions } from './routes/sessions';
 
 export const operations: readonly Operation[] = [
@@ -25,6 +27,8 @@ export const operations: readonly Operation[] = [
   ...meOperations,
   ...sessionOperations,
   ...aidOperations,
+  ...invitationOperations,
+  ...patientOperations,
 ];
 
 const defaults = {
@@ -73,7 +77,9 @@ export function createApp(deps: ApiDeps) {
     .route('/health', health)
     .route('/me', me)
     .route('/sessions', sessions)
-    .route('/aids', aids);
+    .route('/aids', aids)
+    .route('/invitations', invitations)
+    .route('/patient', patient);
 
   // Mounted apps do not inherit notFound, so unknown API paths end here, as problem+json.
   app.all('*', () => {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Problem } from '#shared/problem';
 import { SESSION_COOKIE } from '../auth/cookies';
+import { apiSchemas } from './schema-names';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -19,7 +20,7 @@ export interface Operation {
   auth: boolean;
   params?: z.ZodObject;
   query?: z.ZodObject;
-  /** A named schema (`.meta({ id })`): bodies are components. */
+  /** A named schema (see schema-names.ts): bodies are components. */
   body?: z.ZodType;
   responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
 }
@@ -30,8 +31,8 @@ const problemResponse = (description: string) => ({
 });
 
 function refTo(schema: z.ZodType): { $ref: string } {
-  const id = z.globalRegistry.get(schema)?.id;
-  if (!id) throw new Error('Request and response bodies must be named schemas (.meta({ id }))');
+  const id = apiSchemas.get(schema)?.id;
+  if (!id) throw new Error('Request and response bodies must be named schemas (schema-names.ts)');
   return { $ref: `#/components/schemas/${id}` };
 }
 
@@ -50,7 +51,7 @@ function parameters(where: 'path' | 'query', schema: z.ZodObject | undefined) {
 }
 
 export function openApiDocument(operations: readonly Operation[]): Record<string, unknown> {
-  const components = z.toJSONSchema(z.globalRegistry, {
+  const components = z.toJSONSchema(apiSchemas, {
     io: 'input',
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,

@@ -1,6 +1,6 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevAccount } from '../auth/dev-issuer';
-import { draftItem } from '../store/aids';
+import { createAidRepository, draftItem } from '../store/aids';
 import type { Db } from '../store/db';
 import { demoAidContent } from './demo-aid';
 import { ConditionFailedError } from '../store/errors';
@@ -44,7 +44,8 @@ export const devAccounts: DevAccount[] = seedOrganisations.map(({ organisation, 
 
 /**
  * Writes the seed in one transaction, once: a marker item makes a second run a
- * no-op, and a crash half-way leaves nothing half-written.
+ * no-op, and a crash half-way leaves nothing half-written. Then publishes the
+ * demonstration aid.
  */
 export async function seedOnce(db: Db): Promise<boolean> {
   const { tableName } = db;
@@ -80,9 +81,14 @@ export async function seedOnce(db: Db): Promise<boolean> {
         ],
       }),
     );
-    return true;
   } catch (error) {
     if (error instanceof ConditionFailedError) return false;
     throw error;
   }
+  // Published as version 1, so that a newcomer can invite a patient straight away.
+  await createAidRepository(db).publish('demo-clinic', DEMO_AID_ID, 1, {
+    id: 'demo-clinician',
+    name: 'Dr Alex Morgan',
+  });
+  return true;
 }

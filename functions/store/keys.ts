@@ -31,6 +31,29 @@ export const keys = {
     pk: `SESSION#${sessionIdHash}`,
     sk: 'SESSION',
   }),
+  /** A patient's browser session: one record only. */
+  patientSession: (sessionIdHash: string): ItemKey<`PSESSION#${string}`, 'PSESSION'> => ({
+    pk: `PSESSION#${sessionIdHash}`,
+    sk: 'PSESSION',
+  }),
+  invitation: (
+    orgId: string,
+    invitationId: string,
+  ): ItemKey<`ORG#${string}`, `INVITATION#${string}`> => ({
+    pk: `ORG#${orgId}`,
+    sk: `INVITATION#${invitationId}`,
+  }),
+  invitationPrefix: 'INVITATION#',
+  /** Keyed by the SHA-256 of a patient link's token: the token itself is never stored. */
+  invitationToken: (tokenHash: string): ItemKey<`TOKEN#${string}`, 'TOKEN'> => ({
+    pk: `TOKEN#${tokenHash}`,
+    sk: 'TOKEN',
+  }),
+  record: (orgId: string, recordId: string): ItemKey<`ORG#${string}`, `RECORD#${string}`> => ({
+    pk: `ORG#${orgId}`,
+    sk: `RECORD#${recordId}`,
+  }),
+  recordPrefix: 'RECORD#',
   aid: (orgId: string, aidId: string): ItemKey<`ORG#${string}`, `AID#${string}`> => ({
     pk: `ORG#${orgId}`,
     sk: `AID#${aidId}`,

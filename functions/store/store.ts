@@ -1,9 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createAidRepository, type AidRepository } from './aids';
 import type { Db } from './db';
+import { createInvitationRepository, type InvitationRepository } from './invitations';
+import { createRecordRepository, type RecordRepository } from './records';
 import { keys } from './keys';
 import { createPeopleRepository, type PeopleRepository } from './people';
-import { createSessionRepository, type SessionRepository } from './sessions';
+import type { Principal } from './principal';
+import {
+  createClinicianSessions,
+  createPatientSessions,
+  type PatientHolder,
+  type SessionRepository,
+} from './sessions';
 
 /** Everything the API reads and writes, behind interfaces: routes never see DynamoDB. */
 export interface Store {
@@ -12,8 +20,11 @@ export interface Store {
   /** The store's clock, so timestamps and expiry agree. */
   now(): Date;
   people: PeopleRepository;
-  sessions: SessionRepository;
+  sessions: SessionRepository<Principal>;
+  patientSessions: SessionRepository<PatientHolder>;
   aids: AidRepository;
+  invitations: InvitationRepository;
+  records: RecordRepository;
 }
 
 export function createDynamoStore(db: Db): Store {
@@ -25,7 +36,10 @@ export function createDynamoStore(db: Db): Store {
     },
     now: db.now,
     people: createPeopleRepository(db),
-    sessions: createSessionRepository(db),
+    sessions: createClinicianSessions(db),
+    patientSessions: createPatientSessions(db),
     aids: createAidRepository(db),
+    invitations: createInvitationRepository(db),
+    records: createRecordRepository(db),
   };
 }

@@ -227,7 +227,9 @@ describe('identity', () => {
     const { Items = [] } = await table.doc.send(new ScanCommand({ TableName: table.tableName }));
     expect(JSON.stringify(Items)).not.toContain(sessionId);
     const stored = Items.find((item) => String(item.pk).startsWith('SESSION#'));
-    expect(stored).toMatchObject({ orgId: 'demo-clinic', clinicianId: 'demo-clinician' });
+    expect(stored).toMatchObject({
+      holder: { orgId: 'demo-clinic', clinicianId: 'demo-clinician' },
+    });
     expect(typeof stored?.expiresAt).toBe('number');
 
     expect(
@@ -244,7 +246,11 @@ describe('organisation scope', () => {
     expect(demo.status).toBe(200);
     const demoPage = await demo.json();
     expect(demoPage.items).toEqual([
-      expect.objectContaining({ id: DEMO_AID_ID, latestVersion: null, demonstration: true }),
+      expect.objectContaining({
+        id: DEMO_AID_ID,
+        latestVersion: expect.objectContaining({ number: 1 }),
+        demonstration: true,
+      }),
     ]);
     const other = await (await as(OTHER))('/api/aids');
     expect((await other.json()).items).toEqual([]);
@@ -283,7 +289,7 @@ describe('session expiry', () => {
     const { store, tableName, doc } = await freshTable();
     const session = await store.sessions.create(
       { orgId: 'demo-clinic', clinicianId: 'demo-clinician' },
-      60,
+      new Date(Date.now() + 60_000),
     );
     expect(await store.sessions.resolve(session.id)).toEqual({
       orgId: 'demo-clinic',

@@ -18,6 +18,7 @@ function appWithMockedDynamo() {
     store: createDynamoStore(createDb(doc, 'table')),
     verifier: { verify: async () => ({ subject: 'demo-clinician' }) },
     log: logs.log,
+    publicOrigin: 'https://decide.example.org',
   });
   return { app, logs };
 }

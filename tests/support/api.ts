@@ -46,6 +46,7 @@ export async function seededApi(options: { store?: (store: Store) => Store } = {
       fetch: issuerFetch,
     }),
     log: logs.log,
+    publicOrigin: ORIGIN,
   });
 
   async function tokenFor(email: string): Promise<string> {

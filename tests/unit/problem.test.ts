@@ -34,7 +34,8 @@ describe('problem details', () => {
 describe('log redaction', () => {
   it('keeps patient link tokens out of logged paths', () => {
     expect(redactPath('/p/abcDEF123/step/2')).toBe('/p/:token/step/2');
-    expect(redactPath('/api/patient/abcDEF123/answers')).toBe('/api/patient/:token/answers');
+    expect(redactPath('/p/abcDEF123')).toBe('/p/:token');
+    expect(redactPath('/api/patient/record')).toBe('/api/patient/record');
     expect(redactPath('/api/aids/123')).toBe('/api/aids/123');
   });
 });

@@ -1,26 +1,29 @@
 import type { Certainty } from '#shared/aid';
+import type { SureItem } from '#shared/record';
 
 /**
  * Every piece of interface text a patient reads, in one place: plain words
- * (grade 6 or below, checked by a test) and ready for translation.
+ * (grade 6 or below, checked by a test) and ready for translation. The aid's
+ * own content is the author's, checked by the editor.
  */
 export const patientText = {
+  siteName: 'Decide Together',
   demonstrationBanner:
     'This is a demo. It is not for use in real care. The numbers are made up to show how it works.',
   illustrativeNumber: 'Made-up number, for the demo',
   noRightAnswer: 'There is no right answer. The best choice depends on what matters most to you.',
+
+  // The guide as it is shown
   yourOptions: 'Your options',
   noActionOption: 'Waiting or no treatment',
   comparingOptions: 'The options side by side',
   questionsPeopleAsk: 'Questions people ask',
-  question: 'Question',
   numberOutOf: (numerator: number, denominator: number) => `${numerator} out of ${denominator}`,
   range: (low: number, high: number) => `It could be between ${low} and ${high}.`,
   iconArrayLabel: (numerator: number, denominator: number, who: string, timeFrame: string) =>
     `Picture of ${denominator} people. ${numerator} of them are marked. ${who} ${timeFrame}`.trim(),
   sourcesHeading: 'Where this comes from',
   sourceNumber: (n: number) => `Source ${n}`,
-  published: (date: string) => `Published ${date}`,
   noDate: 'No date given',
   aboutThisGuide: 'About this guide',
   writtenBy: 'Written by',
@@ -32,10 +35,9 @@ export const patientText = {
   whoFor: 'Who this is for',
   theDecision: 'The choice',
   theCondition: 'About the health problem',
-  versionLine: (version: number, date: string) => `Version ${version}, published ${date}`,
-  draftLine: 'Draft: not published yet',
+  versionLine: (version: number, date: string) => `Version ${version}, from ${date}`,
+  draftLine: 'Draft: not out yet',
   notAnswered: 'Not answered yet',
-  /** How sure the evidence is, in words people understand ("certainty" itself is a hard word). */
   certainty: {
     high: 'We are very sure about this.',
     moderate: 'We are fairly sure about this.',
@@ -43,4 +45,138 @@ export const patientText = {
     'very-low': 'We are not sure about this at all.',
     'not-known': "We don't know. There is no good research on this yet.",
   } satisfies Record<Certainty, string>,
+
+  // The link
+  welcomeTitle: 'Your guide for your choice',
+  welcomeFrom: (clinic: string) =>
+    `${clinic} has asked you to read this guide before your next visit.`,
+  welcomeSteps:
+    'It has 7 short steps. It takes about 15 minutes. You can stop and come back to it. We save each step.',
+  welcomePrivacy: 'We do not ask for your name. Only you and your clinic can see your answers.',
+  welcomeLinkUntil: (date: string) => `This link works until ${date}.`,
+  start: 'Start',
+  linkNotFoundTitle: 'We could not find this link',
+  linkNotFound:
+    'Check that you typed the whole link. If it still does not work, call your clinic and ask for a new one.',
+  linkGoneTitle: 'This link no longer works',
+  linkExpired: 'This link has run out of time. Call your clinic and ask for a new one.',
+  linkRevoked: 'Your clinic has stopped this link. Call your clinic if you want a new one.',
+  sessionEndedTitle: 'Please open your link again',
+  sessionEnded:
+    'For your safety, we close the guide after a while. Open the link or scan the code from your clinic again. Your answers are saved.',
+  somethingWrongTitle: 'Something went wrong',
+  somethingWrong:
+    'We could not show this page. Your answers are saved. Please try again in a few minutes.',
+
+  // The printed handout a clinic gives with the link
+  handoutTitle: 'A guide to help you choose',
+  handoutIntro: 'Your clinic would like you to read this guide before your next visit.',
+  handoutScan: 'Scan the code with your phone camera, or type the link into a web browser.',
+  handoutTime: 'It takes about 15 minutes. You can stop and come back. We save each step.',
+  handoutPrivacy: 'Keep this link to yourself. Anyone with it can see your answers.',
+  handoutUntil: (date: string) => `The link works until ${date}.`,
+  qrCodeLabel: 'QR code of the link to your guide',
+
+  // Steps
+  stepOf: (step: number, total: number) => `Step ${step} of ${total}`,
+  progressLabel: 'Your progress',
+  next: 'Save and go on',
+  back: 'Save and go back',
+  saveHere: 'Save',
+  changedElsewhereTitle: 'This was changed in another window',
+  changedElsewhere:
+    'Someone changed these answers in another window or on another device. We did not save over them. Your answers from this page are below. Check them and save again.',
+  fixErrors: 'Please check the answers marked below. We have not saved this page yet.',
+  stepTitles: [
+    'The choice',
+    'The options',
+    'What matters to you',
+    'How the options fit',
+    'Are you ready?',
+    'Questions and notes',
+    'Your summary',
+  ],
+
+  // Step 2
+  marksLegend: 'Which of these questions matter to you?',
+  marksHint: 'Tick as many as you like. This helps in the next steps.',
+
+  // Step 3
+  valuesIntro:
+    'How much does each of these matter to you? There is no right answer. You can skip any of them.',
+  ratingLabels: [
+    "Doesn't matter to me",
+    'Matters a little',
+    'Matters some',
+    'Matters quite a lot',
+    'Matters a lot',
+  ],
+  youMarkedThis: 'You marked this as something that matters to you.',
+  ownConcernsLegend: 'Is there something else that matters to you?',
+  ownConcernsHint: 'Add up to 5 things in your own words. You can leave these empty.',
+  ownConcernLabel: (n: number) => `Your own thing ${n}`,
+  ownConcernRating: 'How much does it matter?',
+  addAnother: 'Save and add one more',
+
+  // Step 4
+  fitIntro:
+    'Here is how each option does on the things you said matter a lot. This is not advice. It is a way to see your choice more clearly.',
+  fitNothingImportant:
+    'You did not say that anything matters quite a lot or a lot. You can go back to step 3 and change your answers, or go on.',
+  doesBetter: 'Does better on',
+  doesWorse: 'Does worse on',
+  aboutSame: 'About the same, or it depends',
+  noJudgement: 'No clear answer',
+  nothingHere: 'None of the things you chose',
+  mattersToYou: (label: string) => `matters to you: ${label}`,
+  leaningLegend: 'Which option are you leaning towards?',
+  leaningHint: 'It is fine not to know yet. You can change this later.',
+  notSureYet: 'Not sure yet',
+
+  // Step 5
+  sureIntro: 'Answer yes or no. This helps you and your clinic see if you are ready to decide.',
+  sureQuestions: {
+    sure: 'Do you feel sure about the best choice for you?',
+    understand: 'Do you know the good and bad points of each option?',
+    riskBenefit: 'Are you clear about which good and bad points matter most to you?',
+    encouragement: 'Do you have enough help and advice to make a choice?',
+  } satisfies Record<SureItem, string>,
+  yes: 'Yes',
+  no: 'No',
+  sureScore: (score: number) => `You said yes to ${score} of 4 questions.`,
+  sureLow:
+    'Lots of people feel this way before they decide. That is fine. Your visit is the place to talk it through with your clinic.',
+  sureAllYes: 'You said yes to all 4. You can still talk it through at your visit.',
+  sureAttribution:
+    'These 4 questions are the SURE test, © O’Connor and Légaré. It comes from a paper by Légaré and others, 2010.',
+  worriesLabel: 'Is there anything that worries you?',
+  worriesHint: 'You can leave this empty.',
+
+  // Step 6
+  questionsLabel: 'What do you want to ask at your visit?',
+  questionsHint: 'Write each question on its own line.',
+  readElsewhereLabel: 'Things you have read or heard elsewhere',
+  readElsewhereHint:
+    'For example, from a website, a friend or a leaflet. You can leave this empty.',
+  readElsewhereLink: 'A web link, if you have one',
+
+  // Step 7
+  summaryIntro:
+    'Here is everything you said. Take it to your visit, or print it. You can still change it until your visit.',
+  editStep: (step: number) => `Change step ${step}`,
+  yourMarks: 'Questions you marked',
+  yourRatings: 'What matters to you',
+  yourOwnConcerns: 'Your own things',
+  yourLeaning: 'You are leaning towards',
+  yourSure: 'Are you ready?',
+  yourWorries: 'What worries you',
+  yourQuestions: 'Your questions',
+  yourReading: 'What you read elsewhere',
+  yourGrid: 'What the guide says about what matters to you',
+  skipped: 'Skipped',
+  nothingYet: 'Nothing yet',
+  ready: "I'm ready for my visit",
+  readyDone:
+    'Thank you. Your clinic can see that you are ready. You can still change your answers until your visit.',
+  printHint: 'To keep a copy, print this page or save it as a PDF from your browser.',
 } as const;

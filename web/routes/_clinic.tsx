@@ -1,4 +1,4 @@
-import { Form, Outlet, useLoaderData } from '@remix-run/react';
+import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
@@ -16,6 +16,18 @@ export default function ClinicLayout() {
         <p className="brand">
           <a href="/">Decide Together</a>
         </p>
+        <nav aria-label="Main">
+          <ul className="main-nav">
+            <li>
+              <NavLink to="/" end>
+                Decision aids
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/invitations">Invitations</NavLink>
+            </li>
+          </ul>
+        </nav>
         <p className="who">
           {me.clinician.name} · <span>{me.organisation.name}</span>
         </p>

@@ -3,9 +3,10 @@ import * as z from 'zod';
 import { describeError } from '../../log';
 import type { ApiEnv } from '../env';
 import type { Operation } from '../openapi';
+import { named } from '../schema-names';
 import { ProblemError } from '../problem-error';
 
-export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const Health = named('Health', z.object({ status: z.literal('ok') }));
 
 export const healthOperations: Operation[] = [
   {

@@ -5,14 +5,16 @@ import { SESSION_COOKIE } from '../../auth/cookies';
 import { requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import type { Operation } from '../openapi';
+import { named } from '../schema-names';
 import { ProblemError } from '../problem-error';
 
-export const NewSession = z
-  .object({
+export const NewSession = named(
+  'NewSession',
+  z.object({
     sessionId: z.string().describe('Put in the session cookie; it is not stored anywhere else'),
     expiresAt: z.iso.datetime(),
-  })
-  .meta({ id: 'NewSession' });
+  }),
+);
 
 export const sessionOperations: Operation[] = [
   {
@@ -40,7 +42,10 @@ export const sessions = new Hono<ApiEnv>()
       throw new ProblemError('unauthenticated', { detail: 'Send the access token from sign-in.' });
     }
     const { sessions: repository } = c.var.deps.store;
-    const session = await repository.create(c.var.principal, c.var.deps.sessionLifetimeSeconds);
+    const expiresAt = new Date(
+      c.var.deps.store.now().getTime() + c.var.deps.sessionLifetimeSeconds * 1000,
+    );
+    const session = await repository.create(c.var.principal, expiresAt);
     const body: z.infer<typeof NewSession> = {
       sessionId: session.id,
       expiresAt: session.expiresAt.toISOString(),

@@ -63,11 +63,13 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /**
  * axe on a page seen without JavaScript. axe needs scripts, so the page's HTML
  * as served (scripts removed) is loaded at the same address in a browser that
- * runs them, with the same styles.
+ * runs them, with the same styles and the same viewport; the width is checked too.
  */
 export async function expectNoAxeViolationsWithoutJs(page: Page): Promise<void> {
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
-  const context = await launchBrowser();
+  const context = await launchBrowser({
+    viewport: page.viewportSize() ?? { width: 1280, height: 800 },
+  });
   try {
     const copy = await context.newPage();
     await copy.route(page.url(), (route) =>
@@ -75,7 +77,17 @@ export async function expectNoAxeViolationsWithoutJs(page: Page): Promise<void> 
     );
     await copy.goto(page.url());
     await expectNoAxeViolations(copy);
+    await expectNoHorizontalScroll(copy);
   } finally {
     await context.close();
   }
+}
+
+/** The page fits its viewport's width: nothing to scroll sideways (WCAG 1.4.10, reflow). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(clientWidth);
 }

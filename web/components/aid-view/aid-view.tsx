@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import { cellOf, isBlank, type AidContent, type Cell } from '#shared/aid';
 import { patientText } from '../../lib/patient-text';
 import { IconArray } from './icon-array';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 /** Source dates may be a year or a month only. */
 const formatSourceDate = (date: string | undefined) => {
   if (!date) return patientText.noDate;
@@ -18,13 +19,44 @@ const formatSourceDate = (date: string | undefined) => {
   return formatDate(date);
 };
 
-interface AidViewProps {
-  content: AidContent;
-  demonstration: boolean;
-  /** "Version 2, published …" or the draft line. */
-  versionLine: string;
-  /** Heading level of the aid's title in the page. */
-  headingLevel?: 2 | 1;
+type Heading = 'h1' | 'h2' | 'h3';
+
+export function DemoBanner({ demonstration }: { demonstration: boolean }) {
+  return demonstration ? (
+    <p className="notice notice-warning">{patientText.demonstrationBanner}</p>
+  ) : null;
+}
+
+/** The decision, the condition and who the guide is for; "there is no right answer". */
+export function DecisionIntro({ content, Sub }: { content: AidContent; Sub: Heading }) {
+  return (
+    <>
+      <Sub>{patientText.theDecision}</Sub>
+      <p className="decision-question">{content.question}</p>
+      <p>{patientText.noRightAnswer}</p>
+      <Sub>{patientText.theCondition}</Sub>
+      <p>{content.condition}</p>
+      {content.audience ? (
+        <p>
+          <strong>{patientText.whoFor}:</strong> {content.audience}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function OptionList({ content }: { content: AidContent }) {
+  return (
+    <ul className="option-list">
+      {content.options.map((option) => (
+        <li key={option.id}>
+          <strong>{option.name}</strong>
+          {option.isNoAction ? <span className="badge">{patientText.noActionOption}</span> : null}
+          <p>{option.description}</p>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function Answer({
@@ -80,46 +112,25 @@ function Answer({
 }
 
 /**
- * An aid as a patient sees it: the decision, the options, the grid (a table
- * on wide screens, one question at a time on narrow ones), numbers in words
- * and pictures, how sure we are, and where it all comes from and how old it is.
+ * The grid: a table on wide screens, and one question at a time (a card each)
+ * on narrow ones. Numbers come in words and as a picture, with how sure we are.
  */
-export function AidView({ content, demonstration, versionLine, headingLevel = 2 }: AidViewProps) {
-  const Title = headingLevel === 1 ? 'h1' : 'h2';
-  const Sub = headingLevel === 1 ? 'h2' : 'h3';
+export function OptionGrid({
+  content,
+  demonstration,
+  highlight,
+}: {
+  content: AidContent;
+  demonstration: boolean;
+  /** Rows to highlight, such as the ones the patient marked. */
+  highlight?: ReadonlySet<string>;
+}) {
+  const rowClass = (id: string) => (highlight?.has(id) ? 'highlighted' : undefined);
   return (
-    <article className="aid-view" lang={content.language}>
-      {demonstration ? (
-        <p className="notice notice-warning">{patientText.demonstrationBanner}</p>
-      ) : null}
-      <Title>{content.title}</Title>
-      <p className="muted">{versionLine}</p>
-
-      <Sub>{patientText.theDecision}</Sub>
-      <p className="decision-question">{content.question}</p>
-      <p>{patientText.noRightAnswer}</p>
-      <Sub>{patientText.theCondition}</Sub>
-      <p>{content.condition}</p>
-      {content.audience ? (
-        <p>
-          <strong>{patientText.whoFor}:</strong> {content.audience}
-        </p>
-      ) : null}
-
-      <Sub>{patientText.yourOptions}</Sub>
-      <ul className="option-list">
-        {content.options.map((option) => (
-          <li key={option.id}>
-            <strong>{option.name}</strong>
-            {option.isNoAction ? <span className="badge">{patientText.noActionOption}</span> : null}
-            <p>{option.description}</p>
-          </li>
-        ))}
-      </ul>
-
-      <Sub>{patientText.comparingOptions}</Sub>
+    <>
       <div className="grid-table-wrap">
         <table className="grid-table">
+          <caption className="visually-hidden">{patientText.comparingOptions}</caption>
           <thead>
             <tr>
               <td />
@@ -132,7 +143,7 @@ export function AidView({ content, demonstration, versionLine, headingLevel = 2 
           </thead>
           <tbody>
             {content.rows.map((row) => (
-              <tr key={row.id}>
+              <tr key={row.id} className={rowClass(row.id)}>
                 <th scope="row">{row.question}</th>
                 {content.options.map((option) => (
                   <td key={option.id}>
@@ -150,7 +161,7 @@ export function AidView({ content, demonstration, versionLine, headingLevel = 2 
       </div>
       <ol className="grid-cards" aria-label={patientText.questionsPeopleAsk}>
         {content.rows.map((row) => (
-          <li key={row.id} className="grid-card">
+          <li key={row.id} className={['grid-card', rowClass(row.id)].filter(Boolean).join(' ')}>
             <p className="grid-card-question">{row.question}</p>
             <dl>
               {content.options.map((option) => (
@@ -169,7 +180,14 @@ export function AidView({ content, demonstration, versionLine, headingLevel = 2 
           </li>
         ))}
       </ol>
+    </>
+  );
+}
 
+/** Where the evidence comes from, and how old it is. */
+export function Sources({ content, Sub }: { content: AidContent; Sub: Heading }) {
+  return (
+    <>
       <Sub>{patientText.sourcesHeading}</Sub>
       {content.evidenceReviewedOn ? (
         <p>{patientText.evidenceChecked(formatDate(content.evidenceReviewedOn))}</p>
@@ -190,7 +208,14 @@ export function AidView({ content, demonstration, versionLine, headingLevel = 2 
           </li>
         ))}
       </ol>
+    </>
+  );
+}
 
+/** Who wrote it, who paid, and how it is kept up to date. */
+export function AboutGuide({ content, Sub }: { content: AidContent; Sub: Heading }) {
+  return (
+    <>
       <Sub>{patientText.aboutThisGuide}</Sub>
       <dl className="about-aid">
         <dt>{patientText.writtenBy}</dt>
@@ -210,8 +235,35 @@ export function AidView({ content, demonstration, versionLine, headingLevel = 2 
         <dt>{patientText.howUpdated}</dt>
         <dd>{content.updatePolicy}</dd>
       </dl>
-    </article>
+    </>
   );
 }
 
-export { formatDate };
+/** A whole aid as a patient sees it, on one page: the clinician's preview and published versions. */
+export function AidView({
+  content,
+  demonstration,
+  versionLine,
+  children,
+}: {
+  content: AidContent;
+  demonstration: boolean;
+  versionLine: string;
+  children?: ReactNode;
+}) {
+  return (
+    <article className="aid-view" lang={content.language}>
+      <DemoBanner demonstration={demonstration} />
+      <h2>{content.title}</h2>
+      <p className="muted">{versionLine}</p>
+      <DecisionIntro content={content} Sub="h3" />
+      <h3>{patientText.yourOptions}</h3>
+      <OptionList content={content} />
+      <h3>{patientText.comparingOptions}</h3>
+      <OptionGrid content={content} demonstration={demonstration} />
+      <Sources content={content} Sub="h3" />
+      <AboutGuide content={content} Sub="h3" />
+      {children}
+    </article>
+  );
+}

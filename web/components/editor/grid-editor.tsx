@@ -60,7 +60,7 @@ export function GridEditor({ values, errors, grades }: GridEditorProps) {
                   <td key={option.id}>
                     <CellEditor
                       name={`rows.${r}.cells.${option.id}`}
-                      cell={row.cells[option.id]}
+                      cell={Object.hasOwn(row.cells, option.id) ? row.cells[option.id] : undefined}
                       where={`${rowLabel(values, r)}, for ${optionLabel(values, o)}`}
                       values={values}
                       errors={errors}

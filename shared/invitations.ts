@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { Actor } from './aids';
+import { Id } from './ids';
+
+export const invitationLimits = {
+  clinicReference: 40,
+  defaultDays: 30,
+  maxDays: 90,
+} as const;
+
+export const InvitationStatus = z.enum([
+  'not-opened',
+  'in-progress',
+  'ready',
+  'decided',
+  'expired',
+  'revoked',
+]);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+
+export const Invitation = z.object({
+  id: Id,
+  aidId: Id,
+  aidVersion: z.int().min(1),
+  aidTitle: z.string(),
+  /** The clinic's own note to find the patient again; never the patient's identity. */
+  clinicReference: z.string().nullable(),
+  status: InvitationStatus,
+  createdAt: z.iso.datetime(),
+  createdBy: Actor,
+  expiresAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+  recordId: Id.nullable(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const NewInvitation = z.object({
+  aidId: Id,
+  version: z.int('Choose a published version').min(1, 'Choose a published version'),
+  clinicReference: z
+    .string()
+    .trim()
+    .max(
+      invitationLimits.clinicReference,
+      `Keep the reference to ${invitationLimits.clinicReference} characters or fewer`,
+    )
+    .optional(),
+  expiresInDays: z
+    .int('Use a whole number of days')
+    .min(1, 'Use at least 1 day')
+    .max(invitationLimits.maxDays, `Use at most ${invitationLimits.maxDays} days`)
+    .default(invitationLimits.defaultDays),
+});
+export type NewInvitation = z.input<typeof NewInvitation>;
+
+/** The answer to creating an invitation: the patient link appears here once and is never stored. */
+export const CreatedInvitation = z.object({ invitation: Invitation, link: z.url() });
+export type CreatedInvitation = z.infer<typeof CreatedInvitation>;
+
+export const InvitationPage = z.object({
+  items: z.array(Invitation),
+  nextCursor: z.string().nullable(),
+});
+export type InvitationPage = z.infer<typeof InvitationPage>;
+
+/** The status a clinician sees, from the invitation's dates and its record's progress. */
+export function invitationStatus(
+  invitation: {
+    expiresAt: string;
+    revokedAt: string | null;
+    recordStatus: 'in-progress' | 'ready' | 'decided' | null;
+  },
+  now: Date,
+): InvitationStatus {
+  if (invitation.recordStatus === 'decided') return 'decided';
+  if (invitation.revokedAt) return 'revoked';
+  if (new Date(invitation.expiresAt) <= now) return 'expired';
+  if (invitation.recordStatus === 'ready') return 'ready';
+  if (invitation.recordStatus === 'in-progress') return 'in-progress';
+  return 'not-opened';
+}

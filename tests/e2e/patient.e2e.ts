@@ -1,0 +1,180 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/app';
+import {
+  collectConsoleErrors,
+  expectNoAxeViolations,
+  expectNoAxeViolationsWithoutJs,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  signIn,
+} from './support/browser';
+
+let app: RunningApp;
+let clinic: BrowserContext;
+let clinicPage: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  clinic = await launchBrowser();
+  clinicPage = await clinic.newPage();
+  await signIn(clinicPage, app.url);
+});
+
+afterAll(async () => {
+  await clinic?.close();
+  await app?.interrupt();
+});
+
+/** The clinician invites a patient to the demo aid and reads the link off the handout. */
+async function invite(reference: string): Promise<string> {
+  await clinicPage.goto(`${app.url}/invitations`);
+  await clinicPage.getByLabel('Clinic reference (optional)').fill(reference);
+  await clinicPage.getByRole('button', { name: 'Create the invitation' }).click();
+  const link = clinicPage.locator('.handout-link a');
+  await link.waitFor();
+  expect(
+    await clinicPage.getByRole('img', { name: 'QR code of the link to your guide' }).count(),
+  ).toBe(1);
+  return (await link.textContent()) ?? '';
+}
+
+async function statusOf(reference: string): Promise<string | null> {
+  await clinicPage.goto(`${app.url}/invitations`);
+  return clinicPage.getByRole('row').filter({ hasText: reference }).locator('.badge').textContent();
+}
+
+/** The whole guide, as a patient on a small phone: every step checked with axe and for sideways scrolling. */
+async function walkThrough(page: Page, link: string, javaScript: boolean) {
+  const check = async () => {
+    if (javaScript) {
+      await expectNoAxeViolations(page);
+      await expectNoHorizontalScroll(page);
+    } else {
+      await expectNoAxeViolationsWithoutJs(page);
+    }
+  };
+  const next = async (step: number) => {
+    await page.getByRole('button', { name: 'Save and go on' }).click();
+    await page.waitForURL(new RegExp(`/patient/step/${step}$`));
+    // With JavaScript, the address changes a moment before the page does.
+    await page.getByText(`Step ${step} of 7`).waitFor();
+  };
+
+  await page.goto(link);
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+    'Your guide for your choice',
+  );
+  await check();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.waitForURL(/\/patient\/step\/1$/);
+  await page.getByText('Step 1 of 7').waitFor();
+  // The token is out of the address bar once the guide starts.
+  expect(page.url()).not.toContain('/p/');
+  expect(await page.getByText('There is no right answer.').count()).toBe(1);
+  await check();
+
+  await next(2);
+  expect(
+    await page
+      .getByRole('img', { name: /^Picture of 100 people\. 80 of them are marked\./ })
+      .count(),
+  ).toBeGreaterThan(0);
+  await page.getByLabel('How much will my pain get better?').check();
+  await check();
+
+  await next(3);
+  // No answer is chosen in advance.
+  expect(await page.locator('input[type="radio"]:checked').count()).toBe(0);
+  await page.getByRole('group', { name: 'Having less pain' }).getByLabel('Matters a lot').check();
+  await page
+    .getByRole('group', { name: 'Avoiding serious problems' })
+    .getByLabel('Matters quite a lot')
+    .check();
+  await page.getByLabel('Your own thing 1').fill('Looking after my grandchildren');
+  await check();
+
+  await next(4);
+  const surgery = page.getByRole('region', { name: 'Knee replacement' });
+  expect(await surgery.getByText('Does better on').count()).toBe(1);
+  expect(await surgery.locator('.fit-better li').first().textContent()).toContain(
+    'Having less pain',
+  );
+  await page.getByLabel('Not sure yet').check();
+  await check();
+
+  await next(5);
+  await page
+    .getByRole('group', { name: 'Do you feel sure about the best choice for you?' })
+    .getByLabel('No')
+    .check();
+  for (const question of [
+    'Do you know the good and bad points of each option?',
+    'Are you clear about which good and bad points matter most to you?',
+    'Do you have enough help and advice to make a choice?',
+  ]) {
+    await page.getByRole('group', { name: question }).getByLabel('Yes').check();
+  }
+  await check();
+
+  await next(6);
+  await page
+    .getByLabel('What do you want to ask at your visit?')
+    .fill('How long would I wait for the operation?');
+  await check();
+
+  await next(7);
+  expect(await page.getByText('Looking after my grandchildren').count()).toBeGreaterThan(0);
+  expect(await page.getByText('You said yes to 3 of 4 questions.').count()).toBe(1);
+  expect(await page.getByText('How long would I wait for the operation?').count()).toBe(1);
+  await check();
+  await page.getByRole('button', { name: "I'm ready for my visit" }).click();
+  await page.waitForURL(/\/patient\/step\/7\?ready=1$/);
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Your clinic can see that you are ready' })
+    .waitFor();
+  await check();
+}
+
+describe('a patient goes through the guide on a phone', () => {
+  it('with JavaScript, from the link to "ready", and the clinic sees it', async () => {
+    const link = await invite('Phone with JS');
+    expect(await statusOf('Phone with JS')).toBe('Not opened');
+    const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    const page = await phone.newPage();
+    const errors = collectConsoleErrors(page);
+    await walkThrough(page, link, true);
+    expect(errors).toEqual([]);
+    await phone.close();
+    expect(await statusOf('Phone with JS')).toBe('Ready for the consultation');
+  });
+
+  it('without JavaScript, the same', async () => {
+    const link = await invite('Phone without JS');
+    const phone = await launchBrowser({
+      viewport: { width: 360, height: 740 },
+      javaScriptEnabled: false,
+    });
+    await walkThrough(await phone.newPage(), link, false);
+    await phone.close();
+    expect(await statusOf('Phone without JS')).toBe('Ready for the consultation');
+  });
+
+  it('tells the patient to contact the clinic when the link was withdrawn', async () => {
+    const link = await invite('Withdrawn');
+    await clinicPage
+      .getByRole('button', { name: /^Withdraw the invitation .* \(Withdrawn\)$/ })
+      .click();
+    await clinicPage.waitForURL(/revoked=1/);
+    const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    const page = await phone.newPage();
+    const response = await page.goto(link);
+    expect(response?.status()).toBe(410);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'This link no longer works',
+    );
+    await expectNoAxeViolations(page);
+    await phone.close();
+  });
+});

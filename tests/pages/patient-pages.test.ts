@@ -1,0 +1,250 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDevIssuer } from '../../functions/auth/dev-issuer';
+import { composeServer } from '../../functions/compose';
+import { DEMO_AID_ID, devAccounts, seedOnce } from '../../functions/dev/seed';
+import { createDb } from '../../functions/store/db';
+import { createDynamoStore } from '../../functions/store/store';
+import { captureLogs, ORIGIN } from '../support/api';
+import { freshTable } from '../support/store';
+
+/**
+ * The patient's pages as the server renders them (the production Remix build
+ * from `npm run build`), through the whole root app: forms posted as a browser
+ * without JavaScript posts them.
+ */
+let build: ServerBuild;
+beforeAll(async () => {
+  const file = path.resolve('build/server/index.js');
+  if (!existsSync(file))
+    throw new Error('No Remix build: run `npm run build` first (npm test does).');
+  build = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as ServerBuild;
+});
+
+type Table = Awaited<ReturnType<typeof freshTable>>;
+
+/** The root app on a fresh seeded table, or on `table` again (with another clock). */
+async function site(options: { now?: () => Date; table?: Table } = {}) {
+  const table = options.table ?? (await freshTable());
+  if (!options.table) await seedOnce(table.db);
+  const db = createDb(table.doc, table.tableName, options.now);
+  const store = createDynamoStore(db);
+  const issuer = await createDevIssuer({
+    publicOrigin: ORIGIN,
+    clientId: 'local',
+    accounts: devAccounts,
+  });
+  const remix = createRequestHandler(build, 'production');
+  const root = composeServer({
+    doc: table.doc,
+    tableName: table.tableName,
+    publicOrigin: ORIGIN,
+    oidc: {
+      issuer: issuer.issuer,
+      clientId: 'local',
+      fetch: async (input, init) => root.fetch(new Request(input, init)),
+    },
+    remix: (request, context) => remix(request, context),
+    log: captureLogs().log,
+    devIssuer: issuer.app,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const request = async (url: string, init: RequestInit = {}) =>
+    root.request(`${ORIGIN}${url}`, init);
+  const invite = async (days = 30) => {
+    const created = await store.invitations.create('demo-clinic', {
+      aidId: DEMO_AID_ID,
+      aidVersion: 1,
+      aidTitle: 'Knee osteoarthritis: what are my options?',
+      clinicReference: null,
+      expiresAt: new Date(Date.now() + days * 86_400_000),
+      by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
+    });
+    return created;
+  };
+  return { table, store, request, invite };
+}
+
+const form = (fields: Record<string, string>, cookie?: string): RequestInit => ({
+  method: 'POST',
+  headers: {
+    'content-type': 'application/x-www-form-urlencoded',
+    origin: ORIGIN,
+    ...(cookie ? { cookie } : {}),
+  },
+  body: new URLSearchParams(fields).toString(),
+});
+
+async function startSession(
+  request: (url: string, init?: RequestInit) => Promise<Response>,
+  token: string,
+) {
+  const started = await request(`/p/${token}/start`, form({}));
+  expect(started.status).toBe(303);
+  expect(started.headers.get('location')).toBe('/patient');
+  const setCookie = started.headers.getSetCookie().find((c) => c.startsWith('dt_patient='))!;
+  expect(setCookie).toMatch(/HttpOnly/);
+  expect(setCookie).toMatch(/Path=\/patient/);
+  expect(setCookie).toMatch(/SameSite=Lax/);
+  return setCookie.split(';')[0]!;
+}
+
+const revisionIn = (html: string) => Number(/name="revision" value="(\d+)"/.exec(html)?.[1]);
+
+describe('the link page', () => {
+  it('welcomes the patient without opening anything, and starts on "Start"', async () => {
+    const { request, invite, store } = await site();
+    const { token, invitation } = await invite();
+    const page = await request(`/p/${token}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Demo Clinic has asked you to read this guide');
+    expect(html).toContain(`action="/p/${token}/start"`);
+    expect((await store.invitations.get('demo-clinic', invitation.id))?.status).toBe('not-opened');
+
+    const cookie = await startSession(request, token);
+    const resume = await request('/patient', { headers: { cookie } });
+    expect(resume.status).toBe(302);
+    expect(resume.headers.get('location')).toBe('/patient/step/1');
+    expect((await store.invitations.get('demo-clinic', invitation.id))?.status).toBe('in-progress');
+  });
+
+  it('says 404 for an unknown link and tells the patient to call the clinic', async () => {
+    const { request } = await site();
+    const page = await request(`/p/${'x'.repeat(43)}`);
+    expect(page.status).toBe(404);
+    const html = await page.text();
+    expect(html).toContain('We could not find this link');
+    expect(html).toContain('call your clinic');
+    expect((await request('/p/short')).status).toBe(404);
+  });
+
+  it('says 410 for a withdrawn link, and for an expired one', async () => {
+    const { request, invite, store, table } = await site();
+    const withdrawn = await invite();
+    await store.invitations.revoke('demo-clinic', withdrawn.invitation.id);
+    const page = await request(`/p/${withdrawn.token}`);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('Your clinic has stopped this link');
+    // Start on a withdrawn link goes back to the page that explains.
+    const start = await request(`/p/${withdrawn.token}/start`, form({}));
+    expect(start.headers.get('location')).toBe(`/p/${withdrawn.token}`);
+
+    const expiring = await invite(1);
+    const twoDaysLater = await site({ table, now: () => new Date(Date.now() + 2 * 86_400_000) });
+    const expired = await twoDaysLater.request(`/p/${expiring.token}`);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('This link has run out of time');
+  });
+
+  it('asks the patient to open the link again when there is no session', async () => {
+    const { request } = await site();
+    const page = await request('/patient/step/2');
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain('Please open your link again');
+  });
+});
+
+describe('the steps, without JavaScript', () => {
+  it('shows every step with where the patient is, and saves each one', async () => {
+    const { request, invite } = await site();
+    const cookie = await startSession(request, (await invite()).token);
+    const step = async (n: number, fields: Record<string, string>) => {
+      const page = await request(`/patient/step/${n}`, { headers: { cookie } });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain(`Step ${n} of 7`);
+      const saved = await request(
+        `/patient/step/${n}?index`,
+        form({ ...fields, revision: String(revisionIn(html)), intent: 'next' }, cookie),
+      );
+      expect(saved.status, `step ${n}`).toBe(302);
+      return saved.headers.get('location');
+    };
+    expect(await step(1, {})).toBe('/patient/step/2');
+    expect(await step(2, { marks: 'pain' })).toBe('/patient/step/3');
+    expect(
+      await step(3, {
+        'ratings.pain': '4',
+        'ownConcerns.0.text': 'My grandchildren',
+        'ownConcerns.0.rating': '3',
+      }),
+    ).toBe('/patient/step/4');
+    const fit = await (await request('/patient/step/4', { headers: { cookie } })).text();
+    expect(fit).toContain('Does better on');
+    expect(await step(4, { leaning: 'not-sure' })).toBe('/patient/step/5');
+    expect(
+      await step(5, {
+        'sure.sure': 'no',
+        'sure.understand': 'yes',
+        'sure.riskBenefit': 'yes',
+        'sure.encouragement': 'yes',
+      }),
+    ).toBe('/patient/step/6');
+    const sure = await (await request('/patient/step/5', { headers: { cookie } })).text();
+    expect(sure).toContain('You said yes to 3 of 4 questions.');
+    expect(sure).toContain('Lots of people feel this way before they decide');
+    expect(await step(6, { questions: 'How long is the wait?', 'readElsewhere.note': '' })).toBe(
+      '/patient/step/7',
+    );
+    const summary = await (await request('/patient/step/7', { headers: { cookie } })).text();
+    expect(summary).toContain('How long is the wait?');
+    expect(summary).toContain('My grandchildren');
+    expect(await step(7, {})).toBe('/patient/step/7?ready=1');
+  });
+
+  it('refuses a tampered rating and an unknown option with a message at the field, saving nothing', async () => {
+    const { request, invite } = await site();
+    const cookie = await startSession(request, (await invite()).token);
+    const html = await (await request('/patient/step/3', { headers: { cookie } })).text();
+    const revision = String(revisionIn(html));
+    const tampered = await request(
+      '/patient/step/3?index',
+      form({ 'ratings.pain': '7', revision, intent: 'next' }, cookie),
+    );
+    expect(tampered.status).toBe(422);
+    const page = await tampered.text();
+    expect(page).toContain('Please check the answers marked below');
+    expect(page).toMatch(/id="group-ratings-pain-error">Choose one of the answers</);
+    expect(page).toMatch(/<fieldset[^>]*aria-describedby="group-ratings-pain-error"/);
+
+    const unknown = await request(
+      '/patient/step/4?index',
+      form({ leaning: 'helicopter', revision, intent: 'next' }, cookie),
+    );
+    expect(unknown.status).toBe(422);
+    expect(await unknown.text()).toContain(
+      'Choose one of the options, or &quot;not sure yet&quot;',
+    );
+
+    const stillThere = await (await request('/patient/step/3', { headers: { cookie } })).text();
+    expect(revisionIn(stillThere)).toBe(Number(revision));
+  });
+
+  it('saves a double submit once, and says when another window changed the answers', async () => {
+    const { request, invite } = await site();
+    const cookie = await startSession(request, (await invite()).token);
+    const html = await (await request('/patient/step/3', { headers: { cookie } })).text();
+    const revision = String(revisionIn(html));
+    const fields = { 'ratings.pain': '4', revision, intent: 'next' };
+    const [first, second] = await Promise.all([
+      request('/patient/step/3?index', form(fields, cookie)),
+      request('/patient/step/3?index', form(fields, cookie)),
+    ]);
+    expect([first.status, second.status]).toEqual([302, 302]);
+
+    const conflict = await request(
+      '/patient/step/3?index',
+      form({ ...fields, 'ratings.pain': '1' }, cookie),
+    );
+    expect(conflict.status).toBe(409);
+    const page = await conflict.text();
+    expect(page).toContain('This was changed in another window');
+    // The patient's own answer is still in the form, and saving again is based on what is there now.
+    expect(page).toMatch(/name="ratings.pain" checked="" value="1"/);
+    expect(revisionIn(page)).toBe(Number(revision) + 1);
+  });
+});

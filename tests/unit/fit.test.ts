@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { AidContent, type AidContentInput, type Fit } from '../../shared/aid';
+import { type FitConsideration, type FitResult, fitOptions } from '../../shared/fit';
+
+type Judgements = Partial<Record<'surgery' | 'physio' | 'wait', Fit | null>>;
+
+/** Cells for the given options; `null` writes a cell with no judgement, a missing key writes no cell. */
+function cells(judgements: Judgements) {
+  return Object.fromEntries(
+    Object.entries(judgements).map(([optionId, fit]) => [
+      optionId,
+      fit === null ? { text: 'See your doctor.' } : { text: 'See your doctor.', fit },
+    ]),
+  );
+}
+
+/** A made-up decision about a sore knee: three options, five considerations. */
+function kneeAid(judgements?: Record<string, Judgements>): AidContent {
+  const rows: AidContentInput['rows'] = [
+    {
+      id: 'pain',
+      question: 'How much pain will I have?',
+      label: 'Having less pain',
+      kind: 'benefit',
+      cells: cells(judgements?.pain ?? { surgery: 'better', physio: 'same', wait: 'worse' }),
+    },
+    {
+      id: 'recovery',
+      question: 'How long is recovery?',
+      label: 'Avoiding a long recovery',
+      kind: 'practical',
+      cells: cells(judgements?.recovery ?? { surgery: 'worse', physio: 'depends', wait: 'better' }),
+    },
+    {
+      id: 'risk',
+      question: 'What could go wrong?',
+      label: 'Avoiding serious complications',
+      kind: 'harm',
+      cells: cells(judgements?.risk ?? { surgery: 'worse', physio: 'better', wait: 'better' }),
+    },
+    {
+      id: 'cost',
+      question: 'How much will it cost me?',
+      label: '',
+      kind: 'practical',
+      // The author has not judged waiting on cost yet.
+      cells: cells(judgements?.cost ?? { surgery: 'worse', physio: 'same', wait: null }),
+    },
+    {
+      id: 'activity',
+      question: '  ',
+      label: '   ',
+      kind: 'physical',
+      // No judgement for physio, and no cell at all for waiting.
+      cells: cells(judgements?.activity ?? { surgery: 'better', physio: null }),
+    },
+  ];
+  return AidContent.parse({
+    title: 'Treating a sore knee',
+    condition: 'Knee pain that has lasted more than 3 months.',
+    question: 'How should I treat my sore knee?',
+    audience: 'Adults with long-lasting knee pain',
+    language: 'en',
+    options: [
+      { id: 'surgery', name: 'Knee surgery', description: 'An operation on the knee.' },
+      { id: 'physio', name: 'Physiotherapy', description: 'Exercises with a physiotherapist.' },
+      {
+        id: 'wait',
+        name: 'Wait and see',
+        description: 'Review in 3 months.',
+        isNoAction: true,
+      },
+    ],
+    rows,
+    funding: 'None',
+    conflictsOfInterest: 'None',
+    evidenceMethods: 'A made-up aid for tests.',
+    updatePolicy: 'Never: it is a test.',
+  } satisfies AidContentInput);
+}
+
+const ids = (considerations: FitConsideration[]) => considerations.map((c) => c.rowId);
+
+function optionFit(result: FitResult, optionId: string) {
+  const fit = result.options.find((o) => o.optionId === optionId);
+  if (!fit) throw new Error(`No fit for ${optionId}`);
+  return fit;
+}
+
+/** Every key anywhere in a JSON value. */
+function keysOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysOf);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner)]);
+  return [];
+}
+
+describe('fitOptions', () => {
+  it('lists important considerations by rating, ties in the aid’s row order', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { pain: 3, recovery: 4, risk: 3, cost: 4, activity: 3 },
+      marks: [],
+    });
+
+    expect(ids(result.important)).toEqual(['recovery', 'cost', 'pain', 'risk', 'activity']);
+    expect(result.important.map((c) => c.rating)).toEqual([4, 4, 3, 3, 3]);
+    expect(result.nothingImportant).toBe(false);
+  });
+
+  it('sorts each option’s considerations by how well the author judged it fares', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { pain: 3, recovery: 4, risk: 3, cost: 4, activity: 3 },
+      marks: [],
+    });
+
+    const surgery = optionFit(result, 'surgery');
+    expect(ids(surgery.better)).toEqual(['pain', 'activity']);
+    expect(ids(surgery.worse)).toEqual(['recovery', 'cost', 'risk']);
+    expect(ids(surgery.neutral)).toEqual([]);
+    expect(ids(surgery.unjudged)).toEqual([]);
+
+    // "Same" and "it depends" are both listed, so nothing important is hidden.
+    const physio = optionFit(result, 'physio');
+    expect(ids(physio.better)).toEqual(['risk']);
+    expect(ids(physio.worse)).toEqual([]);
+    expect(ids(physio.neutral)).toEqual(['recovery', 'cost', 'pain']);
+    expect(ids(physio.unjudged)).toEqual(['activity']);
+
+    // A cell without a judgement and a missing cell are both "unjudged".
+    const wait = optionFit(result, 'wait');
+    expect(ids(wait.better)).toEqual(['recovery', 'risk']);
+    expect(ids(wait.worse)).toEqual(['pain']);
+    expect(ids(wait.neutral)).toEqual([]);
+    expect(ids(wait.unjudged)).toEqual(['cost', 'activity']);
+  });
+
+  it('leaves out considerations rated 0 to 2 and ones the patient skipped', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { pain: 0, recovery: 1, risk: 2, cost: 4 },
+      marks: [],
+    });
+
+    expect(ids(result.important)).toEqual(['cost']);
+    for (const option of result.options) {
+      const listed = [...option.better, ...option.worse, ...option.neutral, ...option.unjudged];
+      expect(ids(listed)).toEqual(['cost']);
+    }
+  });
+
+  it('carries the patient’s "this matters to me" marks, without making a row important', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { pain: 4, recovery: 3, activity: 2 },
+      marks: ['pain', 'activity'],
+    });
+
+    expect(result.important.map((c) => [c.rowId, c.marked])).toEqual([
+      ['pain', true],
+      ['recovery', false],
+    ]);
+    expect(optionFit(result, 'surgery').better).toEqual([
+      { rowId: 'pain', label: 'Having less pain', rating: 4, marked: true },
+    ]);
+  });
+
+  it('ignores ratings for questions the aid does not have', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { removed: 4, constructor: 4, toString: 3, pain: 3 },
+      marks: ['removed'],
+    });
+
+    expect(ids(result.important)).toEqual(['pain']);
+    expect(optionFit(result, 'wait').worse).toHaveLength(1);
+  });
+
+  it('says when nothing was rated important, still listing every option', () => {
+    const noneImportant: Record<string, number>[] = [{}, { pain: 2, recovery: 0, risk: 1 }];
+    for (const ratings of noneImportant) {
+      const result = fitOptions(kneeAid(), { ratings, marks: ['pain'] });
+
+      expect(result.nothingImportant).toBe(true);
+      expect(result.important).toEqual([]);
+      expect(result.options).toEqual(
+        [
+          ['surgery', 'Knee surgery'],
+          ['physio', 'Physiotherapy'],
+          ['wait', 'Wait and see'],
+        ].map(([optionId, optionName]) => ({
+          optionId,
+          optionName,
+          better: [],
+          worse: [],
+          neutral: [],
+          unjudged: [],
+        })),
+      );
+    }
+  });
+
+  it('names a consideration by its label, else its question, else its place in the aid', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { pain: 3, cost: 3, activity: 3 },
+      marks: [],
+    });
+
+    expect(result.important.map((c) => c.label)).toEqual([
+      'Having less pain',
+      'How much will it cost me?',
+      'Question 5',
+    ]);
+  });
+
+  it('gives no verdict, even when one option is better on everything', () => {
+    const waitBetter: Judgements = { surgery: 'worse', physio: 'worse', wait: 'better' };
+    const aid = kneeAid({
+      pain: waitBetter,
+      recovery: waitBetter,
+      risk: waitBetter,
+      cost: waitBetter,
+      activity: waitBetter,
+    });
+    const result = fitOptions(aid, {
+      ratings: { pain: 4, recovery: 4, risk: 3, cost: 3, activity: 4 },
+      marks: ['risk'],
+    });
+
+    // The option that is better on everything stays last, where the aid put it.
+    expect(result.options.map((o) => o.optionId)).toEqual(['surgery', 'physio', 'wait']);
+    expect(optionFit(result, 'wait').better).toHaveLength(5);
+    expect(optionFit(result, 'surgery').worse).toHaveLength(5);
+
+    const keys = keysOf(JSON.parse(JSON.stringify(result)));
+    expect(keys).toContain('better');
+    expect(keys.filter((key) => /score|rank|best|total|verdict/i.test(key))).toEqual([]);
+  });
+});

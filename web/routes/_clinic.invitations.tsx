@@ -1,0 +1,260 @@
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+  type MetaFunction,
+} from '@remix-run/react';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from '@remix-run/server-runtime';
+import {
+  invitationLimits,
+  type CreatedInvitation,
+  type InvitationStatus,
+} from '#shared/invitations';
+import { formatDate } from '../components/aid-view/aid-view';
+import { Select, TextInput } from '../components/field';
+import { RouteError } from '../components/route-error';
+import { apiClient, expectOk } from '../lib/api.server';
+import { patientText } from '../lib/patient-text';
+import { errorsByField, readProblem } from '../lib/problems';
+import { qrCodeSvg } from '../lib/qr.server';
+
+export const meta: MetaFunction = () => [{ title: 'Invitations · Decide Together' }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const api = apiClient(context);
+  const cursor = new URL(request.url).searchParams.get('cursor') ?? undefined;
+  const [invitations, aids] = await Promise.all([
+    api.invitations.$get({ query: { limit: '50', ...(cursor ? { cursor } : {}) } }).then(expectOk),
+    api.aids.$get({ query: { limit: '100' } }).then(expectOk),
+  ]);
+  return { invitations, published: aids.items.filter((aid) => aid.latestVersion) };
+}
+
+type ActionResult =
+  | { kind: 'created'; created: CreatedInvitation; qrSvg: string }
+  | { kind: 'invalid'; errors: Record<string, string>; values: Record<string, string> };
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const api = apiClient(context);
+  const intent = String(form.get('intent') ?? '');
+  if (intent.startsWith('revoke:')) {
+    await expectOk(
+      await api.invitations[':invitationId'].revoke.$post({
+        param: { invitationId: intent.slice(7) },
+      }),
+    );
+    throw redirect('/invitations?revoked=1');
+  }
+  const values = Object.fromEntries(
+    ['aid', 'clinicReference', 'expiresInDays'].map((k) => [k, String(form.get(k) ?? '')]),
+  );
+  const [aidId = '', version = ''] = values['aid']!.split('@');
+  const response = await api.invitations.$post({
+    json: {
+      aidId,
+      version: Number(version),
+      ...(values['clinicReference'] ? { clinicReference: values['clinicReference'] } : {}),
+      expiresInDays: Number(values['expiresInDays'] || invitationLimits.defaultDays),
+    },
+  });
+  if (response.status === 201) {
+    const created = (await response.json()) as CreatedInvitation;
+    return data<ActionResult>(
+      { kind: 'created', created, qrSvg: qrCodeSvg(created.link) },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
+  if ((response.status as number) !== 422) await expectOk(response);
+  const problem = await readProblem(response);
+  const errors = errorsByField(problem.errors);
+  return data<ActionResult>(
+    {
+      kind: 'invalid',
+      errors: { ...errors, aid: errors['aidId'] ?? errors['version'] ?? '' },
+      values,
+    },
+    { status: 422 },
+  );
+}
+
+const statusWords: Record<InvitationStatus, string> = {
+  'not-opened': 'Not opened',
+  'in-progress': 'In progress',
+  ready: 'Ready for the consultation',
+  decided: 'Decided',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+function Handout({ created, qrSvg }: { created: CreatedInvitation; qrSvg: string }) {
+  return (
+    <section className="handout" aria-labelledby="handout-title">
+      <p className="notice notice-warning no-print">
+        Copy or print the link now: it is shown only this once. It is stored only in a form that
+        cannot be turned back into the link.
+      </p>
+      <div className="handout-sheet">
+        <h2 id="handout-title">{patientText.handoutTitle}</h2>
+        <p>{patientText.handoutIntro}</p>
+        <p className="lead">{created.invitation.aidTitle}</p>
+        <div
+          className="qr-code"
+          role="img"
+          aria-label={patientText.qrCodeLabel}
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
+        <p>{patientText.handoutScan}</p>
+        <p className="handout-link">
+          <a href={created.link}>{created.link}</a>
+        </p>
+        <p>{patientText.handoutTime}</p>
+        <p>{patientText.handoutUntil(formatDate(created.invitation.expiresAt))}</p>
+        <p>{patientText.handoutPrivacy}</p>
+        {created.invitation.clinicReference ? (
+          <p className="muted">Clinic reference: {created.invitation.clinicReference}</p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** Invitations: send a patient a published aid, see how far they got, withdraw a link. */
+export default function Invitations() {
+  const { invitations, published } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [search] = useSearchParams();
+  const invalid = result?.kind === 'invalid' ? result : undefined;
+  return (
+    <>
+      <h1>Invitations</h1>
+      {search.has('revoked') ? (
+        <p className="notice notice-success" role="status">
+          The invitation was withdrawn. Its link no longer opens.
+        </p>
+      ) : null}
+      {result?.kind === 'created' ? (
+        <Handout created={result.created} qrSvg={result.qrSvg} />
+      ) : null}
+
+      <section aria-labelledby="new-invitation" className="panel no-print">
+        <h2 id="new-invitation">Invite a patient</h2>
+        {published.length === 0 ? (
+          <p>Publish an aid first: invitations open a published version, which never changes.</p>
+        ) : (
+          <Form method="post" noValidate>
+            <Select
+              name="aid"
+              label="Decision aid"
+              value={invalid?.values['aid'] ?? ''}
+              error={invalid?.errors['aid'] || undefined}
+              options={published.map((aid) => [
+                `${aid.id}@${aid.latestVersion?.number}`,
+                `${aid.title} (version ${aid.latestVersion?.number})${aid.demonstration ? ' — demonstration' : ''}`,
+              ])}
+            />
+            <TextInput
+              name="clinicReference"
+              label="Clinic reference (optional)"
+              hint={`Up to ${invitationLimits.clinicReference} characters that help you find the record again, such as an appointment number. Not the patient's name.`}
+              value={invalid?.values['clinicReference'] ?? ''}
+              error={invalid?.errors['clinicReference']}
+              maxLength={invitationLimits.clinicReference}
+            />
+            <TextInput
+              name="expiresInDays"
+              label="The link works for (days)"
+              hint={`${invitationLimits.defaultDays} days unless you choose otherwise; at most ${invitationLimits.maxDays}.`}
+              value={invalid?.values['expiresInDays'] || String(invitationLimits.defaultDays)}
+              error={invalid?.errors['expiresInDays']}
+              inputMode="numeric"
+              size={4}
+            />
+            <button
+              type="submit"
+              name="intent"
+              value="create"
+              disabled={navigation.state !== 'idle'}
+            >
+              Create the invitation
+            </button>
+          </Form>
+        )}
+      </section>
+
+      <section aria-labelledby="invitation-list" className="no-print">
+        <h2 id="invitation-list">Sent invitations</h2>
+        {invitations.items.length === 0 ? (
+          <p>No invitations yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Created</th>
+                  <th scope="col">Aid</th>
+                  <th scope="col">Clinic reference</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Link works until</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.items.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{formatDate(invitation.createdAt)}</td>
+                    <td>
+                      {invitation.aidTitle} (v{invitation.aidVersion})
+                    </td>
+                    <td>{invitation.clinicReference ?? <span className="muted">None</span>}</td>
+                    <td>
+                      <span className={`badge status-${invitation.status}`}>
+                        {statusWords[invitation.status]}
+                      </span>
+                    </td>
+                    <td>{formatDate(invitation.expiresAt)}</td>
+                    <td>
+                      {invitation.status === 'revoked' ||
+                      invitation.status === 'expired' ||
+                      invitation.status === 'decided' ? null : (
+                        <Form method="post">
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={`revoke:${invitation.id}`}
+                            className="button-small button-danger"
+                          >
+                            Withdraw
+                            <span className="visually-hidden">
+                              {' '}
+                              the invitation from {formatDate(invitation.createdAt)}
+                              {invitation.clinicReference ? ` (${invitation.clinicReference})` : ''}
+                            </span>
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

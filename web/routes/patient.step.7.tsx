@@ -1,0 +1,187 @@
+import { Link, useActionData, useSearchParams } from '@remix-run/react';
+import type { ActionFunctionArgs } from '@remix-run/server-runtime';
+import { cellOf } from '#shared/aid';
+import { NOT_SURE, sureItems, sureScore } from '#shared/record';
+import { PatientError } from '../components/patient/patient-error';
+import { StepFrame } from '../components/patient/step-frame';
+import { SureResult } from '../components/patient/sure-result';
+import { markReady, saveStep } from '../lib/patient.server';
+import { patientText } from '../lib/patient-text';
+import { usePatientView } from '../lib/use-patient';
+
+export async function action({ context, request }: ActionFunctionArgs) {
+  const form = await request.clone().formData();
+  if (form.get('intent') === 'back')
+    return saveStep({ context, request, step: 'summary', stepNumber: 7 });
+  return markReady(context, Number(form.get('revision')));
+}
+
+function Section({
+  title,
+  step,
+  children,
+}: {
+  title: string;
+  step: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="summary-section">
+      <h2>{title}</h2>
+      {children}
+      <p className="no-print">
+        <Link to={`/patient/step/${step}`}>{patientText.editStep(step)}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** Step 7: everything on one page, printable; "I'm ready for my visit". */
+export default function Summary() {
+  const { aid, record } = usePatientView();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { answers } = record;
+  const { content } = aid;
+  const rows = new Map(content.rows.map((row) => [row.id, row]));
+  const rated = content.rows
+    .filter((row) => answers.ratings[row.id] !== undefined)
+    .sort((a, b) => (answers.ratings[b.id] ?? 0) - (answers.ratings[a.id] ?? 0));
+  const leaning =
+    answers.leaning === NOT_SURE
+      ? patientText.notSureYet
+      : content.options.find((option) => option.id === answers.leaning)?.name;
+  const nothing = <p className="muted">{patientText.nothingYet}</p>;
+  return (
+    <StepFrame step={7} revision={record.revision} result={result} next={patientText.ready}>
+      {record.status !== 'in-progress' || search.has('ready') ? (
+        <p className="notice notice-success" role="status">
+          {patientText.readyDone}
+        </p>
+      ) : null}
+      <p>{patientText.summaryIntro}</p>
+      <p className="lead">{content.title}</p>
+      <p>{content.question}</p>
+
+      <Section title={patientText.yourMarks} step={2}>
+        {answers.marks.length === 0 ? (
+          nothing
+        ) : (
+          <ul>
+            {answers.marks.map((id) => (
+              <li key={id}>{rows.get(id)?.question}</li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title={patientText.yourRatings} step={3}>
+        {rated.length === 0 ? (
+          nothing
+        ) : (
+          <ul>
+            {rated.map((row) => (
+              <li key={row.id}>
+                {row.label || row.question}:{' '}
+                <strong>{patientText.ratingLabels[answers.ratings[row.id] ?? 0]}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+        {answers.ownConcerns.length > 0 ? (
+          <>
+            <h3>{patientText.yourOwnConcerns}</h3>
+            <ul>
+              {answers.ownConcerns.map((concern) => (
+                <li key={concern.id}>
+                  {concern.text}
+                  {concern.rating === undefined
+                    ? ''
+                    : `: ${patientText.ratingLabels[concern.rating]}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+
+      <Section title={patientText.yourLeaning} step={4}>
+        {leaning ? (
+          <p>
+            <strong>{leaning}</strong>
+          </p>
+        ) : (
+          nothing
+        )}
+      </Section>
+
+      <Section title={patientText.yourSure} step={5}>
+        {sureItems.some((item) => answers.sure[item] !== undefined) ? (
+          <ul>
+            {sureItems.map((item) => (
+              <li key={item}>
+                {patientText.sureQuestions[item]}{' '}
+                <strong>
+                  {answers.sure[item] === undefined
+                    ? patientText.skipped
+                    : answers.sure[item]
+                      ? patientText.yes
+                      : patientText.no}
+                </strong>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          nothing
+        )}
+        <SureResult score={sureScore(answers.sure)} />
+        {answers.worries ? (
+          <>
+            <h3>{patientText.yourWorries}</h3>
+            <p className="pre-wrap">{answers.worries}</p>
+          </>
+        ) : null}
+      </Section>
+
+      <Section title={patientText.yourQuestions} step={6}>
+        {answers.questions ? <p className="pre-wrap">{answers.questions}</p> : nothing}
+        {answers.readElsewhere.note || answers.readElsewhere.link ? (
+          <>
+            <h3>{patientText.yourReading}</h3>
+            {answers.readElsewhere.note ? (
+              <p className="pre-wrap">{answers.readElsewhere.note}</p>
+            ) : null}
+            {answers.readElsewhere.link ? (
+              <p className="break">{answers.readElsewhere.link}</p>
+            ) : null}
+          </>
+        ) : null}
+      </Section>
+
+      <section className="summary-section">
+        <h2>{patientText.yourGrid}</h2>
+        <ul>
+          {content.rows
+            .filter((row) => answers.marks.includes(row.id) || (answers.ratings[row.id] ?? 0) >= 3)
+            .map((row) => (
+              <li key={row.id}>
+                <strong>{row.question}</strong>
+                <ul>
+                  {content.options.map((option) => (
+                    <li key={option.id}>
+                      {option.name}: {cellOf(row, option.id).text}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+        </ul>
+      </section>
+      <p className="muted no-print">{patientText.printHint}</p>
+    </StepFrame>
+  );
+}
+
+export function ErrorBoundary() {
+  return <PatientError />;
+}
