@@ -77,7 +77,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
   await next(2);
   expect(
     await page
-      .getByRole('img', { name: /^Picture of 100 people\. 80 of them are marked\./ })
+      .getByRole('img', { name: /^80 out of 100 people / })
       .count(),
   ).toBeGreaterThan(0);
   await page.getByLabel('How much will my pain get better?').check();

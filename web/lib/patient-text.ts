@@ -20,8 +20,9 @@ export const patientText = {
   questionsPeopleAsk: 'Questions people ask',
   numberOutOf: (numerator: number, denominator: number) => `${numerator} out of ${denominator}`,
   range: (low: number, high: number) => `It could be between ${low} and ${high}.`,
+  /** The picture's text: "12 out of 100 people like you after 1 year". */
   iconArrayLabel: (numerator: number, denominator: number, who: string, timeFrame: string) =>
-    `Picture of ${denominator} people. ${numerator} of them are marked. ${who} ${timeFrame}`.trim(),
+    `${numerator} out of ${denominator} ${who} ${timeFrame}`.replace(/\s+/g, ' ').trim(),
   sourcesHeading: 'Where this comes from',
   sourceNumber: (n: number) => `Source ${n}`,
   noDate: 'No date given',
