@@ -18,7 +18,7 @@ export interface ServerAppOptions {
   api: ApiApp;
   /** /auth/*: browser sign-in and sign-out. */
   auth: Hono<{ Variables: { requestId: string } }>;
-  /** /p/*: starting a patient's session from their link. */
+  /** /p/{token}/start and /patient/leave: a patient's session on this device. */
   patientLinks: Hono<{ Variables: { requestId: string } }>;
   /** /dev/*: the development OpenID issuer, local mode only. */
   devIssuer?: Hono | undefined;
@@ -45,6 +45,8 @@ export function createServerApp(options: ServerAppOptions) {
     await next();
     // Set again afterwards: Remix returns its own Response, without the header set before.
     c.header('X-Request-Id', c.var.requestId);
+    // Pages show one clinic's or one patient's data (and once, a patient's link): never cached.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
     log.info('page request', {
       requestId: c.var.requestId,
       method: c.req.method,
@@ -81,7 +83,7 @@ export function createServerApp(options: ServerAppOptions) {
     origin === publicOrigin || origin === new URL(c.req.url).origin;
   site.use(csrf({ origin: allowedOrigin }));
   site.route('/auth', options.auth);
-  site.route('/p', options.patientLinks);
+  site.route('/', options.patientLinks);
   // Browsers ask for it on every site; the pages name their icon, so there is nothing to send.
   site.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
   site.all('*', (c) => {

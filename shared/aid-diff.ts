@@ -85,6 +85,29 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     if (a !== b) change({ kind: 'changed', area, label, pointer, before: a, after: b });
   };
 
+  /** One "moved" change when the items both versions share come in another order. */
+  const orderChange = <T extends { id: string }>(
+    older: readonly T[],
+    newer: readonly T[],
+    name: (item: T) => string,
+    where: Pick<AidChange, 'area' | 'label' | 'pointer'>,
+  ) => {
+    const shared = (list: readonly T[], other: readonly T[]) => {
+      const ids = new Set(other.map((item) => item.id));
+      return list
+        .filter((item) => ids.has(item.id))
+        .map((item) => item.id)
+        .join();
+    };
+    if (shared(older, newer) === shared(newer, older)) return;
+    change({
+      kind: 'moved',
+      ...where,
+      before: older.map(name).join(' · '),
+      after: newer.map(name).join(' · '),
+    });
+  };
+
   for (const [field, label, read] of detailFields) {
     compare('details', label, toPointer([field]), read(before), read(after));
   }
@@ -101,7 +124,23 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     const old = beforeOptions.get(option.id)?.item;
     const label = `Option ${optionName(after, option.id)}`;
     const pointer = toPointer(['options', index]);
-    if (!old) return change({ kind: 'added', area: 'option', label, pointer, after: option.name });
+    if (!old) {
+      change({ kind: 'added', area: 'option', label, pointer, after: option.name });
+      // Its answers are new too, and a reader of the diff must see them.
+      after.rows.forEach((row, r) => {
+        const text = cellOf(row, option.id).text;
+        if (text.trim()) {
+          change({
+            kind: 'added',
+            area: 'answer',
+            label: `Answer to "${row.question.trim() || `question ${r + 1}`}" for ${optionName(after, option.id)}`,
+            pointer: toPointer(['rows', r, 'cells', option.id, 'text']),
+            after: text,
+          });
+        }
+      });
+      return;
+    }
     compare('option', `${label}: name`, `${pointer}/name`, old.name, option.name);
     compare(
       'option',
@@ -129,20 +168,11 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       });
     }
   });
-  const keptOptionOrder = (aid: AidContent, other: Map<string, unknown>) =>
-    aid.options.filter((o) => other.has(o.id)).map((o) => o.id);
-  if (
-    keptOptionOrder(before, afterOptions).join() !== keptOptionOrder(after, beforeOptions).join()
-  ) {
-    change({
-      kind: 'moved',
-      area: 'option',
-      label: 'Order of the options',
-      pointer: '/options',
-      before: before.options.map((o) => o.name).join(', '),
-      after: after.options.map((o) => o.name).join(', '),
-    });
-  }
+  orderChange(before.options, after.options, (o) => o.name, {
+    area: 'option',
+    label: 'Order of the options',
+    pointer: '/options',
+  });
 
   // Questions (rows) and their answers (cells)
   const beforeRows = byId(before.rows);
@@ -153,8 +183,22 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     const old = beforeRows.get(row.id)?.item;
     const label = `Question "${row.question.trim() || `${index + 1}`}"`;
     const pointer = toPointer(['rows', index]);
-    if (!old)
-      return change({ kind: 'added', area: 'question', label, pointer, after: row.question });
+    if (!old) {
+      change({ kind: 'added', area: 'question', label, pointer, after: row.question });
+      for (const option of after.options) {
+        const text = cellOf(row, option.id).text;
+        if (text.trim()) {
+          change({
+            kind: 'added',
+            area: 'answer',
+            label: `Answer to "${row.question.trim() || `question ${index + 1}`}" for ${optionName(after, option.id)}`,
+            pointer: toPointer(['rows', index, 'cells', option.id, 'text']),
+            after: text,
+          });
+        }
+      }
+      return;
+    }
     compare('question', `${label}: question`, `${pointer}/question`, old.question, row.question);
     compare('question', `${label}: what patients weigh`, `${pointer}/label`, old.label, row.label);
     compare(
@@ -219,18 +263,11 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       });
     }
   });
-  const keptRowOrder = (aid: AidContent, other: Map<string, unknown>) =>
-    aid.rows.filter((r) => other.has(r.id)).map((r) => r.id);
-  if (keptRowOrder(before, afterRows).join() !== keptRowOrder(after, beforeRows).join()) {
-    change({
-      kind: 'moved',
-      area: 'question',
-      label: 'Order of the questions',
-      pointer: '/rows',
-      before: before.rows.map((r) => r.question).join(' · '),
-      after: after.rows.map((r) => r.question).join(' · '),
-    });
-  }
+  orderChange(before.rows, after.rows, (r) => r.question, {
+    area: 'question',
+    label: 'Order of the questions',
+    pointer: '/rows',
+  });
 
   // Sources
   const beforeSources = byId(before.sources);
@@ -262,6 +299,13 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
         before: describeSource(source),
       });
     }
+  });
+
+  // Patients see sources by number, so a new order changes what "Source 2" means.
+  orderChange(before.sources, after.sources, (x) => x.citation, {
+    area: 'source',
+    label: 'Order of the sources',
+    pointer: '/sources',
   });
 
   return { identical: changes.length === 0, changes };

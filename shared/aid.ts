@@ -170,8 +170,9 @@ export type AidRow = z.infer<typeof AidRow>;
 export const Source = z.object({
   id: Id,
   citation: text(aidLimits.citation, 'the citation'),
+  // Web addresses only: a javascript: or data: link must never reach a patient's page.
   url: z
-    .url({ error: 'Use a full web address starting with https://' })
+    .url({ protocol: /^https?$/, error: 'Use a full web address starting with https://' })
     .max(aidLimits.url)
     .optional(),
   doi: z

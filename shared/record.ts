@@ -78,7 +78,7 @@ export const PatientAnswers = z.object({
           `Use ${recordLimits.readElsewhereNote} letters or fewer`,
         ),
       link: z
-        .url({ error: 'Use a full web address, starting with https://' })
+        .url({ protocol: /^https?$/, error: 'Use a full web address, starting with https://' })
         .max(recordLimits.link)
         .optional(),
     })

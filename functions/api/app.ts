@@ -63,6 +63,18 @@ export function createApp(deps: ApiDeps) {
         ms: Math.round(performance.now() - started),
       });
     })
+    .use(async (c, next) => {
+      // A browser says where a request comes from; a cookie-carried change sent
+      // from another site is refused. Scripts with a bearer token are unaffected.
+      const site = c.req.header('sec-fetch-site');
+      const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
+      if (unsafe && site && site !== 'same-origin' && !c.req.header('authorization')) {
+        throw new ProblemError('forbidden', {
+          detail: 'Changes from other sites are not accepted.',
+        });
+      }
+      await next();
+    })
     .use(
       bodyLimit({
         maxSize: resolved.bodyLimitBytes,

@@ -326,7 +326,13 @@ export function createAidRepository(db: Db): AidRepository {
         if (!(error instanceof ConditionFailedError)) throw error;
         const current = await getDraft(orgId, aidId);
         if (!current) throw new NotFoundError('aid');
-        throw new StaleRevisionError(toAid(current));
+        const aid = toAid(current);
+        // Published at the same moment by another request (a double click, a retry): the same version.
+        if (aid.revision === expectedRevision && aid.latestVersion?.contentHash === hash) {
+          const existing = await repository.getVersion(orgId, aidId, aid.latestVersion.number);
+          if (existing) return { version: existing, created: false };
+        }
+        throw new StaleRevisionError(aid);
       }
       return { version, created: true };
     },

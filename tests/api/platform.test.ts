@@ -239,6 +239,32 @@ describe('identity', () => {
   });
 });
 
+describe('requests from other sites', () => {
+  it('refuses a change carried by the session cookie from another site, and allows the same site', async () => {
+    const { app, tokenFor } = await seededApi();
+    const created = await app.request('/api/sessions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor(DEMO)}` },
+    });
+    const { sessionId } = (await created.json()) as { sessionId: string };
+    const withCookie = (site: string) => ({
+      method: 'POST',
+      headers: { cookie: `dt_session=${sessionId}`, 'sec-fetch-site': site },
+    });
+    const crossSite = await app.request(
+      `/api/aids/${DEMO_AID_ID}/duplicate`,
+      withCookie('cross-site'),
+    );
+    expect(crossSite.status).toBe(403);
+    expect(
+      (await app.request(`/api/aids/${DEMO_AID_ID}/duplicate`, withCookie('same-site'))).status,
+    ).toBe(403);
+    expect(
+      (await app.request(`/api/aids/${DEMO_AID_ID}/duplicate`, withCookie('same-origin'))).status,
+    ).toBe(201);
+  });
+});
+
 describe('organisation scope', () => {
   it("lists only the clinician's own organisation's aids", async () => {
     const { as } = await seededApi();

@@ -158,9 +158,7 @@ describe('a clinician authors an aid from blank to published', () => {
     await page.waitForURL(/\/preview$/);
     // With JavaScript, the address changes a moment before the page does.
     await page.getByText('What should I do about my frozen shoulder?').first().waitFor();
-    const picture = page
-      .getByRole('img', { name: /^60 out of 100 people / })
-      .first();
+    const picture = page.getByRole('img', { name: /^60 out of 100 people / }).first();
     expect(await picture.count()).toBe(1);
     expect(await page.getByText('We are fairly sure about this.').count()).toBeGreaterThan(0);
     expect(await page.getByText(/The facts were last checked on 1 October 2026/).count()).toBe(1);

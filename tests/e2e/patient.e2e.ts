@@ -75,11 +75,9 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
   await check();
 
   await next(2);
-  expect(
-    await page
-      .getByRole('img', { name: /^80 out of 100 people / })
-      .count(),
-  ).toBeGreaterThan(0);
+  expect(await page.getByRole('img', { name: /^80 out of 100 people / }).count()).toBeGreaterThan(
+    0,
+  );
   await page.getByLabel('How much will my pain get better?').check();
   await check();
 

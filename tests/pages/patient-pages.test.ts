@@ -148,6 +148,24 @@ describe('the link page', () => {
   });
 });
 
+describe('leaving the guide', () => {
+  it('ends the session on this device; the link still opens the same record', async () => {
+    const { request, invite } = await site();
+    const { token } = await invite();
+    const cookie = await startSession(request, token);
+    const left = await request('/patient/leave', form({}, cookie));
+    expect(left.status).toBe(303);
+    expect(left.headers.get('location')).toBe('/goodbye');
+    expect(left.headers.getSetCookie().some((c) => /^dt_patient=;.*Path=\/patient/.test(c))).toBe(
+      true,
+    );
+    expect((await request('/patient/step/1', { headers: { cookie } })).status).toBe(401);
+    expect(await (await request('/goodbye')).text()).toContain('Your answers are saved');
+    const again = await startSession(request, token);
+    expect((await request('/patient/step/1', { headers: { cookie: again } })).status).toBe(200);
+  });
+});
+
 describe('the steps, without JavaScript', () => {
   it('shows every step with where the patient is, and saves each one', async () => {
     const { request, invite } = await site();
@@ -229,7 +247,16 @@ describe('the steps, without JavaScript', () => {
     const cookie = await startSession(request, (await invite()).token);
     const html = await (await request('/patient/step/3', { headers: { cookie } })).text();
     const revision = String(revisionIn(html));
-    const fields = { 'ratings.pain': '4', revision, intent: 'next' };
+    // A new concern's id comes with the form, so the second copy is the same answer.
+    const concernId = /name="ownConcerns.0.id" value="([\w-]+)"/.exec(html)?.[1] ?? '';
+    expect(concernId).not.toBe('');
+    const fields = {
+      'ratings.pain': '4',
+      'ownConcerns.0.id': concernId,
+      'ownConcerns.0.text': 'Walking the dog',
+      revision,
+      intent: 'next',
+    };
     const [first, second] = await Promise.all([
       request('/patient/step/3?index', form(fields, cookie)),
       request('/patient/step/3?index', form(fields, cookie)),

@@ -69,6 +69,10 @@ export const patientText = {
   somethingWrong:
     'We could not show this page. Your answers are saved. Please try again in a few minutes.',
 
+  leave: 'Leave the guide',
+  leftTitle: 'You have left the guide',
+  leftBody: 'Your answers are saved. To come back, open the link from your clinic again.',
+
   // The printed handout a clinic gives with the link
   handoutTitle: 'A guide to help you choose',
   handoutIntro: 'Your clinic would like you to read this guide before your next visit.',

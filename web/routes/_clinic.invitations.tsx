@@ -17,6 +17,7 @@ import {
   type CreatedInvitation,
   type InvitationStatus,
 } from '#shared/invitations';
+import { useEffect } from 'react';
 import { formatDate } from '../components/aid-view/aid-view';
 import { Select, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
@@ -102,7 +103,9 @@ function Handout({ created, qrSvg }: { created: CreatedInvitation; qrSvg: string
         cannot be turned back into the link.
       </p>
       <div className="handout-sheet">
-        <h2 id="handout-title">{patientText.handoutTitle}</h2>
+        <h2 id="handout-title" tabIndex={-1}>
+          {patientText.handoutTitle}
+        </h2>
         <p>{patientText.handoutIntro}</p>
         <p className="lead">{created.invitation.aidTitle}</p>
         <div
@@ -133,6 +136,11 @@ export default function Invitations() {
   const navigation = useNavigation();
   const [search] = useSearchParams();
   const invalid = result?.kind === 'invalid' ? result : undefined;
+  // The link is shown once, above the form: take the clinician (and their screen reader) to it.
+  const createdLink = result?.kind === 'created' ? result.created.link : undefined;
+  useEffect(() => {
+    if (createdLink) document.getElementById('handout-title')?.focus();
+  }, [createdLink]);
   return (
     <>
       <h1>Invitations</h1>

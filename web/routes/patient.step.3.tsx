@@ -52,9 +52,12 @@ export default function WhatMatters() {
         </p>
         {slots.map((concern, i) => (
           <div key={concern?.id ?? `new-${i}`} className="own-concern">
-            {concern ? (
-              <input type="hidden" name={`ownConcerns.${i}.id`} value={concern.id} />
-            ) : null}
+            {/* A new concern's id comes with the form, so a form sent twice saves it once. */}
+            <input
+              type="hidden"
+              name={`ownConcerns.${i}.id`}
+              value={concern?.id ?? `c${record.revision}n${i}`}
+            />
             <div className={errors[`ownConcerns.${i}.text`] ? 'field field-invalid' : 'field'}>
               <label htmlFor={`own-concern-${i}`}>{patientText.ownConcernLabel(i + 1)}</label>
               {errors[`ownConcerns.${i}.text`] ? (

@@ -66,7 +66,9 @@ export function DecisionFields({ values, errors, grades }: SectionProps) {
 export function SourceFields({ values, errors }: Omit<SectionProps, 'grades'>) {
   return (
     <section aria-labelledby="sources-heading" className="editor-section">
-      <h2 id="sources-heading">Sources</h2>
+      <h2 id="sources-heading" tabIndex={-1}>
+        Sources
+      </h2>
       <p className="field-hint">
         Each source shows its date to patients, so they can see how old the evidence is.
       </p>
@@ -153,7 +155,9 @@ const attestationLabels: Record<keyof AidFormValues['attestations'], string> = {
 export function AuthorshipFields({ values, errors }: Omit<SectionProps, 'grades'>) {
   return (
     <section aria-labelledby="authorship-heading" className="editor-section">
-      <h2 id="authorship-heading">Authors, funding and review</h2>
+      <h2 id="authorship-heading" tabIndex={-1}>
+        Authors, funding and review
+      </h2>
       <fieldset>
         <legend>Authors</legend>
         {values.authors.length === 0 ? <p className="field-hint">No authors yet.</p> : null}

@@ -27,7 +27,9 @@ export function GridEditor({ values, errors, grades }: GridEditorProps) {
   const canAddRow = values.rows.length < aidLimits.rows.max;
   return (
     <section aria-labelledby="grid-heading" className="editor-section">
-      <h2 id="grid-heading">Options and questions</h2>
+      <h2 id="grid-heading" tabIndex={-1}>
+        Options and questions
+      </h2>
       <p className="field-hint">
         Options are the columns (2 to {aidLimits.options.max}); the questions patients ask are the
         rows (2 to {aidLimits.rows.max}). Each answer can carry a number as “X in 100 people”, how
@@ -273,6 +275,8 @@ function CellEditor({
     },
   };
   const n = `${name}.number`;
+  // Up to 120 cells carry the same fields: each label says which cell, for screen readers' lists of fields.
+  const whereHidden = <span className="visually-hidden">, {where}</span>;
   const detailErrors = Object.keys(errors).some(
     (key) => key.startsWith(`${name}.`) && key !== `${name}.text`,
   );
@@ -294,29 +298,30 @@ function CellEditor({
       <details open={detailErrors || undefined} className="cell-details">
         <summary>
           Number, certainty and sources
+          {whereHidden}
           {hasDetail ? <span className="visually-hidden"> (filled in)</span> : null}
           {hasDetail ? <span aria-hidden="true"> ●</span> : null}
         </summary>
         <Select
           name={`${name}.certainty`}
-          label="How sure is the evidence?"
+          label={<>How sure is the evidence?{whereHidden}</>}
           value={c.certainty}
           error={errors[`${name}.certainty`]}
           options={[['', 'Not stated'], ...Object.entries(certaintyLevels)]}
         />
         <Select
           name={`${name}.fit`}
-          label="Compared with the other options"
+          label={<>Compared with the other options{whereHidden}</>}
           value={c.fit}
           error={errors[`${name}.fit`]}
           options={[['', 'Not judged'], ...Object.entries(fitWords)]}
         />
         <fieldset className="number-fields">
-          <legend>Number (natural frequency)</legend>
+          <legend>Number (natural frequency){whereHidden}</legend>
           <div className="inline-fields">
             <TextInput
               name={`${n}.numerator`}
-              label="People"
+              label={<>People{whereHidden}</>}
               value={c.number.numerator}
               error={errors[`${n}.numerator`]}
               inputMode="numeric"
@@ -325,7 +330,7 @@ function CellEditor({
             <span aria-hidden="true">in</span>
             <TextInput
               name={`${n}.denominator`}
-              label="Out of"
+              label={<>Out of{whereHidden}</>}
               value={c.number.denominator}
               error={errors[`${n}.denominator`]}
               inputMode="numeric"
@@ -334,7 +339,7 @@ function CellEditor({
           </div>
           <TextInput
             name={`${n}.timeFrame`}
-            label="Time frame"
+            label={<>Time frame{whereHidden}</>}
             hint="e.g. over 10 years"
             value={c.number.timeFrame}
             error={errors[`${n}.timeFrame`]}
@@ -342,7 +347,7 @@ function CellEditor({
           />
           <TextInput
             name={`${n}.referenceClass`}
-            label="Who this is about"
+            label={<>Who this is about{whereHidden}</>}
             hint="e.g. people like you who have the operation"
             value={c.number.referenceClass}
             error={errors[`${n}.referenceClass`] ?? errors[n]}
@@ -351,7 +356,7 @@ function CellEditor({
           <div className="inline-fields">
             <TextInput
               name={`${n}.range.low`}
-              label="Range from"
+              label={<>Range from{whereHidden}</>}
               value={c.number.range.low}
               error={errors[`${n}.range.low`] ?? errors[`${n}.range`]}
               inputMode="numeric"
@@ -359,7 +364,7 @@ function CellEditor({
             />
             <TextInput
               name={`${n}.range.high`}
-              label="to"
+              label={<>to{whereHidden}</>}
               value={c.number.range.high}
               error={errors[`${n}.range.high`]}
               inputMode="numeric"
@@ -369,7 +374,7 @@ function CellEditor({
         </fieldset>
         {values.sources.length > 0 ? (
           <fieldset>
-            <legend>Sources</legend>
+            <legend>Sources{whereHidden}</legend>
             {errors[`${name}.sourceIds`] ? (
               <p className="field-error">{errors[`${name}.sourceIds`]}</p>
             ) : null}

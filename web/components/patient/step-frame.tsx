@@ -38,7 +38,7 @@ export function StepFrame({
         max={STEP_COUNT}
         aria-labelledby="step-count"
       />
-      <h1>{title}</h1>
+      <h1 tabIndex={-1}>{title}</h1>
       {result?.kind === 'conflict' ? (
         <div className="notice notice-error" role="alert">
           <h2 className="notice-title">{patientText.changedElsewhereTitle}</h2>

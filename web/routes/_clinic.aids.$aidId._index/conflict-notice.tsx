@@ -43,7 +43,12 @@ export function ConflictNotice({
         )
       ) : null}
       <div className="button-row">
-        <button type="submit" form="editor-form" name="intent" value="save">
+        <button
+          type="submit"
+          form="editor-form"
+          name="intent"
+          value={`save-over:${current.revision}`}
+        >
           Save my version instead of theirs
         </button>
         <a

@@ -17,10 +17,13 @@ import { errorsByField, readProblem } from '../../lib/problems';
 export type EditorResult =
   | { kind: 'saved'; revision: number; savedAt: string }
   | { kind: 'invalid'; values: AidFormValues; errors: Record<string, string> }
-  | { kind: 'conflict'; values: AidFormValues; current: Aid }
+  /** Someone else saved first. `baseRevision` is what this author's form was based on. */
+  | { kind: 'conflict'; values: AidFormValues; current: Aid; baseRevision: number }
   | { kind: 'publish-blocked'; values: AidFormValues; message: string }
   /** An autosave that the server could not complete; the editor keeps the text and retries. */
-  | { kind: 'failed' };
+  | { kind: 'failed' }
+  /** An autosave after the clinician's session ended: the text stays on the page. */
+  | { kind: 'signed-out' };
 
 /** Where the page should scroll after a change to the grid's structure. */
 function anchorAfter(intent: EditorIntent, newId: string | undefined): string | undefined {
@@ -59,8 +62,15 @@ export async function editorAction({ request, params, context }: ActionFunctionA
   const param = { aidId };
   const api = apiClient(context).aids[':aidId'];
   const form = await request.formData();
-  const intentValue = String(form.get('intent') ?? 'save');
-  const revision = Number(form.get('revision'));
+  let intentValue = String(form.get('intent') ?? 'save');
+  let revision = Number(form.get('revision'));
+  // "Save my version instead of theirs": the one button that saves over a newer
+  // revision, naming the revision the author saw in the conflict notice.
+  const saveOver = /^save-over:(\d+)$/.exec(intentValue);
+  if (saveOver) {
+    revision = Number(saveOver[1]);
+    intentValue = 'save';
+  }
 
   if (intentValue === 'duplicate') {
     const copy = await expectOk(await api.duplicate.$post({ param }));
@@ -90,11 +100,13 @@ export async function editorAction({ request, params, context }: ActionFunctionA
   const saved = await api.$put({ param, json: { content: parsed.data, revision } });
   // The typed client knows the success statuses; failures arrive as problem+json.
   const status: number = saved.status;
+  if (autosave && status === 401)
+    return data<EditorResult>({ kind: 'signed-out' }, { status: 401 });
   if (autosave && status >= 500) return data<EditorResult>({ kind: 'failed' }, { status: 503 });
   if (status === 409) {
     const problem = await readProblem(saved);
     return data<EditorResult>(
-      { kind: 'conflict', values, current: problem['current'] as Aid },
+      { kind: 'conflict', values, current: problem['current'] as Aid, baseRevision: revision },
       { status: 409 },
     );
   }

@@ -2,6 +2,7 @@ import {
   Form,
   useActionData,
   useNavigation,
+  useParams,
   useRouteLoaderData,
   useSearchParams,
 } from '@remix-run/react';
@@ -17,6 +18,7 @@ import {
 import { ChecksPanel } from '../../components/editor/checks-panel';
 import { GridEditor } from '../../components/editor/grid-editor';
 import { RouteError } from '../../components/route-error';
+import { useFocusAnchorOnNavigation } from '../../lib/use-focus';
 import type { loader as aidLoader } from '../_clinic.aids.$aidId';
 import { ConflictNotice } from './conflict-notice';
 import { editorAction } from './editor.server';
@@ -26,8 +28,9 @@ export const action = (args: ActionFunctionArgs) => editorAction(args);
 
 export default function EditDraftPage() {
   const [search] = useSearchParams();
-  // Choosing the saved version over one's own starts the editor afresh.
-  return <EditDraft key={search.get('reload') ?? ''} />;
+  const { aidId } = useParams();
+  // Another aid (after Duplicate), or the saved version chosen over one's own, starts the editor afresh.
+  return <EditDraft key={`${aidId}:${search.get('reload') ?? ''}`} />;
 }
 
 function EditDraft() {
@@ -36,6 +39,7 @@ function EditDraft() {
   const [search] = useSearchParams();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusAnchorOnNavigation();
 
   // What the form shows: what was sent back with errors or a conflict, else the saved draft.
   const submitted = result && 'values' in result ? result.values : undefined;

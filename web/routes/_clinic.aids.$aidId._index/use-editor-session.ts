@@ -13,7 +13,8 @@ export function checksFor(values: AidFormValues): AidChecksResult | null {
   return parsed.success ? runChecks(parsed.data) : null;
 }
 
-type StatusKind = 'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'conflict' | 'failed';
+type StatusKind =
+  'idle' | 'pending' | 'saving' | 'saved' | 'invalid' | 'conflict' | 'failed' | 'signed-out';
 
 const AUTOSAVE_DELAY_MS = 1500;
 const RETRY_DELAY_MS = 6000;
@@ -57,8 +58,10 @@ export function useEditorSession({
   const candidate = latest?.kind === 'conflict' ? latest : undefined;
   // Saving after the conflict notice (a deliberate choice) resolves it.
   const conflict = candidate && savedHere <= candidate.current.revision ? candidate : undefined;
+  // During a conflict the form stays based on the author's own revision, so that
+  // every button but "Save my version instead of theirs" is refused, not applied.
   const revision = conflict
-    ? conflict.current.revision
+    ? conflict.baseRevision
     : Math.max(firstRevision, savedHere, autosave?.kind === 'saved' ? autosave.revision : 0);
 
   const revisionRef = useRef(revision);
@@ -154,19 +157,24 @@ export function useEditorSession({
         ? { kind: 'pending', text: 'Unsaved changes…' }
         : latest?.kind === 'invalid'
           ? { kind: 'invalid', text: 'Not saved: some fields need attention (marked in red).' }
-          : latest?.kind === 'failed'
+          : latest?.kind === 'signed-out'
             ? {
-                kind: 'failed',
-                text: 'Not saved: the connection failed. Your text is still here; trying again…',
+                kind: 'signed-out',
+                text: 'Not saved: your session has ended. Sign in again in a new tab (your text stays here), then press Save.',
               }
-            : latest?.kind === 'saved'
+            : latest?.kind === 'failed'
               ? {
-                  kind: 'saved',
-                  text: `All changes saved at ${timeFormat.format(new Date(latest.savedAt))}.`,
+                  kind: 'failed',
+                  text: 'Not saved: the connection failed. Your text is still here; trying again…',
                 }
-              : savedHere
-                ? { kind: 'saved', text: 'Saved.' }
-                : { kind: 'idle', text: 'No unsaved changes.' };
+              : latest?.kind === 'saved'
+                ? {
+                    kind: 'saved',
+                    text: `All changes saved at ${timeFormat.format(new Date(latest.savedAt))}.`,
+                  }
+                : savedHere
+                  ? { kind: 'saved', text: 'Saved.' }
+                  : { kind: 'idle', text: 'No unsaved changes.' };
 
   const errors = latest?.kind === 'invalid' ? latest.errors : {};
 
