@@ -68,7 +68,8 @@ export const attestationKeys = [
 export const fieldName = (pointer: string) => pointer.slice(1).replaceAll('/', '.');
 export const fieldId = (name: string) => `field-${name.replaceAll('.', '-')}`;
 
-const blankCell = (): CellFormValues => ({
+/** An answer not written yet. */
+export const blankCell = (): CellFormValues => ({
   text: '',
   certainty: '',
   fit: '',

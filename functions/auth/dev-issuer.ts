@@ -71,6 +71,23 @@ export async function createDevIssuer(options: {
   const accessToken = (account: DevAccount) => sign(privateKey, kid, issuer, account, clientId);
   const allowedRedirect = `${publicOrigin}/auth/callback`;
 
+  /** The authorization request, if it is for our client and our callback. */
+  const authorizeRequest = (input: unknown) => {
+    const params = AuthorizeParams.safeParse(input);
+    if (
+      !params.success ||
+      params.data.client_id !== clientId ||
+      params.data.redirect_uri !== allowedRedirect
+    ) {
+      return null;
+    }
+    return params.data;
+  };
+  const notValid = page(
+    'Sign-in request not valid',
+    html`<p>Start again from <a href="/signin">the sign-in page</a>.</p>`,
+  );
+
   const app = new Hono()
     .get('/.well-known/openid-configuration', (c) =>
       c.json({
@@ -86,50 +103,25 @@ export async function createDevIssuer(options: {
     )
     .get(jwksPath, (c) => c.json({ keys: [publicJwk] }))
     .get('/authorize', (c) => {
-      const params = AuthorizeParams.safeParse(c.req.query());
-      if (
-        !params.success ||
-        params.data.client_id !== clientId ||
-        params.data.redirect_uri !== allowedRedirect
-      ) {
-        return c.html(
-          page(
-            'Sign-in request not valid',
-            html`<p>Start again from <a href="/signin">the sign-in page</a>.</p>`,
-          ),
-          400,
-        );
-      }
-      return c.html(page('Choose a demo clinician', chooser(accounts, params.data)));
+      const params = authorizeRequest(c.req.query());
+      if (!params) return c.html(notValid, 400);
+      return c.html(page('Choose a demo clinician', chooser(accounts, params)));
     })
     .post('/authorize', async (c) => {
       const form = await c.req.parseBody();
-      const params = AuthorizeParams.safeParse(form);
+      const params = authorizeRequest(form);
       const account = accounts.find((a) => a.email === form.email);
-      if (
-        !params.success ||
-        !account ||
-        params.data.client_id !== clientId ||
-        params.data.redirect_uri !== allowedRedirect
-      ) {
-        return c.html(
-          page(
-            'Sign-in request not valid',
-            html`<p>Start again from <a href="/signin">the sign-in page</a>.</p>`,
-          ),
-          400,
-        );
-      }
+      if (!params || !account) return c.html(notValid, 400);
       const code = randomBytes(24).toString('base64url');
       codes.set(code, {
         account,
-        redirectUri: params.data.redirect_uri,
-        codeChallenge: params.data.code_challenge,
+        redirectUri: params.redirect_uri,
+        codeChallenge: params.code_challenge,
         expiresAt: Date.now() + CODE_LIFETIME_MS,
       });
-      const target = new URL(params.data.redirect_uri);
+      const target = new URL(params.redirect_uri);
       target.searchParams.set('code', code);
-      target.searchParams.set('state', params.data.state);
+      target.searchParams.set('state', params.state);
       return c.redirect(target.toString(), 303);
     })
     .post('/token', async (c) => {

@@ -3,17 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../functions/dev/dynamodb-local';
+import { freePort, isRunning } from '../../functions/dev/dynamodb-local';
 import { runAppToExit, startApp } from './support/app';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function signedInFetch(url: string) {
   const token = await fetch(`${url}/dev/token`, {

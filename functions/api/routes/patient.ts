@@ -17,6 +17,7 @@ import {
 import { PATIENT_COOKIE } from '../../auth/cookies';
 import { StaleRevisionError } from '../../store/errors';
 import type { InvitationItem } from '../../store/invitations';
+import type { Store } from '../../store/store';
 import type { ApiEnv } from '../env';
 import type { Operation } from '../openapi';
 import { named } from '../schema-names';
@@ -148,13 +149,19 @@ function unknownLink(): ProblemError {
   return new ProblemError('not-found', { detail: 'We could not find this link.' });
 }
 
+/** The invitation of a link that still opens: 404 for an unknown token, 410 for an expired or withdrawn one. */
+async function openInvitation(store: Store, token: string): Promise<InvitationItem> {
+  const invitation = await store.invitations.findByToken(token);
+  if (!invitation) throw unknownLink();
+  const gone = linkGone(invitation, store.now());
+  if (gone) throw gone;
+  return invitation;
+}
+
 export const patient = new Hono<ApiEnv>()
   .post('/link', jsonBody(LinkToken), async (c) => {
     const { store } = c.var.deps;
-    const invitation = await store.invitations.findByToken(c.req.valid('json').token);
-    if (!invitation) throw unknownLink();
-    const gone = linkGone(invitation, store.now());
-    if (gone) throw gone;
+    const invitation = await openInvitation(store, c.req.valid('json').token);
     const [organisation, version] = await Promise.all([
       store.people.organisation(invitation.orgId),
       store.aids.getVersion(invitation.orgId, invitation.aidId, invitation.aidVersion),
@@ -169,12 +176,7 @@ export const patient = new Hono<ApiEnv>()
   })
   .post('/sessions', jsonBody(LinkToken), async (c) => {
     const { store } = c.var.deps;
-    const invitation: InvitationItem | null = await store.invitations.findByToken(
-      c.req.valid('json').token,
-    );
-    if (!invitation) throw unknownLink();
-    const gone = linkGone(invitation, store.now());
-    if (gone) throw gone;
+    const invitation = await openInvitation(store, c.req.valid('json').token);
     const record = await store.records.openFor(invitation);
     const expiresAt = new Date(
       Math.min(

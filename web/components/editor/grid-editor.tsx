@@ -1,5 +1,5 @@
 import { aidLimits } from '#shared/aid';
-import type { AidFormValues, CellFormValues } from '#shared/aid-form';
+import { blankCell, type AidFormValues, type CellFormValues } from '#shared/aid-form';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from '#shared/aid-words';
 import type { MeasuredText } from '#shared/readability';
 import { Select, TextArea, TextInput } from '../field';
@@ -261,19 +261,7 @@ function CellEditor({
   errors: Record<string, string>;
   grade: MeasuredText | undefined;
 }) {
-  const c = cell ?? {
-    text: '',
-    certainty: '',
-    fit: '',
-    sourceIds: [],
-    number: {
-      numerator: '',
-      denominator: '',
-      timeFrame: '',
-      referenceClass: '',
-      range: { low: '', high: '' },
-    },
-  };
+  const c = cell ?? blankCell();
   const n = `${name}.number`;
   // Up to 120 cells carry the same fields: each label says which cell, for screen readers' lists of fields.
   const whereHidden = <span className="visually-hidden">, {where}</span>;
