@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { cellOf, type AidContent, type Cell, type NaturalFrequency } from './aid';
+import type { AidContent, Cell, NaturalFrequency } from './aid';
+import { cellOf } from './aid-basics';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from './aid-words';
 import { toPointer } from './problem';
 

@@ -312,19 +312,3 @@ export const AidContent = z
 export type AidContent = z.infer<typeof AidContent>;
 /** What a client sends: defaults may be left out. */
 export type AidContentInput = z.input<typeof AidContent>;
-
-/** The cell of a row for an option; an empty one when the author has not written it yet. */
-export function cellOf(row: AidRow, optionId: string): Cell {
-  // Own keys only: an id such as "constructor" must not find Object's own members.
-  return (
-    (Object.hasOwn(row.cells, optionId) ? row.cells[optionId] : undefined) ?? {
-      text: '',
-      sourceIds: [],
-    }
-  );
-}
-
-/** Text that is only spaces counts as missing. */
-export function isBlank(value: string | undefined): boolean {
-  return value === undefined || value.trim() === '';
-}

@@ -1,5 +1,7 @@
-import { type AidContent, type AidRow, type Fit, isBlank } from './aid';
-import { IMPORTANT_RATING, type PatientAnswers } from './record';
+import type { AidContent, AidRow, Fit } from './aid';
+import { isBlank } from './aid-basics';
+import type { PatientAnswers } from './record';
+import { IMPORTANT_RATING } from './record-rules';
 
 /**
  * How each option lines up with what the patient said matters to them: per

@@ -1,15 +1,14 @@
-import {
-  type AidContent,
-  type AidOption,
-  type AidRow,
-  type Attestations,
-  type Cell,
-  type NaturalFrequency,
-  type RowKind,
-  type TestTopic,
-  cellOf,
-  isBlank,
+import type {
+  AidContent,
+  AidOption,
+  AidRow,
+  Attestations,
+  Cell,
+  NaturalFrequency,
+  RowKind,
+  TestTopic,
 } from './aid';
+import { cellOf, isBlank } from './aid-basics';
 import { toPointer } from './problem';
 
 /**

@@ -1,4 +1,5 @@
-import { aidLimits, cellOf, type AidContent, type AidRow, type NaturalFrequency } from './aid';
+import { aidLimits, type AidContent, type AidRow, type NaturalFrequency } from './aid';
+import { cellOf } from './aid-basics';
 import { toPointer } from './problem';
 
 export type NumberIssueKind =

@@ -1,5 +1,6 @@
 import { syllable } from 'syllable';
-import { cellOf, isBlank, type AidContent } from './aid';
+import type { AidContent } from './aid';
+import { cellOf, isBlank } from './aid-basics';
 import { toPointer } from './problem';
 
 export interface TextReadability {

@@ -1,30 +1,19 @@
 import * as z from 'zod';
 import type { AidContent } from './aid';
 import { Id } from './ids';
+import { NOT_SURE, recordLimits, STEP_COUNT, sureItems, type SureItem } from './record-rules';
 
 /**
  * The patient's decision record: what they marked, rated, leaned towards and
  * asked, pinned to the exact aid version they read. Nothing in it identifies
  * them; the clinic's reference on the invitation is the only link.
  */
-export const recordLimits = {
-  ownConcerns: 5,
-  ownConcern: 200,
-  worries: 1000,
-  questions: 2000,
-  readElsewhereNote: 1000,
-  link: 500,
-} as const;
-
 /** How much a consideration matters: 0 "doesn't matter to me" … 4 "matters a lot". No preset value. */
 export const Rating = z
   .int({ error: 'Choose one of the answers' })
   .min(0, 'Choose one of the answers')
   .max(4, 'Choose one of the answers');
 export type Rating = z.infer<typeof Rating>;
-
-/** A rating of 3 or 4 ("matters quite a lot", "matters a lot") counts as important. */
-export const IMPORTANT_RATING = 3;
 
 export const OwnConcern = z.object({
   id: Id,
@@ -37,17 +26,12 @@ export const OwnConcern = z.object({
 });
 export type OwnConcern = z.infer<typeof OwnConcern>;
 
-/** The SURE test (Légaré et al. 2010; © O'Connor & Légaré): yes = 1, no = 0. */
-export const sureItems = ['sure', 'understand', 'riskBenefit', 'encouragement'] as const;
-export type SureItem = (typeof sureItems)[number];
 export const SureAnswers = z.object(
   Object.fromEntries(
     sureItems.map((item) => [item, z.boolean({ error: 'Choose yes or no' }).optional()]),
   ) as Record<SureItem, z.ZodOptional<z.ZodBoolean>>,
 );
 export type SureAnswers = z.infer<typeof SureAnswers>;
-
-export const NOT_SURE = 'not-sure';
 
 export const PatientAnswers = z.object({
   /** Questions marked "this matters to me" while reading the options. */
@@ -89,7 +73,6 @@ export type PatientAnswers = z.infer<typeof PatientAnswers>;
 export const RecordStatus = z.enum(['in-progress', 'ready', 'decided']);
 export type RecordStatus = z.infer<typeof RecordStatus>;
 
-export const STEP_COUNT = 7;
 export const StepNumber = z.coerce.number().int().min(1).max(STEP_COUNT);
 
 export const DecisionRecord = z.object({
@@ -168,13 +151,3 @@ export function answerIssues(
   }
   return issues;
 }
-
-/** The SURE score: the number of "yes" answers, once all four are answered. */
-export function sureScore(sure: SureAnswers): number | null {
-  const answers = sureItems.map((item) => sure[item]);
-  if (answers.some((a) => a === undefined)) return null;
-  return answers.filter(Boolean).length;
-}
-
-/** A total of 3 or less signals decisional conflict (Légaré et al. 2010). */
-export const SURE_CONFLICT_THRESHOLD = 3;

@@ -1,5 +1,5 @@
 import type { PatientAnswers, StepName } from '#shared/record';
-import { sureItems } from '#shared/record';
+import { sureItems } from '#shared/record-rules';
 
 /**
  * Reads a step's form into the answers the API checks. Values are passed on as

@@ -1,5 +1,5 @@
 import type { Certainty } from '#shared/aid';
-import type { SureItem } from '#shared/record';
+import type { SureItem } from '#shared/record-rules';
 
 /**
  * Every piece of interface text a patient reads, in one place: plain words

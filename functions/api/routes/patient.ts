@@ -7,13 +7,13 @@ import { fieldErrors, toPointer } from '#shared/problem';
 import {
   answerIssues,
   DecisionRecord,
-  STEP_COUNT,
   StepAnswers,
   stepNames,
   stepNumber,
   StepUpdate,
   type PatientAnswers,
 } from '#shared/record';
+import { STEP_COUNT } from '#shared/record-rules';
 import { PATIENT_COOKIE } from '../../auth/cookies';
 import { StaleRevisionError } from '../../store/errors';
 import type { InvitationItem } from '../../store/invitations';

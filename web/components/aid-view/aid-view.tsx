@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { cellOf, isBlank, type AidContent, type Cell } from '#shared/aid';
+import type { AidContent, Cell } from '#shared/aid';
+import { cellOf, isBlank } from '#shared/aid-basics';
 import { patientText } from '../../lib/patient-text';
 import { IconArray } from './icon-array';
 

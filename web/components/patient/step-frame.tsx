@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { STEP_COUNT } from '#shared/record';
+import { STEP_COUNT } from '#shared/record-rules';
 import { patientText } from '../../lib/patient-text';
 import type { StepResult } from '../../lib/patient.server';
 
