@@ -118,6 +118,20 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     return found?.name.trim() ? `"${found.name.trim()}"` : 'an option';
   };
 
+  /** An answer that comes with a new option or a new question. */
+  const addedAnswer = (rowIndex: number, optionId: string) => {
+    const row = after.rows[rowIndex];
+    const text = row ? cellOf(row, optionId).text : '';
+    if (!row || !text.trim()) return;
+    change({
+      kind: 'added',
+      area: 'answer',
+      label: `Answer to "${row.question.trim() || `question ${rowIndex + 1}`}" for ${optionName(after, optionId)}`,
+      pointer: toPointer(['rows', rowIndex, 'cells', optionId, 'text']),
+      after: text,
+    });
+  };
+
   // Options
   const beforeOptions = byId(before.options);
   const afterOptions = byId(after.options);
@@ -128,18 +142,7 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     if (!old) {
       change({ kind: 'added', area: 'option', label, pointer, after: option.name });
       // Its answers are new too, and a reader of the diff must see them.
-      after.rows.forEach((row, r) => {
-        const text = cellOf(row, option.id).text;
-        if (text.trim()) {
-          change({
-            kind: 'added',
-            area: 'answer',
-            label: `Answer to "${row.question.trim() || `question ${r + 1}`}" for ${optionName(after, option.id)}`,
-            pointer: toPointer(['rows', r, 'cells', option.id, 'text']),
-            after: text,
-          });
-        }
-      });
+      after.rows.forEach((row, r) => addedAnswer(r, option.id));
       return;
     }
     compare('option', `${label}: name`, `${pointer}/name`, old.name, option.name);
@@ -186,18 +189,7 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     const pointer = toPointer(['rows', index]);
     if (!old) {
       change({ kind: 'added', area: 'question', label, pointer, after: row.question });
-      for (const option of after.options) {
-        const text = cellOf(row, option.id).text;
-        if (text.trim()) {
-          change({
-            kind: 'added',
-            area: 'answer',
-            label: `Answer to "${row.question.trim() || `question ${index + 1}`}" for ${optionName(after, option.id)}`,
-            pointer: toPointer(['rows', index, 'cells', option.id, 'text']),
-            after: text,
-          });
-        }
-      }
+      for (const option of after.options) addedAnswer(index, option.id);
       return;
     }
     compare('question', `${label}: question`, `${pointer}/question`, old.question, row.question);
