@@ -53,7 +53,8 @@ export const patientText = {
     `${clinic} has asked you to read this guide before your next visit.`,
   welcomeSteps:
     'It has 7 short steps. It takes about 15 minutes. You can stop and come back to it. We save each step.',
-  welcomePrivacy: 'We do not ask for your name. Your answers go only to your clinic. Keep your link to yourself.',
+  welcomePrivacy:
+    'We do not ask for your name. Your answers go only to your clinic. Keep your link to yourself.',
   welcomeLinkUntil: (date: string) => `This link works until ${date}.`,
   start: 'Start',
   linkNotFoundTitle: 'We could not find this link',
