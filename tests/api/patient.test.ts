@@ -1,12 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/api/app';
 import { DEMO_AID_ID } from '../../functions/dev/seed';
 import { createDb } from '../../functions/store/db';
 import { createDynamoStore } from '../../functions/store/store';
 import type { Aid } from '../../shared/aids';
 import type { CreatedInvitation, Invitation } from '../../shared/invitations';
 import type { DecisionRecord } from '../../shared/record';
-import { DEMO, OTHER, ORIGIN, seededApi } from '../support/api';
+import { captureLogs, DEMO, OTHER, ORIGIN, seededApi } from '../support/api';
 
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: 'POST',
@@ -197,11 +198,10 @@ describe('opening a link', () => {
     );
     const invitation = await later.invitations.findByToken(token);
     expect(invitation).not.toBeNull();
-    const { createApp } = await import('../../functions/api/app');
     const app = createApp({
       store: later,
       verifier: { verify: async () => ({ subject: 'x' }) },
-      log: (await import('../support/api')).captureLogs().log,
+      log: captureLogs().log,
       publicOrigin: ORIGIN,
     });
     const link = await app.request('/api/patient/link', post({ token }));
