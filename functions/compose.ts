@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { createApp } from './api/app';
 import { createOidcClient } from './auth/oidc-client';
 import type { OidcSettings } from './auth/oidc-settings';
+import type { RecordPdfRenderer } from './exports/record-pdf-renderer';
 import { createPatientLinkRoutes } from './auth/patient-link-routes';
 import { createAuthRoutes } from './auth/routes';
 import { createTokenVerifier } from './auth/tokens';
@@ -18,6 +19,8 @@ export interface ComposeOptions {
   oidc: OidcSettings;
   providerLogoutUrl?: string | undefined;
   remix: RemixHandler;
+  /** The PDF renderer, loaded on first export: bundled apart in Lambda, from source locally. */
+  loadPdfRenderer: () => Promise<RecordPdfRenderer>;
   log: Logger;
   devIssuer?: Hono | undefined;
   development?: boolean;
@@ -29,7 +32,13 @@ export interface ComposeOptions {
 export function composeServer(options: ComposeOptions) {
   const { doc, tableName, publicOrigin, oidc, log } = options;
   const store = createDynamoStore(createDb(doc, tableName, options.now));
-  const api = createApp({ store, verifier: createTokenVerifier(oidc), log, publicOrigin });
+  const api = createApp({
+    store,
+    verifier: createTokenVerifier(oidc),
+    log,
+    publicOrigin,
+    loadPdfRenderer: options.loadPdfRenderer,
+  });
   const apiFetch = async (input: string | URL | Request, init?: RequestInit) =>
     api.fetch(new Request(input, init));
   const auth = createAuthRoutes({

@@ -2,11 +2,13 @@
  * The server Lambda: API Gateway HTTP API events in, the root app (API and
  * Remix pages) out. Everything here runs once per cold start.
  */
+import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/server-runtime';
 import { handle } from 'hono/aws-lambda';
 import * as build from 'virtual:remix/server-build';
 import { composeServer } from './compose';
 import { readLambdaEnv } from './config';
+import { pdfRendererLoader } from './exports/pdf-loader';
 import { createLogger } from './log';
 import { createDynamoClients } from './store/db';
 
@@ -26,6 +28,12 @@ const app = composeServer({
   },
   providerLogoutUrl: env.OIDC_LOGOUT_URL,
   remix: (request, context) => remix(request, context),
+  // Beside this bundle (scripts/bundle-server.ts), and imported by its address so
+  // that esbuild leaves it out: only an export pays for loading it.
+  loadPdfRenderer: pdfRendererLoader(
+    () => import(new URL('./record-pdf.mjs', import.meta.url).href),
+    fileURLToPath(new URL('./fonts/', import.meta.url)),
+  ),
   log,
 });
 

@@ -5,7 +5,7 @@ import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
 import { DecideTogetherStack } from './stack';
 
 export function createCdkApp(
-  options: { assetsPath?: string; context?: Record<string, unknown> } = {},
+  options: { assetsPath?: string; serverCodePath?: string; context?: Record<string, unknown> } = {},
 ) {
   const app = new App({ context: options.context ?? {} });
   const stack = new DecideTogetherStack(app, 'DecideTogether', {
@@ -15,6 +15,7 @@ export function createCdkApp(
       region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2',
     },
     assetsPath: options.assetsPath ?? path.resolve('build/client'),
+    serverCodePath: options.serverCodePath ?? path.resolve('build/lambda'),
     signInDomainPrefix: String(app.node.tryGetContext('signInDomainPrefix') ?? 'decide-together'),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new HIPAASecurityChecks(app));

@@ -1,15 +1,16 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import {
-  NodejsFunction,
-  OutputFormat,
-  type NodejsFunctionProps,
-} from 'aws-cdk-lib/aws-lambda-nodejs';
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+  Tracing,
+  type FunctionOptions,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { serverBundle } from './server-bundle';
 
 /** Every DynamoDB action the app uses: reads, conditional writes, queries. Never Scan. */
 const tableActions = [
@@ -25,24 +26,25 @@ const tableActions = [
 
 /**
  * A Node.js Lambda with the project's defaults in one place: Node.js 24 on
- * arm64, bundled locally by esbuild (no Docker) with the settings `npm run
- * build` uses, a log group with a retention, X-Ray tracing and source maps.
+ * arm64, the code folder `npm run build` made (scripts/bundle-server.ts: the
+ * same files the Lambda test invokes), a log group with a retention, X-Ray
+ * tracing and source maps.
  */
-export class ServerFunction extends NodejsFunction {
+export class ServerFunction extends LambdaFunction {
   constructor(
     scope: Construct,
     id: string,
-    props: Partial<NodejsFunctionProps> & { logKey: IKey },
+    props: FunctionOptions & { logKey: IKey; codePath: string },
   ) {
-    const { logKey, ...rest } = props;
+    const { logKey, codePath, ...rest } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.ONE_YEAR,
       encryptionKey: logKey,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     super(scope, id, {
-      entry: serverBundle.entry,
-      handler: 'handler',
+      code: Code.fromAsset(codePath),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
@@ -50,21 +52,6 @@ export class ServerFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: serverBundle.target,
-        minify: serverBundle.minify,
-        sourceMap: serverBundle.sourceMap,
-        banner: serverBundle.banner,
-        define: serverBundle.define,
-        mainFields: [...serverBundle.mainFields],
-        esbuildArgs: Object.fromEntries(
-          Object.entries(serverBundle.alias).map(([from, to]) => [`--alias:${from}`, to]),
-        ),
-        // The pinned SDK ships in the bundle, not the runtime's (ADR 0005).
-        externalModules: [],
-        forceDockerBundling: false,
-      },
       ...rest,
     });
   }

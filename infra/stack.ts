@@ -20,7 +20,13 @@ import {
   UserPoolClient,
   AccountRecovery,
 } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  Billing,
+  ProjectionType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -34,6 +40,8 @@ import { ServerFunction } from './server-function';
 export interface DecideTogetherStackProps extends StackProps {
   /** The Remix client build (build/client), uploaded to the assets bucket. */
   assetsPath: string;
+  /** The server Lambda's code folder (build/lambda), made by `npm run build`. */
+  serverCodePath: string;
   /** Globally unique prefix of the Cognito hosted sign-in domain. */
   signInDomainPrefix: string;
 }
@@ -62,6 +70,8 @@ export class DecideTogetherStack extends Stack {
         indexName,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...index.nonKeyAttributes],
       })),
       timeToLiveAttribute,
       billing: Billing.onDemand(),
@@ -192,6 +202,7 @@ export class DecideTogetherStack extends Stack {
     });
 
     const server = new ServerFunction(this, 'Server', {
+      codePath: props.serverCodePath,
       logKey: dataKey,
       description: 'Decide Together: API and pages',
     });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id } from './ids';
+import { NOT_SURE } from './record-rules';
 
 /**
  * The option-grid decision aid. Limits keep the largest aid well inside one
@@ -263,6 +264,15 @@ export const AidContent = z
       aid.options.map((o) => o.id),
       'options',
     );
+    aid.options.forEach((option, index) => {
+      // A patient's leaning is an option id or "not sure yet": the two must never meet.
+      if (option.id === NOT_SURE)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['options', index, 'id'],
+          message: `"${NOT_SURE}" is kept for "not sure yet": choose another id`,
+        });
+    });
     unique(
       aid.rows.map((r) => r.id),
       'rows',

@@ -1,7 +1,7 @@
 import type { AidContent, AidRow, Fit } from './aid';
-import { isBlank } from './aid-basics';
 import type { PatientAnswers } from './record';
 import { IMPORTANT_RATING } from './record-rules';
+import { rowName } from './record/summary';
 
 /**
  * How each option lines up with what the patient said matters to them: per
@@ -43,13 +43,6 @@ export interface FitResult {
   nothingImportant: boolean;
 }
 
-/** What the patient reads for a row: its label, else its question, else its place in the aid. */
-function considerationLabel(row: AidRow, rowIndex: number): string {
-  if (!isBlank(row.label)) return row.label.trim();
-  if (!isBlank(row.question)) return row.question.trim();
-  return `Question ${rowIndex + 1}`;
-}
-
 /** Own properties only, so an id such as "constructor" never reads from Object.prototype. */
 function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined;
@@ -71,7 +64,7 @@ export function fitOptions(
     if (rating === undefined || rating < IMPORTANT_RATING) return [];
     const consideration: FitConsideration = {
       rowId: row.id,
-      label: considerationLabel(row, rowIndex),
+      label: rowName(row, rowIndex),
       rating,
       marked: marked.has(row.id),
     };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Actor } from './aids';
 import { Id } from './ids';
+import type { RecordStatus } from './record/lifecycle';
 
 export const invitationLimits = {
   clinicReference: 40,
@@ -13,6 +14,7 @@ export const InvitationStatus = z.enum([
   'in-progress',
   'ready',
   'decided',
+  'confirmed',
   'expired',
   'revoked',
 ]);
@@ -33,6 +35,15 @@ export const Invitation = z.object({
   recordId: Id.nullable(),
 });
 export type Invitation = z.infer<typeof Invitation>;
+
+/** Keep the link working for this many more days, from today. */
+export const LinkExtension = z.object({
+  days: z
+    .int('Use a whole number of days')
+    .min(1, 'Use at least 1 day')
+    .max(invitationLimits.maxDays, `Use at most ${invitationLimits.maxDays} days`),
+});
+export type LinkExtension = z.infer<typeof LinkExtension>;
 
 export const NewInvitation = z.object({
   aidId: Id,
@@ -68,11 +79,13 @@ export function invitationStatus(
   invitation: {
     expiresAt: string;
     revokedAt: string | null;
-    recordStatus: 'in-progress' | 'ready' | 'decided' | null;
+    recordStatus: RecordStatus | null;
   },
   now: Date,
 ): InvitationStatus {
-  if (invitation.recordStatus === 'decided') return 'decided';
+  // A decision outlives its link: the record is what the clinic acts on.
+  if (invitation.recordStatus === 'decided' || invitation.recordStatus === 'confirmed')
+    return invitation.recordStatus;
   if (invitation.revokedAt) return 'revoked';
   if (new Date(invitation.expiresAt) <= now) return 'expired';
   if (invitation.recordStatus === 'ready') return 'ready';

@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { Id } from './ids';
 
-export const Organisation = z.object({ id: Id, name: z.string() });
+export const Organisation = z.object({
+  id: Id,
+  name: z.string(),
+  /**
+   * The URI that names the organisation's own references (appointment numbers
+   * and the like) in FHIR exports; without it, exports carry no Patient.
+   */
+  patientIdentifierSystem: z.url().nullable().default(null),
+});
 export type Organisation = z.infer<typeof Organisation>;
 
 export const Clinician = z.object({

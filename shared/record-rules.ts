@@ -13,12 +13,35 @@ export const recordLimits = {
   link: 500,
 } as const;
 
+/**
+ * The rating scale in words, 0 to 4, as patients choose from it and as
+ * records, PDFs and FHIR exports say it.
+ */
+export const ratingLabels = [
+  "Doesn't matter to me",
+  'Matters a little',
+  'Matters some',
+  'Matters quite a lot',
+  'Matters a lot',
+] as const;
+
 /** A rating of 3 or 4 ("matters quite a lot", "matters a lot") counts as important. */
 export const IMPORTANT_RATING = 3;
 
 /** The SURE test (Légaré et al. 2010; © O'Connor & Légaré): yes = 1, no = 0. */
 export const sureItems = ['sure', 'understand', 'riskBenefit', 'encouragement'] as const;
 export type SureItem = (typeof sureItems)[number];
+
+/** The SURE questions as patients read them, and as their record repeats them to clinicians. */
+export const sureQuestions: Record<SureItem, string> = {
+  sure: 'Do you feel sure about the best choice for you?',
+  understand: 'Do you know the good and bad points of each option?',
+  riskBenefit: 'Are you clear about which good and bad points matter most to you?',
+  encouragement: 'Do you have enough help and advice to make a choice?',
+};
+
+/** Where the SURE test comes from, said wherever it is used. */
+export const SURE_ATTRIBUTION = "SURE test © O'Connor & Légaré (Légaré et al., 2010).";
 
 export const NOT_SURE = 'not-sure';
 

@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import type { AidContent } from './aid';
+import { AidContent } from './aid';
 import { Id } from './ids';
+import { Amendment, Decision, PatientConfirmation } from './record/decision';
+import { recordStatuses } from './record/lifecycle';
 import { NOT_SURE, recordLimits, STEP_COUNT, sureItems, type SureItem } from './record-rules';
 
 /**
@@ -70,26 +72,141 @@ export const PatientAnswers = z.object({
 });
 export type PatientAnswers = z.infer<typeof PatientAnswers>;
 
-export const RecordStatus = z.enum(['in-progress', 'ready', 'decided']);
+export const RecordStatus = z.enum(recordStatuses);
 export type RecordStatus = z.infer<typeof RecordStatus>;
 
 export const StepNumber = z.coerce.number().int().min(1).max(STEP_COUNT);
 
-export const DecisionRecord = z.object({
+/** What a list of records shows about each one. */
+export const RecordSummary = z.object({
   id: Id,
   invitationId: Id,
   aidId: Id,
   aidVersion: z.int().min(1),
+  aidTitle: z.string(),
+  /** The clinic's own note to find the patient again; never the patient's identity. */
+  clinicReference: z.string().nullable(),
   status: RecordStatus,
+  /** When the record reached its status. */
+  statusAt: z.iso.datetime(),
+  createdAt: z.iso.datetime(),
+});
+export type RecordSummary = z.infer<typeof RecordSummary>;
+
+export const DecisionRecord = RecordSummary.extend({
   /** The furthest step reached, where the patient resumes. */
   currentStep: z.int().min(1).max(STEP_COUNT),
   answers: PatientAnswers,
+  /** Increases with every change; send it back to change the record. */
   revision: z.int().min(1),
-  createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   readyAt: z.iso.datetime().nullable(),
+  /** What was decided together; null until then. Never overwritten: see `amendments`. */
+  decision: Decision.nullable(),
+  /** Corrections after the decision, oldest first. */
+  amendments: z.array(Amendment),
+  patientConfirmation: PatientConfirmation.nullable(),
 });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;
+
+export const RecordPage = z.object({
+  items: z.array(RecordSummary),
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type RecordPage = z.infer<typeof RecordPage>;
+
+export const RecordQuery = z.object({
+  status: RecordStatus.optional(),
+  aidId: Id.optional(),
+  limit: z.coerce
+    .number()
+    .int('Limit must be a whole number')
+    .min(1, 'Limit must be at least 1')
+    .max(100, 'Limit must be 100 or less')
+    .default(25),
+  cursor: z.string().max(512, 'Cursor is too long').optional(),
+});
+export type RecordQuery = z.infer<typeof RecordQuery>;
+
+export const auditEventTypes = [
+  /** The patient opened their link for the first time. */
+  'opened',
+  'ready',
+  /** A clinician opened the record. */
+  'viewed',
+  /** A clinician downloaded it (`detail`: pdf or fhir). */
+  'exported',
+  'decided',
+  'confirmed',
+  'amended',
+  /** The link's end date moved (`detail`: the new date). */
+  'link-extended',
+  'link-withdrawn',
+] as const;
+export type AuditEventType = (typeof auditEventTypes)[number];
+
+export const AuditActor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('clinician'), id: Id, name: z.string() }),
+  z.object({ kind: z.literal('patient') }),
+]);
+export type AuditActor = z.infer<typeof AuditActor>;
+
+/** Who did what to a record, and when: written with the change it describes, never changed. */
+export const AuditEvent = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  type: z.enum(auditEventTypes),
+  actor: AuditActor,
+  detail: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+/**
+ * A record as its readers see it, the clinician in the consultation and the
+ * patient through their link alike: nothing about the patient is kept where
+ * they cannot read it.
+ */
+export const RecordView = z.object({
+  record: DecisionRecord,
+  /** The exact aid version the patient read, never the latest draft. */
+  aid: z.object({
+    id: Id,
+    title: z.string(),
+    version: z.int(),
+    publishedAt: z.iso.datetime(),
+    demonstration: z.boolean(),
+    content: AidContent,
+  }),
+  organisationName: z.string(),
+  /** The patient's link: it opens the record until it expires or is withdrawn. */
+  link: z.object({
+    expiresAt: z.iso.datetime(),
+    revokedAt: z.iso.datetime().nullable(),
+  }),
+  /** Newest first. */
+  history: z.array(AuditEvent),
+});
+export type RecordView = z.infer<typeof RecordView>;
+
+/** Fewer records than this, and a version's insights show nothing: no patient can be singled out. */
+export const INSIGHTS_MINIMUM_RECORDS = 5;
+
+/** How patients used one aid version: counts only. */
+export const VersionInsights = z.object({
+  version: z.int().min(1),
+  minimumRecords: z.int(),
+  /** Null when fewer than `minimumRecords` records exist. */
+  counts: z
+    .object({
+      records: z.int(),
+      byStatus: z.record(RecordStatus, z.int()),
+      /** How many patients rated each consideration "matters quite a lot" or "a lot", most first. */
+      important: z.array(z.object({ rowId: Id, label: z.string(), patients: z.int() })),
+    })
+    .nullable(),
+});
+export type VersionInsights = z.infer<typeof VersionInsights>;
 
 /** What each step saves. Step 1 and the summary save only progress. */
 export const StepAnswers = {

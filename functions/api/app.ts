@@ -11,6 +11,7 @@ import {
   type ProblemKind,
 } from '#shared/problem';
 import { describeError, redactPath } from '../log';
+import { InvalidCursorError } from '../store/cursor';
 import { StoreUnavailableError } from '../store/errors';
 import type { ApiDeps, ApiEnv } from './env';
 import { openApiDocument, type Operation } from './openapi';
@@ -20,6 +21,7 @@ import { health, healthOperations } from './routes/health';
 import { invitationOperations, invitations } from './routes/invitations';
 import { me, meOperations } from './routes/me';
 import { patient, patientOperations } from './routes/patient';
+import { recordOperations, records } from './routes/records';
 import { sessionOperations, sessions } from './routes/sessions';
 
 export const operations: readonly Operation[] = [
@@ -28,6 +30,7 @@ export const operations: readonly Operation[] = [
   ...sessionOperations,
   ...aidOperations,
   ...invitationOperations,
+  ...recordOperations,
   ...patientOperations,
 ];
 
@@ -91,6 +94,7 @@ export function createApp(deps: ApiDeps) {
     .route('/sessions', sessions)
     .route('/aids', aids)
     .route('/invitations', invitations)
+    .route('/records', records)
     .route('/patient', patient);
 
   // Mounted apps do not inherit notFound, so unknown API paths end here, as problem+json.
@@ -119,6 +123,13 @@ function respondWithProblem(
     const { headers: extraHeaders = {}, ...extra } = error.options;
     problem = makeProblem(error.kind, { ...extra, requestId });
     headers = extraHeaders;
+  } else if (error instanceof InvalidCursorError) {
+    problem = makeProblem('validation-failed', {
+      errors: [
+        { pointer: '/cursor', detail: 'This cursor is not valid. Start from the first page.' },
+      ],
+      requestId,
+    });
   } else if (error instanceof HTTPException && error.status < 500) {
     const kind = statusKinds.get(error.status) ?? 'bad-request';
     problem = makeProblem(kind, { detail: error.message || undefined, requestId });

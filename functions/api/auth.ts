@@ -1,30 +1,33 @@
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { SESSION_COOKIE } from '../auth/cookies';
+import { PATIENT_COOKIE, SESSION_COOKIE } from '../auth/cookies';
 import { InvalidTokenError } from '../auth/tokens';
+import type { Actor } from '#shared/aids';
 import type { Principal } from '../store/principal';
 import type { ApiEnv } from './env';
 import { ProblemError } from './problem-error';
 
 const bearer = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
 
+/** The request says it is a clinician's: a bearer token or a browser session cookie. */
+export function hasClinicianCredentials(c: Context<ApiEnv>): boolean {
+  return c.req.header('authorization') !== undefined || getCookie(c, SESSION_COOKIE) !== undefined;
+}
+
 /**
  * Who is calling: a clinician with a bearer JWT (scripts, clinic systems) or a
  * browser session cookie. Either resolves to a clinician and organisation.
  */
 export const requireClinician = createMiddleware<ApiEnv>(async (c, next) => {
-  c.set(
-    'principal',
-    await authenticate(c.req.header('authorization'), getCookie(c, SESSION_COOKIE), c.var.deps),
-  );
+  c.set('principal', await authenticateClinician(c));
   await next();
 });
 
-async function authenticate(
-  authorization: string | undefined,
-  sessionId: string | undefined,
-  { verifier, store }: ApiEnv['Variables']['deps'],
-): Promise<Principal> {
+export async function authenticateClinician(c: Context<ApiEnv>): Promise<Principal> {
+  const { verifier, store } = c.var.deps;
+  const authorization = c.req.header('authorization');
+  const sessionId = getCookie(c, SESSION_COOKIE);
   if (authorization !== undefined) {
     const token = bearer.exec(authorization)?.[1];
     if (!token) throw unauthenticated('Send "Authorization: Bearer <token>".');
@@ -49,6 +52,13 @@ async function authenticate(
     if (!principal) throw unauthenticated('Your session has ended. Sign in again.');
     return principal;
   }
+  // A patient's link reaches their own record, and no clinician's action.
+  if (getCookie(c, PATIENT_COOKIE) !== undefined) {
+    throw new ProblemError('forbidden', {
+      detail:
+        "A patient's link can read its own record and confirm the decision. Deciding and amending are done with the clinic.",
+    });
+  }
   throw unauthenticated('Sign in, or send a bearer token.');
 }
 
@@ -57,4 +67,12 @@ function unauthenticated(detail: string): ProblemError {
     detail,
     headers: { 'WWW-Authenticate': 'Bearer realm="decide-together"' },
   });
+}
+
+/** The signed-in clinician as records and histories name them (behind `requireClinician`). */
+export async function clinicianActor(c: Context<ApiEnv>): Promise<Actor> {
+  const clinician = await c.var.deps.store.people.clinician(c.var.principal);
+  if (!clinician)
+    throw new ProblemError('forbidden', { detail: 'This account is no longer active.' });
+  return { id: clinician.id, name: clinician.name };
 }

@@ -1,8 +1,9 @@
+import type { RecordPdfRenderer } from '../exports/record-pdf-renderer';
 import type { Logger } from '../log';
 import type { TokenVerifier } from '../auth/tokens';
 import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';
-import type { PatientAccess } from './patient-access';
+import type { RecordAccess } from './record-access';
 
 /** What the API needs from the outside world; tests pass real or fake ones. */
 export interface ApiDeps {
@@ -15,6 +16,11 @@ export interface ApiDeps {
   sessionLifetimeSeconds?: number;
   /** Largest accepted request body. */
   bodyLimitBytes?: number;
+  /**
+   * Loads the PDF renderer when a record is first exported: it stays out of
+   * every other request's cold start (ADR 12).
+   */
+  loadPdfRenderer: () => Promise<RecordPdfRenderer>;
 }
 
 export interface ApiEnv {
@@ -23,7 +29,7 @@ export interface ApiEnv {
     requestId: string;
     /** Set by `requireClinician`; only read on routes behind it. */
     principal: Principal;
-    /** Set by `requirePatient`: the one record a patient's session may reach. */
-    patient: PatientAccess;
+    /** Set by `requirePatient` and `requireRecordReader`: the record, and who reads it. */
+    access: RecordAccess;
   };
 }

@@ -22,7 +22,16 @@ export interface Operation {
   query?: z.ZodObject;
   /** A named schema (see schema-names.ts): bodies are components. */
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
+  responses: Record<
+    number,
+    {
+      description: string;
+      schema?: z.ZodType;
+      headers?: string[];
+      /** A body that is not the API's JSON, such as application/pdf. */
+      contentType?: string;
+    }
+  >;
 }
 
 const problemResponse = (description: string) => ({
@@ -72,6 +81,7 @@ export function openApiDocument(operations: readonly Operation[]): Record<string
         ...(response.schema
           ? { content: { 'application/json': { schema: refTo(response.schema) } } }
           : {}),
+        ...(response.contentType ? { content: { [response.contentType]: {} } } : {}),
         ...(response.headers
           ? {
               headers: Object.fromEntries(

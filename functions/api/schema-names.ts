@@ -16,10 +16,33 @@ import {
   PublishRequest,
 } from '#shared/aids';
 import { AidChecks } from '#shared/checks';
-import { CreatedInvitation, Invitation, InvitationPage, NewInvitation } from '#shared/invitations';
+import {
+  CreatedInvitation,
+  Invitation,
+  InvitationPage,
+  LinkExtension,
+  NewInvitation,
+} from '#shared/invitations';
 import { Clinician, Me, Organisation } from '#shared/people';
 import { Problem } from '#shared/problem';
-import { DecisionRecord, PatientAnswers, StepUpdate } from '#shared/record';
+import {
+  AuditEvent,
+  DecisionRecord,
+  PatientAnswers,
+  RecordPage,
+  RecordSummary,
+  RecordView,
+  StepUpdate,
+  VersionInsights,
+} from '#shared/record';
+import {
+  Amendment,
+  AmendmentRequest,
+  ConfirmationRequest,
+  Decision,
+  DecisionRequest,
+  PatientConfirmation,
+} from '#shared/record/decision';
 
 /**
  * The names of the schemas in the OpenAPI document. They live here, not on the
@@ -59,8 +82,20 @@ const domain: Record<string, z.ZodType> = {
   NewInvitation,
   CreatedInvitation,
   InvitationPage,
+  LinkExtension,
   PatientAnswers,
   DecisionRecord,
   StepUpdate,
+  RecordSummary,
+  RecordPage,
+  RecordView,
+  AuditEvent,
+  Decision,
+  DecisionRequest,
+  PatientConfirmation,
+  ConfirmationRequest,
+  Amendment,
+  AmendmentRequest,
+  VersionInsights,
 };
 for (const [id, schema] of Object.entries(domain)) named(id, schema);

@@ -10,6 +10,7 @@ import { createServer as createViteServer } from 'vite';
 import * as z from 'zod';
 import { createDevIssuer } from '../auth/dev-issuer';
 import { composeServer } from '../compose';
+import { loadLocalPdfRenderer } from '../exports/local-pdf';
 import type { WebContext } from '../web-context';
 import { createLogger, describeError } from '../log';
 import { createDb, createDynamoClients } from '../store/db';
@@ -114,6 +115,7 @@ try {
     publicOrigin,
     oidc: { issuer: issuer.issuer, clientId: CLIENT_ID, fetch: localFetch },
     remix,
+    loadPdfRenderer: loadLocalPdfRenderer,
     log,
     devIssuer: issuer.app,
     development: true,

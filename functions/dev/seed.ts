@@ -13,7 +13,12 @@ import { clinicianItems, organisationItem } from '../store/people';
  */
 export const seedOrganisations = [
   {
-    organisation: { id: 'demo-clinic', name: 'Demo Clinic' },
+    organisation: {
+      id: 'demo-clinic',
+      name: 'Demo Clinic',
+      // Its clinic references are appointment numbers: FHIR exports carry them as the Patient's identifier.
+      patientIdentifierSystem: 'https://demo.example/fhir/appointment-reference',
+    },
     clinician: {
       id: 'demo-clinician',
       orgId: 'demo-clinic',
@@ -22,7 +27,7 @@ export const seedOrganisations = [
     },
   },
   {
-    organisation: { id: 'other-clinic', name: 'Other Clinic' },
+    organisation: { id: 'other-clinic', name: 'Other Clinic', patientIdentifierSystem: null },
     clinician: {
       id: 'other-clinician',
       orgId: 'other-clinic',

@@ -13,9 +13,13 @@ export class InvalidCursorError extends Error {
   }
 }
 
-export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | null {
+/** The cursor after `lastKey`, from its sort key (the index's own, for a list read from an index). */
+export function encodeCursor(
+  lastKey: Record<string, unknown> | undefined,
+  sortKeyName = 'sk',
+): string | null {
   if (!lastKey) return null;
-  return Buffer.from(JSON.stringify({ sk: lastKey.sk })).toString('base64url');
+  return Buffer.from(JSON.stringify({ sk: lastKey[sortKeyName] })).toString('base64url');
 }
 
 export function decodeCursor(cursor: string | undefined): { sk: string } | undefined {

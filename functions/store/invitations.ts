@@ -1,16 +1,12 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { Actor } from '#shared/aids';
+import { RecordStatus } from '#shared/record';
 import type { Pagination } from '#shared/ids';
 import { invitationStatus, type Invitation, type InvitationPage } from '#shared/invitations';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import type { Db } from './db';
-import { ConditionFailedError, NotFoundError } from './errors';
+import { ConditionFailedError, NotFoundError, StaleRevisionError } from './errors';
 import { sortableId } from './ids';
 import { keys } from './keys';
 import { hashToken, newToken } from './sessions';
@@ -31,7 +27,9 @@ export const InvitationItem = z.object({
   // Absent until they happen, so that conditions can test attribute_not_exists.
   revokedAt: z.string().nullable().default(null),
   recordId: z.string().nullable().default(null),
-  recordStatus: z.enum(['in-progress', 'ready', 'decided']).nullable().default(null),
+  recordStatus: RecordStatus.nullable().default(null),
+  /** The SHA-256 of the link's token, to keep the token item as long as the invitation (absent on the oldest items). */
+  tokenHash: z.string().optional(),
 });
 export type InvitationItem = z.infer<typeof InvitationItem>;
 
@@ -56,13 +54,59 @@ export interface InvitationRepository {
   get(orgId: string, invitationId: string): Promise<Invitation | null>;
   /** The stored invitation, as the patient side reads it. */
   getItem(orgId: string, invitationId: string): Promise<InvitationItem | null>;
-  /** Revokes once; revoking again keeps the first time. */
-  revoke(orgId: string, invitationId: string): Promise<Invitation>;
+  /** Revokes once; revoking again keeps the first time. The record's history says who did it. */
+  revoke(orgId: string, invitationId: string, by: Actor): Promise<Invitation>;
+  /**
+   * Moves the link's end to `expiresAt`, with the record's audit event in the
+   * same transaction. LinkWithdrawnError if it was withdrawn (that stays final);
+   * StaleRevisionError if someone else moved it first.
+   */
+  extend(orgId: string, invitationId: string, expiresAt: Date, by: Actor): Promise<Invitation>;
   /** The invitation a link token belongs to, whatever its state, or null if the token is unknown. */
   findByToken(token: string): Promise<InvitationItem | null>;
 }
 
+/** The link was withdrawn: it stays so; a new invitation makes a new link. */
+export class LinkWithdrawnError extends Error {
+  constructor(readonly current: Invitation) {
+    super('The link was withdrawn');
+    this.name = 'LinkWithdrawnError';
+  }
+}
+
+/** Token items outlive their link by the retention period, in epoch seconds (TTL). */
+const tokenExpiry = (linkExpiresAt: Date) =>
+  Math.floor(linkExpiresAt.getTime() / 1000) + TOKEN_RETENTION_SECONDS;
+
 export function createInvitationRepository(db: Db): InvitationRepository {
+  /** The audit event of a change to the link, in its record's history (none before the link is first opened). */
+  const recordEvent = (
+    item: InvitationItem,
+    type: 'link-extended' | 'link-withdrawn',
+    by: Actor,
+    detail: string | null,
+    at: string,
+  ) => {
+    if (!item.recordId) return [];
+    const eventId = sortableId(new Date(at));
+    return [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.recordEvent(item.orgId, item.recordId, eventId),
+            eventId,
+            at,
+            type,
+            actor: { kind: 'clinician', id: by.id, name: by.name },
+            detail,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+  };
+
   const toInvitation = (item: InvitationItem): Invitation => ({
     id: item.invitationId,
     aidId: item.aidId,
@@ -90,6 +134,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
   return {
     async create(orgId, input) {
       const token = newToken();
+      const tokenHash = hashToken(token);
       const item: InvitationItem = {
         orgId,
         invitationId: sortableId(db.now()),
@@ -103,6 +148,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
         revokedAt: null,
         recordId: null,
         recordStatus: null,
+        tokenHash,
       };
       await db.send(
         new TransactWriteCommand({
@@ -124,10 +170,10 @@ export function createInvitationRepository(db: Db): InvitationRepository {
               Put: {
                 TableName: db.tableName,
                 Item: {
-                  ...keys.invitationToken(hashToken(token)),
+                  ...keys.invitationToken(tokenHash),
                   orgId,
                   invitationId: item.invitationId,
-                  expiresAt: Math.floor(input.expiresAt.getTime() / 1000) + TOKEN_RETENTION_SECONDS,
+                  expiresAt: tokenExpiry(input.expiresAt),
                 },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
@@ -165,23 +211,83 @@ export function createInvitationRepository(db: Db): InvitationRepository {
 
     getItem,
 
-    async revoke(orgId, invitationId) {
+    async revoke(orgId, invitationId, by) {
+      const item = await getItem(orgId, invitationId);
+      if (!item) throw new NotFoundError('invitation');
+      if (item.revokedAt) return toInvitation(item);
+      const now = db.now().toISOString();
       try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
-            TableName: db.tableName,
-            Key: keys.invitation(orgId, invitationId),
-            UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :now)',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':now': db.now().toISOString() },
-            ReturnValues: 'ALL_NEW',
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: db.tableName,
+                  Key: keys.invitation(orgId, invitationId),
+                  UpdateExpression: 'SET revokedAt = :now',
+                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+                  ExpressionAttributeValues: { ':now': now },
+                },
+              },
+              ...recordEvent(item, 'link-withdrawn', by, null, now),
+            ],
           }),
         );
-        return toInvitation(InvitationItem.parse(Attributes));
       } catch (error) {
-        if (error instanceof ConditionFailedError) throw new NotFoundError('invitation');
-        throw error;
+        if (!(error instanceof ConditionFailedError)) throw error;
+        // Withdrawn at the same moment by someone else: the first time stays.
+        const latest = await getItem(orgId, invitationId);
+        if (!latest) throw new NotFoundError('invitation');
+        return toInvitation(latest);
       }
+      return toInvitation({ ...item, revokedAt: now });
+    },
+
+    async extend(orgId, invitationId, expiresAt, by) {
+      const item = await getItem(orgId, invitationId);
+      if (!item) throw new NotFoundError('invitation');
+      if (item.revokedAt) throw new LinkWithdrawnError(toInvitation(item));
+      const next = expiresAt.toISOString();
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: db.tableName,
+                  Key: keys.invitation(orgId, invitationId),
+                  UpdateExpression: 'SET expiresAt = :next',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND expiresAt = :read',
+                  ExpressionAttributeValues: { ':next': next, ':read': item.expiresAt },
+                },
+              },
+              // The token item must outlive the link it opens.
+              ...(item.tokenHash
+                ? [
+                    {
+                      Update: {
+                        TableName: db.tableName,
+                        Key: keys.invitationToken(item.tokenHash),
+                        UpdateExpression: 'SET expiresAt = :ttl',
+                        ConditionExpression: 'attribute_exists(pk)',
+                        ExpressionAttributeValues: { ':ttl': tokenExpiry(expiresAt) },
+                      },
+                    },
+                  ]
+                : []),
+              ...recordEvent(item, 'link-extended', by, next.slice(0, 10), db.now().toISOString()),
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionFailedError)) throw error;
+        const latest = await getItem(orgId, invitationId);
+        if (!latest) throw new NotFoundError('invitation');
+        if (latest.revokedAt) throw new LinkWithdrawnError(toInvitation(latest));
+        throw new StaleRevisionError(toInvitation(latest));
+      }
+      return toInvitation({ ...item, expiresAt: next });
     },
 
     async findByToken(token) {

@@ -2,6 +2,8 @@
  * Every key of the table is built here. Domain ids never carry key syntax:
  * ids are checked against `idPattern` at the API boundary.
  */
+import { statusListRank, type RecordStatus } from '#shared/record/lifecycle';
+
 export const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface ItemKey<P extends string = string, S extends string = string> {
@@ -49,11 +51,43 @@ export const keys = {
     pk: `TOKEN#${tokenHash}`,
     sk: 'TOKEN',
   }),
-  record: (orgId: string, recordId: string): ItemKey<`ORG#${string}`, `RECORD#${string}`> => ({
-    pk: `ORG#${orgId}`,
-    sk: `RECORD#${recordId}`,
+  /**
+   * A decision record has its own partition: the record item and, beside it,
+   * its audit events, so that one Query reads the record with its history.
+   */
+  record: (
+    orgId: string,
+    recordId: string,
+  ): ItemKey<`ORG#${string}#RECORD#${string}`, 'RECORD'> => ({
+    pk: `ORG#${orgId}#RECORD#${recordId}`,
+    sk: 'RECORD',
   }),
-  recordPrefix: 'RECORD#',
+  /** Event ids sort by time (`sortableId`), so the partition lists the history in order. */
+  recordEvent: (
+    orgId: string,
+    recordId: string,
+    eventId: string,
+  ): ItemKey<`ORG#${string}#RECORD#${string}`, `EVENT#${string}`> => ({
+    pk: `ORG#${orgId}#RECORD#${recordId}`,
+    sk: `EVENT#${eventId}`,
+  }),
+  recordEventPrefix: 'EVENT#',
+  /**
+   * The lists of records, in two indexes whose sort key is
+   * `{rank}#{statusAt}#{recordId}`: read newest first, records come grouped by
+   * status (ready first, see `statusListRank`), and one status is a prefix.
+   */
+  recordLists: {
+    /** gsi1: every record of an organisation. */
+    ofOrganisation: (orgId: string) => `ORG#${orgId}#RECORDS` as const,
+    /** gsi2: every record of one aid (all its versions). */
+    ofAid: (orgId: string, aidId: string) => `ORG#${orgId}#AID#${aidId}#RECORDS` as const,
+    sortKey: (status: RecordStatus, statusAt: string, recordId: string) =>
+      `${statusListRank[status]}#${statusAt}#${recordId}`,
+    statusPrefix: (status: RecordStatus) => `${statusListRank[status]}#`,
+    /** The record id at the end of a list sort key. */
+    recordIdOf: (sortKey: string) => sortKey.slice(sortKey.lastIndexOf('#') + 1),
+  },
   aid: (orgId: string, aidId: string): ItemKey<`ORG#${string}`, `AID#${string}`> => ({
     pk: `ORG#${orgId}`,
     sk: `AID#${aidId}`,
@@ -69,6 +103,15 @@ export const keys = {
     sk: `VERSION#${String(version).padStart(6, '0')}`,
   }),
   aidVersionPrefix: 'VERSION#',
+  /** Counts of one version's records by status and by what patients rated important (see records.ts). */
+  aidVersionStats: (
+    orgId: string,
+    aidId: string,
+    version: number,
+  ): ItemKey<`ORG#${string}#AID#${string}`, `STATS#${string}`> => ({
+    pk: `ORG#${orgId}#AID#${aidId}`,
+    sk: `STATS#${String(version).padStart(6, '0')}`,
+  }),
   /** A fixed item read by the health check. */
   health: { pk: 'HEALTH', sk: 'HEALTH' } as ItemKey<'HEALTH', 'HEALTH'>,
   /** Marks which seed has been written to a local table. */

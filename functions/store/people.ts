@@ -6,7 +6,11 @@ import { keys, type ItemKey } from './keys';
 import type { Principal } from './principal';
 
 const IdentityItem = z.object({ orgId: z.string(), clinicianId: z.string() });
-const OrganisationItem = z.object({ orgId: z.string(), name: z.string() });
+const OrganisationItem = z.object({
+  orgId: z.string(),
+  name: z.string(),
+  patientIdentifierSystem: z.string().nullable().default(null),
+});
 const ClinicianItem = z.object({
   orgId: z.string(),
   clinicianId: z.string(),
@@ -16,7 +20,12 @@ const ClinicianItem = z.object({
 
 /** The items that make an organisation exist. */
 export function organisationItem(org: Organisation) {
-  return { ...keys.organisation(org.id), orgId: org.id, name: org.name };
+  return {
+    ...keys.organisation(org.id),
+    orgId: org.id,
+    name: org.name,
+    patientIdentifierSystem: org.patientIdentifierSystem,
+  };
 }
 
 /** The items that make a clinician exist and let their identity provider subject sign in. */
@@ -53,7 +62,11 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       const item = await get(keys.organisation(orgId));
       if (!item) return null;
       const org = OrganisationItem.parse(item);
-      return { id: org.orgId, name: org.name };
+      return {
+        id: org.orgId,
+        name: org.name,
+        patientIdentifierSystem: org.patientIdentifierSystem,
+      };
     },
     async clinician({ orgId, clinicianId }) {
       const item = await get(keys.clinician(orgId, clinicianId));

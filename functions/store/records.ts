@@ -1,11 +1,31 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { PatientAnswers, RecordStatus, type DecisionRecord } from '#shared/record';
+import {
+  AuditActor,
+  auditEventTypes,
+  PatientAnswers,
+  RecordStatus,
+  type AuditEvent,
+  type AuditEventType,
+  type DecisionRecord,
+  type RecordPage,
+  type RecordSummary,
+} from '#shared/record';
+import { Amendment, Decision, PatientConfirmation } from '#shared/record/decision';
+import { recordStatuses } from '#shared/record/lifecycle';
+import { importantRowIds } from '#shared/record/summary';
+import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import type { Db } from './db';
 import { ConditionFailedError, NotFoundError, StaleRevisionError } from './errors';
 import { sortableId } from './ids';
 import { InvitationItem } from './invitations';
-import { keys } from './keys';
+import { idPattern, keys } from './keys';
 
 const RecordItem = z.object({
   recordId: z.string(),
@@ -13,45 +33,171 @@ const RecordItem = z.object({
   invitationId: z.string(),
   aidId: z.string(),
   aidVersion: z.int(),
+  aidTitle: z.string(),
+  clinicReference: z.string().nullable(),
   status: RecordStatus,
+  statusAt: z.string(),
   currentStep: z.int(),
   answers: PatientAnswers,
   revision: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
   readyAt: z.string().nullable(),
+  // Absent until they happen.
+  decision: Decision.nullable().default(null),
+  amendments: z.array(Amendment).default([]),
+  patientConfirmation: PatientConfirmation.nullable().default(null),
+});
+type RecordItem = z.infer<typeof RecordItem>;
+
+const SummaryItem = RecordItem.pick({
+  recordId: true,
+  invitationId: true,
+  aidId: true,
+  aidVersion: true,
+  aidTitle: true,
+  clinicReference: true,
+  status: true,
+  statusAt: true,
+  createdAt: true,
 });
 
-function toRecord(raw: Record<string, unknown>): DecisionRecord {
-  const item = RecordItem.parse(raw);
+const EventItem = z.object({
+  eventId: z.string(),
+  at: z.string(),
+  type: z.enum(auditEventTypes),
+  actor: AuditActor,
+  detail: z.string().nullable().default(null),
+});
+
+function toSummary(raw: Record<string, unknown>): RecordSummary {
+  const item = SummaryItem.parse(raw);
   return {
     id: item.recordId,
     invitationId: item.invitationId,
     aidId: item.aidId,
     aidVersion: item.aidVersion,
+    aidTitle: item.aidTitle,
+    clinicReference: item.clinicReference,
     status: item.status,
+    statusAt: item.statusAt,
+    createdAt: item.createdAt,
+  };
+}
+
+function toRecord(raw: Record<string, unknown>): DecisionRecord {
+  const item = RecordItem.parse(raw);
+  return {
+    ...toSummary(raw),
     currentStep: item.currentStep,
     answers: item.answers,
     revision: item.revision,
-    createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     readyAt: item.readyAt,
+    decision: item.decision,
+    amendments: item.amendments,
+    patientConfirmation: item.patientConfirmation,
   };
+}
+
+function toEvent(raw: Record<string, unknown>): AuditEvent {
+  const { eventId, ...event } = EventItem.parse(raw);
+  return { id: eventId, ...event };
+}
+
+/** Index attributes that place a record in its organisation's and its aid's lists. */
+function listKeys(orgId: string, item: Pick<RecordItem, 'aidId' | 'recordId'>, sortKey: string) {
+  return {
+    gsi1pk: keys.recordLists.ofOrganisation(orgId),
+    gsi1sk: sortKey,
+    gsi2pk: keys.recordLists.ofAid(orgId, item.aidId),
+    gsi2sk: sortKey,
+  };
+}
+
+export interface NewEvent {
+  type: AuditEventType;
+  actor: AuditActor;
+  detail?: string | null;
+}
+
+/** A move of the record (see shared/record/lifecycle.ts), written with its audit events. */
+export interface RecordChange {
+  to: RecordStatus;
+  events: NewEvent[];
+  readyAt?: string;
+  decision?: Decision;
+  patientConfirmation?: PatientConfirmation;
+  /** Appended to the amendments, never replacing one. */
+  amendment?: Amendment;
+}
+
+export interface RecordListQuery {
+  status?: RecordStatus | undefined;
+  aidId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Counts of one aid version's records: by status, and by each row rated important. */
+export interface VersionCounts {
+  byStatus: Record<RecordStatus, number>;
+  important: Record<string, number>;
 }
 
 export interface RecordRepository {
   /** The record of an invitation, created the first time the link is opened, pinned to its aid version. */
   openFor(invitation: InvitationItem): Promise<DecisionRecord>;
   get(orgId: string, recordId: string): Promise<DecisionRecord | null>;
-  /** Saves answers and progress if the record is still at `expectedRevision`. */
-  save(
+  /** The record and its audit events, newest first, in one Query of the record's partition. */
+  getWithHistory(
     orgId: string,
     recordId: string,
-    expectedRevision: number,
+  ): Promise<{ record: DecisionRecord; history: AuditEvent[] } | null>;
+  /** A page of the organisation's records (or one aid's), ready ones first, newest first in each status. */
+  list(orgId: string, query: RecordListQuery): Promise<RecordPage>;
+  /**
+   * Saves the patient's answers if the record is still as `current` was read
+   * (StaleRevisionError otherwise), keeping the version's counts of important rows.
+   */
+  save(
+    orgId: string,
+    current: DecisionRecord,
     change: { answers: PatientAnswers; currentStep: number },
   ): Promise<DecisionRecord>;
-  /** "I'm ready for my appointment": the record and its invitation say so together. */
-  markReady(orgId: string, recordId: string, expectedRevision: number): Promise<DecisionRecord>;
+  /**
+   * Moves the record, if it is still as `current` was read: the record, its
+   * invitation's status, the version's counts and the audit event in one
+   * transaction, so that none is written without the others.
+   */
+  transition(
+    orgId: string,
+    current: DecisionRecord,
+    change: RecordChange,
+  ): Promise<{ record: DecisionRecord; events: AuditEvent[] }>;
+  /** An event that changes nothing else, such as a clinician opening the record. */
+  addEvent(orgId: string, recordId: string, event: NewEvent): Promise<AuditEvent>;
+  versionCounts(orgId: string, aidId: string, version: number): Promise<VersionCounts>;
+}
+
+/** Stats attribute names: `records#ready`, `important#{rowId}` (names, not paths, so ADD creates them). */
+const statusCount = (status: RecordStatus) => `records#${status}`;
+const importantCount = (rowId: string) => `important#${rowId}`;
+
+/** `ADD` clauses for counters, with their names and values. */
+function counterUpdate(deltas: ReadonlyArray<readonly [string, number]>) {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const clauses = deltas.map(([name, delta], i) => {
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = delta;
+    return `#c${i} :c${i}`;
+  });
+  return {
+    UpdateExpression: `ADD ${clauses.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
 }
 
 export function createRecordRepository(db: Db): RecordRepository {
@@ -65,11 +211,48 @@ export function createRecordRepository(db: Db): RecordRepository {
     );
     return Item ? toRecord(Item) : null;
   };
+  /** The record changed since it was read: what it is now goes with the error. */
   const stale = async (orgId: string, recordId: string): Promise<never> => {
-    const current = await getRecord(orgId, recordId);
-    if (!current) throw new NotFoundError('record');
-    throw new StaleRevisionError(current);
+    const latest = await getRecord(orgId, recordId);
+    if (!latest) throw new NotFoundError('record');
+    throw new StaleRevisionError(latest);
   };
+  /** `sequence` orders events written at the same moment (a decision, then its confirmation). */
+  const eventPut = (orgId: string, recordId: string, event: NewEvent, at: string, sequence = 0) => {
+    const eventId = sortableId(new Date(Date.parse(at) + sequence));
+    return {
+      event: {
+        id: eventId,
+        at,
+        type: event.type,
+        actor: event.actor,
+        detail: event.detail ?? null,
+      },
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.recordEvent(orgId, recordId, eventId),
+          eventId,
+          at,
+          type: event.type,
+          actor: event.actor,
+          detail: event.detail ?? null,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  };
+  const statsUpdate = (
+    orgId: string,
+    record: Pick<RecordItem, 'aidId' | 'aidVersion'>,
+    deltas: ReadonlyArray<readonly [string, number]>,
+  ) => ({
+    Update: {
+      TableName: db.tableName,
+      Key: keys.aidVersionStats(orgId, record.aidId, record.aidVersion),
+      ...counterUpdate(deltas),
+    },
+  });
 
   return {
     async openFor(invitation) {
@@ -79,19 +262,25 @@ export function createRecordRepository(db: Db): RecordRepository {
         if (existing) return existing;
       }
       const now = db.now().toISOString();
-      const item = {
+      const item: RecordItem = {
         recordId: sortableId(db.now()),
         orgId,
         invitationId: invitation.invitationId,
         aidId: invitation.aidId,
         aidVersion: invitation.aidVersion,
-        status: 'in-progress' as const,
+        aidTitle: invitation.aidTitle,
+        clinicReference: invitation.clinicReference,
+        status: 'in-progress',
+        statusAt: now,
         currentStep: 1,
         answers: PatientAnswers.parse({}),
         revision: 1,
         createdAt: now,
         updatedAt: now,
         readyAt: null,
+        decision: null,
+        amendments: [],
+        patientConfirmation: null,
       };
       try {
         await db.send(
@@ -100,7 +289,17 @@ export function createRecordRepository(db: Db): RecordRepository {
               {
                 Put: {
                   TableName: db.tableName,
-                  Item: { ...keys.record(orgId, item.recordId), ...item },
+                  Item: {
+                    ...keys.record(orgId, item.recordId),
+                    ...listKeys(
+                      orgId,
+                      item,
+                      keys.recordLists.sortKey('in-progress', now, item.recordId),
+                    ),
+                    ...item,
+                    decision: undefined,
+                    patientConfirmation: undefined,
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -114,11 +313,20 @@ export function createRecordRepository(db: Db): RecordRepository {
                   ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(recordId)',
                   ExpressionAttributeValues: {
                     ':recordId': item.recordId,
-                    ':status': 'in-progress',
+                    ':status': item.status,
                     ':now': now,
                   },
                 },
               },
+              {
+                Put: eventPut(
+                  orgId,
+                  item.recordId,
+                  { type: 'opened', actor: { kind: 'patient' } },
+                  now,
+                ).Put,
+              },
+              statsUpdate(orgId, item, [[statusCount('in-progress'), 1]]),
             ],
           }),
         );
@@ -141,39 +349,157 @@ export function createRecordRepository(db: Db): RecordRepository {
 
     get: getRecord,
 
-    async save(orgId, recordId, expectedRevision, { answers, currentStep }) {
-      try {
-        const { Attributes } = await db.send(
-          new UpdateCommand({
+    async getWithHistory(orgId, recordId) {
+      const items: Array<Record<string, unknown>> = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
             TableName: db.tableName,
-            Key: keys.record(orgId, recordId),
-            UpdateExpression:
-              'SET answers = :answers, currentStep = :step, revision = :next, updatedAt = :now',
-            ConditionExpression:
-              'attribute_exists(pk) AND revision = :expected AND #status <> :decided',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':answers': answers,
-              ':step': currentStep,
-              ':next': expectedRevision + 1,
-              ':expected': expectedRevision,
-              ':now': db.now().toISOString(),
-              ':decided': 'decided',
-            },
-            ReturnValues: 'ALL_NEW',
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': keys.record(orgId, recordId).pk },
+            // 'RECORD' sorts after 'EVENT#…': the record first, then the newest events.
+            ScanIndexForward: false,
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
           }),
         );
-        return toRecord(Attributes ?? {});
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      const [first, ...events] = items;
+      if (!first || first['sk'] !== 'RECORD') return null;
+      return { record: toRecord(first), history: events.map(toEvent) };
+    },
+
+    async list(orgId, { status, aidId, limit, cursor }) {
+      const [index, partition] = aidId
+        ? (['gsi2', keys.recordLists.ofAid(orgId, aidId)] as const)
+        : (['gsi1', keys.recordLists.ofOrganisation(orgId)] as const);
+      const prefix = status ? keys.recordLists.statusPrefix(status) : undefined;
+      const start = decodeCursor(cursor);
+      const startRecordId = start ? keys.recordLists.recordIdOf(start.sk) : undefined;
+      // A cursor only positions the list: its partition comes from the caller's organisation.
+      if (
+        start &&
+        ((prefix && !start.sk.startsWith(prefix)) || !idPattern.test(startRecordId ?? ''))
+      ) {
+        throw new InvalidCursorError();
+      }
+      const result = await db.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: index,
+          KeyConditionExpression: `#pk = :pk${prefix ? ' AND begins_with(#sk, :prefix)' : ''}`,
+          ExpressionAttributeNames: {
+            '#pk': `${index}pk`,
+            ...(prefix ? { '#sk': `${index}sk` } : {}),
+          },
+          ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(start && startRecordId
+            ? {
+                ExclusiveStartKey: {
+                  [`${index}pk`]: partition,
+                  [`${index}sk`]: start.sk,
+                  ...keys.record(orgId, startRecordId),
+                },
+              }
+            : {}),
+        }),
+      );
+      return {
+        items: (result.Items ?? []).map(toSummary),
+        nextCursor: encodeCursor(result.LastEvaluatedKey, `${index}sk`),
+      };
+    },
+
+    async save(orgId, current, { answers, currentStep }) {
+      const now = db.now().toISOString();
+      const recordUpdate = {
+        TableName: db.tableName,
+        Key: keys.record(orgId, current.id),
+        UpdateExpression:
+          'SET answers = :answers, currentStep = :step, revision = :next, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk) AND revision = :expected',
+        ExpressionAttributeValues: {
+          ':answers': answers,
+          ':step': currentStep,
+          ':next': current.revision + 1,
+          ':expected': current.revision,
+          ':now': now,
+        },
+      };
+      const before = importantRowIds(current.answers.ratings);
+      const after = importantRowIds(answers.ratings);
+      const deltas = [
+        ...[...after].filter((id) => !before.has(id)).map((id) => [importantCount(id), 1] as const),
+        ...[...before]
+          .filter((id) => !after.has(id))
+          .map((id) => [importantCount(id), -1] as const),
+      ];
+      try {
+        if (deltas.length === 0) {
+          const { Attributes } = await db.send(
+            new UpdateCommand({ ...recordUpdate, ReturnValues: 'ALL_NEW' }),
+          );
+          return toRecord(Attributes ?? {});
+        }
+        // The counts follow the answers exactly: both are written, or neither.
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Update: recordUpdate }, statsUpdate(orgId, current, deltas)],
+          }),
+        );
+        return {
+          ...current,
+          answers,
+          currentStep,
+          revision: current.revision + 1,
+          updatedAt: now,
+        };
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
-        return stale(orgId, recordId);
+        return stale(orgId, current.id);
       }
     },
 
-    async markReady(orgId, recordId, expectedRevision) {
-      const current = await getRecord(orgId, recordId);
-      if (!current) throw new NotFoundError('record');
+    async transition(orgId, current, change) {
       const now = db.now().toISOString();
+      const moves = change.to !== current.status;
+      const set: Record<string, unknown> = {
+        revision: current.revision + 1,
+        updatedAt: now,
+        ...(moves
+          ? {
+              status: change.to,
+              statusAt: now,
+              ...listKeys(
+                orgId,
+                { aidId: current.aidId, recordId: current.id },
+                keys.recordLists.sortKey(change.to, now, current.id),
+              ),
+            }
+          : {}),
+        ...(change.readyAt ? { readyAt: change.readyAt } : {}),
+        ...(change.decision ? { decision: change.decision } : {}),
+        ...(change.patientConfirmation ? { patientConfirmation: change.patientConfirmation } : {}),
+      };
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':expected': current.revision };
+      const clauses = Object.entries(set).map(([name, value], i) => {
+        names[`#s${i}`] = name;
+        values[`:s${i}`] = value;
+        return `#s${i} = :s${i}`;
+      });
+      if (change.amendment) {
+        names['#amendments'] = 'amendments';
+        values[':amendment'] = [change.amendment];
+        values[':none'] = [];
+        clauses.push('#amendments = list_append(if_not_exists(#amendments, :none), :amendment)');
+      }
+      const events = change.events.map((event, i) => eventPut(orgId, current.id, event, now, i));
       try {
         await db.send(
           new TransactWriteCommand({
@@ -181,42 +507,81 @@ export function createRecordRepository(db: Db): RecordRepository {
               {
                 Update: {
                   TableName: db.tableName,
-                  Key: keys.record(orgId, recordId),
-                  UpdateExpression:
-                    'SET #status = :ready, readyAt = :now, revision = :next, updatedAt = :now',
-                  ConditionExpression: 'revision = :expected AND #status <> :decided',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: {
-                    ':ready': 'ready',
-                    ':now': now,
-                    ':next': expectedRevision + 1,
-                    ':expected': expectedRevision,
-                    ':decided': 'decided',
-                  },
+                  Key: keys.record(orgId, current.id),
+                  UpdateExpression: `SET ${clauses.join(', ')}`,
+                  // Every change raises the revision: nothing changed since `current` was read.
+                  ConditionExpression: 'attribute_exists(pk) AND revision = :expected',
+                  ExpressionAttributeNames: names,
+                  ExpressionAttributeValues: values,
                 },
               },
-              {
-                Update: {
-                  TableName: db.tableName,
-                  Key: keys.invitation(orgId, current.invitationId),
-                  UpdateExpression: 'SET recordStatus = :ready',
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeValues: { ':ready': 'ready' },
-                },
-              },
+              ...events.map(({ Put }) => ({ Put })),
+              ...(moves
+                ? [
+                    {
+                      Update: {
+                        TableName: db.tableName,
+                        Key: keys.invitation(orgId, current.invitationId),
+                        UpdateExpression: 'SET recordStatus = :status',
+                        ConditionExpression: 'attribute_exists(pk)',
+                        ExpressionAttributeValues: { ':status': change.to },
+                      },
+                    },
+                    statsUpdate(orgId, current, [
+                      [statusCount(current.status), -1],
+                      [statusCount(change.to), 1],
+                    ]),
+                  ]
+                : []),
             ],
           }),
         );
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
-        return stale(orgId, recordId);
+        return stale(orgId, current.id);
+      }
+      const record: DecisionRecord = {
+        ...current,
+        revision: current.revision + 1,
+        updatedAt: now,
+        ...(moves ? { status: change.to, statusAt: now } : {}),
+        ...(change.readyAt ? { readyAt: change.readyAt } : {}),
+        ...(change.decision ? { decision: change.decision } : {}),
+        ...(change.patientConfirmation ? { patientConfirmation: change.patientConfirmation } : {}),
+        amendments: change.amendment
+          ? [...current.amendments, change.amendment]
+          : current.amendments,
+      };
+      // Newest first, as histories are read.
+      return { record, events: events.map(({ event }) => event).reverse() };
+    },
+
+    async addEvent(orgId, recordId, event) {
+      const { Put, event: written } = eventPut(orgId, recordId, event, db.now().toISOString());
+      await db.send(new PutCommand(Put));
+      return written;
+    },
+
+    async versionCounts(orgId, aidId, version) {
+      const { Item = {} } = await db.send(
+        new GetCommand({
+          TableName: db.tableName,
+          Key: keys.aidVersionStats(orgId, aidId, version),
+        }),
+      );
+      const count = (name: string) => {
+        const value = Item[name];
+        return typeof value === 'number' && value > 0 ? value : 0;
+      };
+      const important: Record<string, number> = {};
+      for (const name of Object.keys(Item)) {
+        if (name.startsWith('important#')) important[name.slice('important#'.length)] = count(name);
       }
       return {
-        ...current,
-        status: 'ready',
-        readyAt: now,
-        revision: expectedRevision + 1,
-        updatedAt: now,
+        byStatus: Object.fromEntries(
+          recordStatuses.map((status) => [status, count(statusCount(status))]),
+        ) as Record<RecordStatus, number>,
+        important,
       };
     },
   };

@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
+import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
 import { DEMO_AID_ID } from '../../functions/dev/seed';
 import { createDb } from '../../functions/store/db';
 import { createDynamoStore } from '../../functions/store/store';
@@ -121,6 +122,7 @@ describe('opening a link', () => {
       organisationName: 'Demo Clinic',
       expiresAt: invitation.expiresAt,
       demonstration: true,
+      decided: false,
     });
     const listed = ((await (await clinician('/api/invitations')).json()).items as Invitation[])[0];
     expect(listed?.status).toBe('not-opened');
@@ -203,6 +205,7 @@ describe('opening a link', () => {
       verifier: { verify: async () => ({ subject: 'x' }) },
       log: captureLogs().log,
       publicOrigin: ORIGIN,
+      loadPdfRenderer: loadLocalPdfRenderer,
     });
     const link = await app.request('/api/patient/link', post({ token }));
     expect(link.status).toBe(410);
@@ -212,8 +215,9 @@ describe('opening a link', () => {
   it('keeps patients and clinicians apart: neither session reaches the other API', async () => {
     const { invite, open, app, tokenFor } = await setup();
     const patient = await open((await invite()).token);
-    expect((await patient('/api/aids')).status).toBe(401);
-    expect((await patient('/api/invitations')).status).toBe(401);
+    // Known as a patient's: refused, not asked to sign in.
+    expect((await patient('/api/aids')).status).toBe(403);
+    expect((await patient('/api/invitations')).status).toBe(403);
     const clinicianToken = await tokenFor(DEMO);
     expect(
       (

@@ -184,7 +184,11 @@ describe('identity', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       clinician: { id: 'demo-clinician', name: 'Dr Alex Morgan', email: DEMO },
-      organisation: { id: 'demo-clinic', name: 'Demo Clinic' },
+      organisation: {
+        id: 'demo-clinic',
+        name: 'Demo Clinic',
+        patientIdentifierSystem: 'https://demo.example/fhir/appointment-reference',
+      },
     });
   });
 

@@ -5,6 +5,7 @@ import { devAccounts, seedOnce } from '../../functions/dev/seed';
 import type { WebContext } from '../../functions/web-context';
 import { captureLogs, ORIGIN } from '../support/api';
 import { freshTable } from '../support/store';
+import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
 
 const CLIENT_ID = 'decide-together-local';
 
@@ -33,6 +34,7 @@ async function server() {
     publicOrigin: ORIGIN,
     oidc: { issuer: issuer.issuer, clientId: CLIENT_ID, fetch: localFetch },
     remix: page,
+    loadPdfRenderer: loadLocalPdfRenderer,
     log: captureLogs().log,
     devIssuer: issuer.app,
   });

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/api/app';
+import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
 import { createDynamoClients, createDb } from '../../functions/store/db';
 import { createDynamoStore } from '../../functions/store/store';
 import { captureLogs } from '../support/api';
@@ -19,6 +20,7 @@ function appWithMockedDynamo() {
     verifier: { verify: async () => ({ subject: 'demo-clinician' }) },
     log: logs.log,
     publicOrigin: 'https://decide.example.org',
+    loadPdfRenderer: loadLocalPdfRenderer,
   });
   return { app, logs };
 }

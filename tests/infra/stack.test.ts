@@ -12,8 +12,10 @@ let synth: () => unknown;
 beforeAll(() => {
   const assetsPath = mkdtempSync(path.join(tmpdir(), 'assets-'));
   writeFileSync(path.join(assetsPath, 'app.css'), 'body{}');
-  // Skip esbuild bundling in tests; the bundle has its own test.
-  const { app, stack } = createCdkApp({ assetsPath, context: { 'aws:cdk:bundling-stacks': [] } });
+  // The server's code folder stands in for build/lambda; the bundle has its own test.
+  const serverCodePath = mkdtempSync(path.join(tmpdir(), 'server-'));
+  writeFileSync(path.join(serverCodePath, 'index.mjs'), 'export const handler = () => {};');
+  const { app, stack } = createCdkApp({ assetsPath, serverCodePath });
   synth = () => app.synth();
   template = Template.fromStack(stack);
 });
@@ -29,15 +31,17 @@ describe('the CDK stack', () => {
         { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
         { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
+      // The record lists: only their own attributes copied, so answers saved write nothing to them.
+      GlobalSecondaryIndexes: Object.entries(tableDefinition.indexes).map(([name, index]) =>
         Match.objectLike({
-          IndexName: 'gsi1',
+          IndexName: name,
           KeySchema: [
-            { AttributeName: tableDefinition.indexes.gsi1.partitionKey, KeyType: 'HASH' },
-            { AttributeName: tableDefinition.indexes.gsi1.sortKey, KeyType: 'RANGE' },
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
           ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] },
         }),
-      ],
+      ),
       TimeToLiveSpecification: {
         AttributeName: tableDefinition.timeToLiveAttribute,
         Enabled: true,

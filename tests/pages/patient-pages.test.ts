@@ -10,6 +10,7 @@ import { createDb } from '../../functions/store/db';
 import { createDynamoStore } from '../../functions/store/store';
 import { captureLogs, ORIGIN } from '../support/api';
 import { freshTable } from '../support/store';
+import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
 
 /**
  * The patient's pages as the server renders them (the production Remix build
@@ -48,6 +49,7 @@ async function site(options: { now?: () => Date; table?: Table } = {}) {
       fetch: async (input, init) => root.fetch(new Request(input, init)),
     },
     remix: (request, context) => remix(request, context),
+    loadPdfRenderer: loadLocalPdfRenderer,
     log: captureLogs().log,
     devIssuer: issuer.app,
     ...(options.now ? { now: options.now } : {}),
@@ -125,7 +127,10 @@ describe('the link page', () => {
   it('says 410 for a withdrawn link, and for an expired one', async () => {
     const { request, invite, store, table } = await site();
     const withdrawn = await invite();
-    await store.invitations.revoke('demo-clinic', withdrawn.invitation.id);
+    await store.invitations.revoke('demo-clinic', withdrawn.invitation.id, {
+      id: 'demo-clinician',
+      name: 'Dr Alex Morgan',
+    });
     const page = await request(`/p/${withdrawn.token}`);
     expect(page.status).toBe(410);
     expect(await page.text()).toContain('Your clinic has stopped this link');

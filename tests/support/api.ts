@@ -1,5 +1,6 @@
 import { createApp } from '../../functions/api/app';
 import { createDevIssuer } from '../../functions/auth/dev-issuer';
+import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
 import { createTokenVerifier } from '../../functions/auth/tokens';
 import { devAccounts, seedOnce } from '../../functions/dev/seed';
 import { createLogger } from '../../functions/log';
@@ -47,6 +48,7 @@ export async function seededApi(options: { store?: (store: Store) => Store } = {
     }),
     log: logs.log,
     publicOrigin: ORIGIN,
+    loadPdfRenderer: loadLocalPdfRenderer,
   });
 
   async function tokenFor(email: string): Promise<string> {

@@ -1,5 +1,5 @@
 import type { Certainty } from '#shared/aid';
-import type { SureItem } from '#shared/record-rules';
+import { ratingLabels, sureQuestions } from '#shared/record-rules';
 
 /**
  * Every piece of interface text a patient reads, in one place: plain words
@@ -110,13 +110,7 @@ export const patientText = {
   // Step 3
   valuesIntro:
     'How much does each of these matter to you? There is no right answer. You can skip any of them.',
-  ratingLabels: [
-    "Doesn't matter to me",
-    'Matters a little',
-    'Matters some',
-    'Matters quite a lot',
-    'Matters a lot',
-  ],
+  ratingLabels,
   youMarkedThis: 'You marked this as something that matters to you.',
   ownConcernsLegend: 'Is there something else that matters to you?',
   ownConcernsHint: 'Add up to 5 things in your own words. You can leave these empty.',
@@ -141,12 +135,7 @@ export const patientText = {
 
   // Step 5
   sureIntro: 'Answer yes or no. This helps you and your clinic see if you are ready to decide.',
-  sureQuestions: {
-    sure: 'Do you feel sure about the best choice for you?',
-    understand: 'Do you know the good and bad points of each option?',
-    riskBenefit: 'Are you clear about which good and bad points matter most to you?',
-    encouragement: 'Do you have enough help and advice to make a choice?',
-  } satisfies Record<SureItem, string>,
+  sureQuestions,
   yes: 'Yes',
   no: 'No',
   sureScore: (score: number) => `You said yes to ${score} of 4 questions.`,
@@ -185,4 +174,61 @@ export const patientText = {
   readyDone:
     'Thank you. Your clinic can see that you are ready. You can still change your answers until your visit.',
   printHint: 'To keep a copy, print this page or save it as a PDF from your browser.',
+
+  // After the visit: the decided record
+  recordTitle: 'Your decision record',
+  recordIntro:
+    'This is what you and your clinic wrote down at your visit. It is your record too. You can read it and keep a copy.',
+  welcomeDecided:
+    'You and your clinic have made a plan at your visit. Open your record to read it and keep a copy.',
+  openRecord: 'Open your record',
+  decidedTitle: 'What you decided together',
+  notDecidedYet: 'You have not decided yet.',
+  nextStep: (step: string, date: string) => `Next step: ${step}. By ${date}.`,
+  notesTitle: 'Notes from your visit',
+  openQuestionsTitle: "What we don't know yet",
+  followUpTitle: 'What happens next',
+  participantsTitle: 'Who else took part',
+  noneWritten: 'Nothing written',
+  decisionWrittenBy: (name: string, date: string) => `Written down by ${name} on ${date}.`,
+  confirmTitle: 'Is this right?',
+  confirmIntro:
+    'If this is what you and your clinic decided, please say so. You can add a comment if you like.',
+  commentLabel: 'Your comment',
+  commentHint: 'You can leave this empty.',
+  confirmButton: 'Yes, this is what we decided together',
+  confirmedOn: (date: string) => `You said this is right on ${date}.`,
+  recordChanged:
+    'Your clinic changed your record a moment ago. Please read it again. Then say if it is right.',
+  confirmedAtVisit: (date: string) => `You said this is right at your visit on ${date}.`,
+  yourComment: 'Your comment',
+  changedAfter: 'The clinic changed the record after you said it was right.',
+  changesTitle: 'Changes after your visit',
+  changeLine: (date: string, name: string) => `On ${date}, ${name} changed the record.`,
+  changeReason: 'Why',
+  changedParts: 'What changed',
+  decisionParts: {
+    choice: 'What you decided',
+    notes: 'Notes',
+    openQuestions: "What we don't know yet",
+    followUp: 'What happens next',
+    participants: 'Who else took part',
+  },
+  downloadRecord: 'Download your record (PDF)',
+  yourAnswersTitle: 'What you told your clinic',
+  historyTitle: 'Who has seen or changed your record',
+  historyIntro: 'We keep a note each time someone opens or changes your record.',
+  history: {
+    opened: 'You opened your link',
+    ready: 'You said you were ready for your visit',
+    viewed: (name: string) => `${name} opened your record`,
+    viewedTimes: (name: string, times: number) => `${name} opened your record ${times} times`,
+    exported: (name: string) => `${name} saved a copy of your record`,
+    decided: (name: string) => `${name} wrote down what you decided`,
+    confirmedByYou: 'You said the record is right',
+    confirmedAtVisit: (name: string) => `You said the record is right, with ${name}`,
+    amended: (name: string) => `${name} changed the record`,
+    extended: (name: string, date: string) => `${name} gave your link more time, to ${date}`,
+    withdrawn: (name: string) => `${name} stopped your link`,
+  },
 } as const;

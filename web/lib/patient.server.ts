@@ -57,6 +57,8 @@ export async function saveStep({
   }
   if (status === 409) {
     const problem = await readProblem(response);
+    // Decided at the visit meanwhile: the answers are closed, and the record is the page.
+    if (problem['reason'] === 'locked') throw redirect('/patient/record');
     return data<StepResult>(
       { kind: 'conflict', current: problem['current'] as DecisionRecord, submitted: answers },
       { status: 409 },
@@ -77,6 +79,7 @@ export async function markReady(context: AppLoadContext, revision: number) {
   const status: number = response.status;
   if (status === 409) {
     const problem = await readProblem(response);
+    if (problem['reason'] === 'locked') throw redirect('/patient/record');
     return data<StepResult>(
       { kind: 'conflict', current: problem['current'] as DecisionRecord, submitted: {} },
       { status: 409 },
@@ -85,4 +88,53 @@ export async function markReady(context: AppLoadContext, revision: number) {
   if (!response.ok) return patientFailure(response);
   await expectOk(response);
   throw redirect('/patient/step/7?ready=1');
+}
+
+export type ConfirmResult =
+  | { kind: 'invalid'; errors: Record<string, string>; comment: string }
+  | { kind: 'changed'; comment: string };
+
+/** "Yes, this is what we decided together", through the patient's own link. */
+export async function confirmDecision(context: AppLoadContext, request: Request) {
+  const form = await request.formData();
+  const comment = String(form.get('comment') ?? '');
+  const response = await apiClient(context).records[':recordId'].confirmation.$post({
+    param: { recordId: String(form.get('recordId') ?? '') },
+    json: {
+      revision: Number(form.get('revision')),
+      clientToken: String(form.get('clientToken') ?? ''),
+      ...(comment.trim() ? { comment } : {}),
+    },
+  });
+  const status: number = response.status;
+  if (response.ok) throw redirect('/patient/record?confirmed=1');
+  const problem = await readProblem(response);
+  if (status === 409) {
+    // Confirmed already (another device, a second click): nothing more to do.
+    if (problem['reason'] === 'already-confirmed') throw redirect('/patient/record?confirmed=1');
+    return data<ConfirmResult>({ kind: 'changed', comment }, { status: 409 });
+  }
+  if (status === 422) {
+    return data<ConfirmResult>(
+      { kind: 'invalid', errors: errorsByField(problem.errors), comment },
+      { status: 422 },
+    );
+  }
+  return patientFailure(response);
+}
+
+/** The patient's record as a PDF, from the API with this page's session. */
+export async function recordPdf(context: AppLoadContext) {
+  const view = await loadPatientView(context);
+  const response = await apiClient(context).records[':recordId']['export.pdf'].$get({
+    param: { recordId: view.record.id },
+  });
+  if (!response.ok) return patientFailure(response);
+  return new Response(response.body, {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': response.headers.get('Content-Disposition') ?? 'attachment',
+      'Cache-Control': 'no-store',
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import {
   Form,
+  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -90,7 +91,8 @@ const statusWords: Record<InvitationStatus, string> = {
   'not-opened': 'Not opened',
   'in-progress': 'In progress',
   ready: 'Ready for the consultation',
-  decided: 'Decided',
+  decided: 'Decided, not yet confirmed by the patient',
+  confirmed: 'Decided and confirmed',
   expired: 'Expired',
   revoked: 'Revoked',
 };
@@ -212,6 +214,7 @@ export default function Invitations() {
                   <th scope="col">Clinic reference</th>
                   <th scope="col">Status</th>
                   <th scope="col">Link works until</th>
+                  <th scope="col">Record</th>
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
                   </th>
@@ -232,9 +235,22 @@ export default function Invitations() {
                     </td>
                     <td>{formatDate(invitation.expiresAt)}</td>
                     <td>
-                      {invitation.status === 'revoked' ||
-                      invitation.status === 'expired' ||
-                      invitation.status === 'decided' ? null : (
+                      {invitation.recordId ? (
+                        <Link to={`/records/${invitation.recordId}`}>
+                          Open the record
+                          <span className="visually-hidden">
+                            {' '}
+                            from {formatDate(invitation.createdAt)}
+                            {invitation.clinicReference ? ` (${invitation.clinicReference})` : ''}
+                          </span>
+                        </Link>
+                      ) : (
+                        <span className="muted">Not opened yet</span>
+                      )}
+                    </td>
+                    <td>
+                      {invitation.revokedAt ||
+                      new Date(invitation.expiresAt) <= new Date() ? null : (
                         <Form method="post">
                           <button
                             type="submit"

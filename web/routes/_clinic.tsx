@@ -26,6 +26,9 @@ export default function ClinicLayout() {
             <li>
               <NavLink to="/invitations">Invitations</NavLink>
             </li>
+            <li>
+              <NavLink to="/records">Records</NavLink>
+            </li>
           </ul>
         </nav>
         <p className="who">

@@ -35,14 +35,20 @@ export default function PatientLink() {
       ) : null}
       <h1>{patientText.welcomeTitle}</h1>
       <p className="lead">{link.aidTitle}</p>
-      <p>{patientText.welcomeFrom(link.organisationName)}</p>
-      <p>{patientText.welcomeSteps}</p>
+      {link.decided ? (
+        <p>{patientText.welcomeDecided}</p>
+      ) : (
+        <>
+          <p>{patientText.welcomeFrom(link.organisationName)}</p>
+          <p>{patientText.welcomeSteps}</p>
+        </>
+      )}
       <p>{patientText.welcomePrivacy}</p>
       <p className="muted">{patientText.welcomeLinkUntil(formatDate(link.expiresAt))}</p>
       {/* A plain form to the server: it sets the session cookie and leaves the token out of the address bar. */}
       <form method="post" action={`/p/${encodeURIComponent(link.token)}/start`}>
         <button type="submit" className="button-large">
-          {patientText.start}
+          {link.decided ? patientText.openRecord : patientText.start}
         </button>
       </form>
     </main>

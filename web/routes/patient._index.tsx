@@ -1,11 +1,14 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { isDecided } from '#shared/record/lifecycle';
 import { PatientError } from '../components/patient/patient-error';
 import { loadPatientView } from '../lib/patient.server';
 
-/** Where the patient left off. */
+/** Where the patient left off, or their decided record. */
 export async function loader({ context }: LoaderFunctionArgs) {
   const view = await loadPatientView(context);
-  throw redirect(`/patient/step/${view.record.currentStep}`);
+  throw redirect(
+    isDecided(view.record.status) ? '/patient/record' : `/patient/step/${view.record.currentStep}`,
+  );
 }
 
 export function ErrorBoundary() {

@@ -1,13 +1,23 @@
 import { Outlet, useLoaderData, type MetaFunction } from '@remix-run/react';
-import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { isDecided } from '#shared/record/lifecycle';
 import { PatientError } from '../components/patient/patient-error';
 import { useFocusHeadingOnNavigation } from '../lib/use-focus';
 import { loadPatientView } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
 
-/** The patient's pages: their record and the aid version it is pinned to, for every step. */
-export async function loader({ context }: LoaderFunctionArgs) {
-  return loadPatientView(context);
+/**
+ * The patient's pages: their record and the aid version it is pinned to, for
+ * every step. Once decided, the steps are closed and the record is the page.
+ */
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const view = await loadPatientView(context);
+  const { pathname } = new URL(request.url);
+  const decided = isDecided(view.record.status);
+  if (decided && pathname.startsWith('/patient/step/')) throw redirect('/patient/record');
+  if (!decided && pathname === '/patient/record')
+    throw redirect(`/patient/step/${view.record.currentStep}`);
+  return view;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

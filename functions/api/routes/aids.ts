@@ -13,14 +13,14 @@ import {
   AidVersionPage,
   NewAid,
   PublishRequest,
-  type Actor,
 } from '#shared/aids';
 import { AidChecks, runChecks } from '#shared/checks';
 import { Id, Pagination } from '#shared/ids';
+import { VersionInsights } from '#shared/record';
+import { versionInsights } from '#shared/record/insights';
 import { PublishedAidError } from '../../store/aids';
-import { InvalidCursorError } from '../../store/cursor';
 import { NotFoundError, StaleRevisionError } from '../../store/errors';
-import { requireClinician } from '../auth';
+import { clinicianActor, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import type { Operation } from '../openapi';
 import { ProblemError } from '../problem-error';
@@ -173,6 +173,19 @@ export const aidOperations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/aids/{aidId}/versions/{number}/insights',
+    summary:
+      'How patients used one version: records by status and the considerations most often rated important — counts only, none below 5 records',
+    tag: 'aids',
+    auth: true,
+    params: VersionParams,
+    responses: {
+      200: { description: 'The counts, or null below 5 records', schema: VersionInsights },
+      404: { description: 'No such version' },
+    },
+  },
+  {
+    method: 'get',
     path: '/aids/{aidId}/diff',
     summary: 'What changed between two versions, or between a version and the draft',
     tag: 'aids',
@@ -215,14 +228,6 @@ type Ctx = Context<ApiEnv>;
 
 const etag = (revision: number) => `"${revision}"`;
 const newId = () => randomUUID().slice(0, 8);
-
-/** The clinician acting, as records name them. */
-async function actor(c: Ctx): Promise<Actor> {
-  const clinician = await c.var.deps.store.people.clinician(c.var.principal);
-  if (!clinician)
-    throw new ProblemError('forbidden', { detail: 'This account is no longer active.' });
-  return { id: clinician.id, name: clinician.name };
-}
 
 async function loadAid(c: Ctx, aidId: string): Promise<Aid> {
   const aid = await c.var.deps.store.aids.get(c.var.principal.orgId, aidId);
@@ -267,13 +272,6 @@ function staleProblem(error: StaleRevisionError<Aid>, via: 'if-match' | 'body'):
 function translateStoreErrors(error: unknown): never {
   if (error instanceof NotFoundError)
     throw new ProblemError('not-found', { detail: 'There is no such aid.' });
-  if (error instanceof InvalidCursorError) {
-    throw new ProblemError('validation-failed', {
-      errors: [
-        { pointer: '/cursor', detail: 'This cursor is not valid. Start from the first page.' },
-      ],
-    });
-  }
   throw error;
 }
 
@@ -293,7 +291,7 @@ export const aids = new Hono<ApiEnv>()
       id: randomUUID(),
       content: starterContent(c.req.valid('json'), newId),
       demonstration: false,
-      by: await actor(c),
+      by: await clinicianActor(c),
     });
     return created(c, aid);
   })
@@ -304,7 +302,7 @@ export const aids = new Hono<ApiEnv>()
       id: randomUUID(),
       content: file.content,
       demonstration: file.demonstration,
-      by: await actor(c),
+      by: await clinicianActor(c),
     });
     return created(c, aid);
   })
@@ -322,7 +320,7 @@ export const aids = new Hono<ApiEnv>()
         aidId,
         revision,
         body.content,
-        await actor(c),
+        await clinicianActor(c),
       );
       return c.json(aid satisfies Aid, 200, { ETag: etag(aid.revision) });
     } catch (error) {
@@ -374,7 +372,7 @@ export const aids = new Hono<ApiEnv>()
         c.var.principal.orgId,
         aidId,
         revision,
-        await actor(c),
+        await clinicianActor(c),
       );
       return c.json(version satisfies AidVersion, isNew ? 201 : 200, {
         Location: `/api/aids/${aidId}/versions/${version.number}`,
@@ -402,6 +400,17 @@ export const aids = new Hono<ApiEnv>()
       'Cache-Control': 'private, max-age=3600, immutable',
     });
   })
+  .get('/:aidId/versions/:number/insights', pathParams(VersionParams), async (c) => {
+    const { aidId, number } = c.req.valid('param');
+    const { store } = c.var.deps;
+    const { orgId } = c.var.principal;
+    const [version, counts] = await Promise.all([
+      store.aids.getVersion(orgId, aidId, number),
+      store.records.versionCounts(orgId, aidId, number),
+    ]);
+    if (!version) throw new ProblemError('not-found', { detail: 'There is no such version.' });
+    return c.json(versionInsights(version.content, number, counts) satisfies VersionInsights);
+  })
   .get('/:aidId/diff', pathParams(AidParams), queryParams(DiffQuery), async (c) => {
     const { aidId } = c.req.valid('param');
     const { from, to } = c.req.valid('query');
@@ -420,7 +429,7 @@ export const aids = new Hono<ApiEnv>()
       id: randomUUID(),
       content: { ...source.content, title: `Copy of ${source.content.title}`.slice(0, 200) },
       demonstration: source.demonstration,
-      by: await actor(c),
+      by: await clinicianActor(c),
     });
     return created(c, copy);
   })

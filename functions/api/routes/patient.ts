@@ -1,18 +1,19 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import * as z from 'zod';
-import { AidContent } from '#shared/aid';
 import { canonicalJson } from '#shared/canonical-json';
 import { fieldErrors, toPointer } from '#shared/problem';
 import {
   answerIssues,
   DecisionRecord,
+  RecordView,
   StepAnswers,
   stepNames,
   stepNumber,
   StepUpdate,
   type PatientAnswers,
 } from '#shared/record';
+import { isDecided, transition } from '#shared/record/lifecycle';
 import { STEP_COUNT } from '#shared/record-rules';
 import { PATIENT_COOKIE } from '../../auth/cookies';
 import { StaleRevisionError } from '../../store/errors';
@@ -21,8 +22,9 @@ import type { Store } from '../../store/store';
 import type { ApiEnv } from '../env';
 import type { Operation } from '../openapi';
 import { named } from '../schema-names';
-import { linkGone, requirePatient } from '../patient-access';
 import { ProblemError } from '../problem-error';
+import { linkGone, requirePatient } from '../record-access';
+import { recordRefused } from '../record-problems';
 import { jsonBody, pathParams } from '../validate';
 
 /** The link's token travels in a body, never in a URL the API logs. */
@@ -35,6 +37,8 @@ export const PatientLink = named(
     organisationName: z.string(),
     expiresAt: z.iso.datetime(),
     demonstration: z.boolean(),
+    /** The consultation has happened: the link opens the decided record, to read and confirm. */
+    decided: z.boolean(),
   }),
 );
 
@@ -42,23 +46,6 @@ export const PatientSession = named(
   'PatientSession',
   z.object({ sessionId: z.string(), expiresAt: z.iso.datetime() }),
 );
-
-/** What a patient's pages show: their record and the aid version it is pinned to. */
-export const PatientView = named(
-  'PatientView',
-  z.object({
-    record: DecisionRecord,
-    aid: z.object({
-      title: z.string(),
-      version: z.int(),
-      publishedAt: z.iso.datetime(),
-      demonstration: z.boolean(),
-      content: AidContent,
-    }),
-    organisationName: z.string(),
-  }),
-);
-export type PatientView = z.infer<typeof PatientView>;
 
 const StepParams = z.object({ step: z.enum(stepNames) });
 const ReadyRequest = named('ReadyRequest', z.object({ revision: z.int().min(1) }));
@@ -108,7 +95,7 @@ export const patientOperations: Operation[] = [
     tag: 'patient',
     auth: false,
     responses: {
-      200: { description: 'The record', schema: PatientView },
+      200: { description: 'The record', schema: RecordView },
       401: { description: 'No patient session' },
       410: { description: 'The invitation expired or was withdrawn' },
     },
@@ -172,6 +159,7 @@ export const patient = new Hono<ApiEnv>()
       organisationName: organisation.name,
       expiresAt: invitation.expiresAt,
       demonstration: version.demonstration,
+      decided: invitation.recordStatus !== null && isDecided(invitation.recordStatus),
     } satisfies z.infer<typeof PatientLink>);
   })
   .post('/sessions', jsonBody(LinkToken), async (c) => {
@@ -197,21 +185,7 @@ export const patient = new Hono<ApiEnv>()
     if (sessionId) await c.var.deps.store.patientSessions.revoke(sessionId);
     return c.body(null, 204);
   })
-  .get('/record', requirePatient, (c) => {
-    const { record, aid, organisationName } = c.var.patient;
-    const view: PatientView = {
-      record,
-      aid: {
-        title: aid.title,
-        version: aid.number,
-        publishedAt: aid.publishedAt,
-        demonstration: aid.demonstration,
-        content: aid.content,
-      },
-      organisationName,
-    };
-    return c.json(view);
-  })
+  .get('/record', requirePatient, (c) => c.json(c.var.access.view satisfies RecordView))
   .put(
     '/record/steps/:step',
     requirePatient,
@@ -220,7 +194,10 @@ export const patient = new Hono<ApiEnv>()
     async (c) => {
       const { step } = c.req.valid('param');
       const { revision, answers } = c.req.valid('json');
-      const { record, aid, orgId } = c.var.patient;
+      const { orgId, view } = c.var.access;
+      const { record, aid } = view;
+      const allowed = transition(record.status, 'save-answers', 'patient');
+      if (!allowed.ok) throw recordRefused(allowed.refusal, record);
 
       const parsed = StepAnswers[step].safeParse(answers);
       if (!parsed.success) {
@@ -256,7 +233,7 @@ export const patient = new Hono<ApiEnv>()
       };
       if (revision !== record.revision) return staleAnswer(record);
       try {
-        const saved = await c.var.deps.store.records.save(orgId, record.id, revision, {
+        const saved = await c.var.deps.store.records.save(orgId, record, {
           answers: { ...record.answers, ...stepAnswers },
           currentStep: nextStep,
         });
@@ -269,18 +246,22 @@ export const patient = new Hono<ApiEnv>()
     },
   )
   .post('/record/ready', requirePatient, jsonBody(ReadyRequest), async (c) => {
-    const { record, orgId } = c.var.patient;
-    if (record.status !== 'in-progress') return c.json(record satisfies DecisionRecord);
+    const { orgId, view } = c.var.access;
+    const { record } = view;
+    const step = transition(record.status, 'mark-ready', 'patient');
+    // Ready twice (a double click, a second device) is still ready.
+    if (!step.ok && step.refusal === 'already-ready')
+      return c.json(record satisfies DecisionRecord);
+    if (!step.ok) throw recordRefused(step.refusal, record);
     const { revision } = c.req.valid('json');
     if (revision !== record.revision) throw changedElsewhere(record);
     try {
-      return c.json(
-        (await c.var.deps.store.records.markReady(
-          orgId,
-          record.id,
-          revision,
-        )) satisfies DecisionRecord,
-      );
+      const saved = await c.var.deps.store.records.transition(orgId, record, {
+        to: step.to,
+        readyAt: c.var.deps.store.now().toISOString(),
+        events: [{ type: 'ready', actor: { kind: 'patient' } }],
+      });
+      return c.json(saved.record satisfies DecisionRecord);
     } catch (error) {
       if (error instanceof StaleRevisionError)
         throw changedElsewhere(error.current as DecisionRecord);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AidContent, Cell } from '#shared/aid';
+import type { AidContent, AidRow, Cell } from '#shared/aid';
 import { cellOf, isBlank } from '#shared/aid-basics';
 import { patientText } from '../../lib/patient-text';
 import { IconArray } from './icon-array';
@@ -120,13 +120,23 @@ export function OptionGrid({
   content,
   demonstration,
   highlight,
+  rows = content.rows,
+  highlightLabel,
 }: {
   content: AidContent;
   demonstration: boolean;
   /** Rows to highlight, such as the ones the patient marked. */
   highlight?: ReadonlySet<string>;
+  /** The rows in the order to show them, such as what matters most to a patient first. */
+  rows?: readonly AidRow[];
+  /** Said on each highlighted row, so that the highlight is not colour alone. */
+  highlightLabel?: string;
 }) {
   const rowClass = (id: string) => (highlight?.has(id) ? 'highlighted' : undefined);
+  const mark = (id: string) =>
+    highlight?.has(id) && highlightLabel ? (
+      <span className="badge badge-highlight">{highlightLabel}</span>
+    ) : null;
   return (
     <>
       <div className="grid-table-wrap">
@@ -143,9 +153,11 @@ export function OptionGrid({
             </tr>
           </thead>
           <tbody>
-            {content.rows.map((row) => (
+            {rows.map((row) => (
               <tr key={row.id} className={rowClass(row.id)}>
-                <th scope="row">{row.question}</th>
+                <th scope="row">
+                  {row.question} {mark(row.id)}
+                </th>
                 {content.options.map((option) => (
                   <td key={option.id}>
                     <Answer
@@ -161,9 +173,11 @@ export function OptionGrid({
         </table>
       </div>
       <ol className="grid-cards" aria-label={patientText.questionsPeopleAsk}>
-        {content.rows.map((row) => (
+        {rows.map((row) => (
           <li key={row.id} className={['grid-card', rowClass(row.id)].filter(Boolean).join(' ')}>
-            <p className="grid-card-question">{row.question}</p>
+            <p className="grid-card-question">
+              {row.question} {mark(row.id)}
+            </p>
             <dl>
               {content.options.map((option) => (
                 <div key={option.id}>

@@ -1,0 +1,147 @@
+import type { AidContent, AidRow } from '../aid';
+import type { PatientAnswers } from '../record';
+import { IMPORTANT_RATING, NOT_SURE, sureItems, type SureItem } from '../record-rules';
+
+/**
+ * What a record says about the patient, read the same way everywhere it is
+ * shown: the consult view, the patient's own record, the PDF and FHIR. No zod.
+ */
+
+/** A consideration the patient rated: one of the aid's rows, or a concern in their own words. */
+export interface Priority {
+  kind: 'row' | 'own';
+  /** The row id, or the own concern's id. */
+  id: string;
+  label: string;
+  /** 0 "doesn't matter to me" … 4 "matters a lot". */
+  rating: number;
+  /** Marked "this matters to me" while reading the options (rows only). */
+  marked: boolean;
+}
+
+/** Own properties only, so an id such as "constructor" never reads from Object.prototype. */
+function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** A row's name for the patient: its consideration, else its question, else its place. */
+export function rowName(row: AidRow, index: number): string {
+  return row.label.trim() || row.question.trim() || `Question ${index + 1}`;
+}
+
+/**
+ * Everything the patient rated, most important first, their own concerns among
+ * the aid's rows; ties keep the aid's order, then the patient's.
+ */
+export function patientPriorities(
+  aid: AidContent,
+  answers: Pick<PatientAnswers, 'ratings' | 'marks' | 'ownConcerns'>,
+): Priority[] {
+  const marked = new Set(answers.marks);
+  const rows = aid.rows.flatMap((row, index): Priority[] => {
+    const rating = own(answers.ratings, row.id);
+    return rating === undefined
+      ? []
+      : [
+          {
+            kind: 'row',
+            id: row.id,
+            label: rowName(row, index),
+            rating,
+            marked: marked.has(row.id),
+          },
+        ];
+  });
+  const concerns = answers.ownConcerns.flatMap((concern): Priority[] =>
+    concern.rating === undefined
+      ? []
+      : [
+          {
+            kind: 'own',
+            id: concern.id,
+            label: concern.text,
+            rating: concern.rating,
+            marked: false,
+          },
+        ],
+  );
+  // Array.prototype.sort is stable: equal ratings keep the order above.
+  return [...rows, ...concerns].sort((a, b) => b.rating - a.rating);
+}
+
+/** How much a row matters to the patient: rated important, or marked while reading. */
+export interface RowImportance {
+  row: AidRow;
+  /** Its place in the aid, for its name when it has none. */
+  index: number;
+  rating: number | undefined;
+  marked: boolean;
+  /** Rated "quite a lot" or "a lot", or marked and not rated lower. */
+  important: boolean;
+}
+
+/**
+ * The aid's rows with the ones that matter most to this patient first (highest
+ * rating, then marked ones), then the rest in the aid's order.
+ */
+export function rowsByImportance(
+  aid: AidContent,
+  answers: Pick<PatientAnswers, 'ratings' | 'marks'>,
+): RowImportance[] {
+  const marked = new Set(answers.marks);
+  const rows = aid.rows.map((row, index): RowImportance => {
+    const rating = own(answers.ratings, row.id);
+    const isMarked = marked.has(row.id);
+    const important =
+      (rating !== undefined && rating >= IMPORTANT_RATING) || (isMarked && rating === undefined);
+    return { row, index, rating, marked: isMarked, important };
+  });
+  const weight = (r: RowImportance) =>
+    r.important ? (r.rating ?? IMPORTANT_RATING - 0.5) + (r.marked ? 0.25 : 0) : -1;
+  return rows.sort((a, b) => weight(b) - weight(a));
+}
+
+/** The patient's leaning in words: an option's name, "not sure yet", or null when not given. */
+export function leaningName(aid: AidContent, leaning: string | undefined): string | null {
+  if (leaning === undefined) return null;
+  if (leaning === NOT_SURE) return 'Not sure yet';
+  return aid.options.find((option) => option.id === leaning)?.name ?? null;
+}
+
+export interface SureSummary {
+  items: Array<{ item: SureItem; answer: boolean | undefined }>;
+  /** Yes = 1, once all four are answered; null before. */
+  score: number | null;
+  /** Any "no": the patient may not be ready to decide (Légaré et al. 2010: 3 or less signals conflict). */
+  flagged: boolean;
+  unanswered: number;
+}
+
+export function sureSummary(sure: PatientAnswers['sure']): SureSummary {
+  const items = sureItems.map((item) => ({ item, answer: sure[item] }));
+  const unanswered = items.filter((i) => i.answer === undefined).length;
+  const yes = items.filter((i) => i.answer === true).length;
+  return {
+    items,
+    score: unanswered === 0 ? yes : null,
+    flagged: items.some((i) => i.answer === false),
+    unanswered,
+  };
+}
+
+/** The patient's questions for the visit, one per line, blank lines dropped. */
+export function questionLines(questions: string): string[] {
+  return questions
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** The rows the patient rated "matters quite a lot" or "a lot". */
+export function importantRowIds(ratings: PatientAnswers['ratings']): Set<string> {
+  return new Set(
+    Object.entries(ratings)
+      .filter(([, rating]) => rating >= IMPORTANT_RATING)
+      .map(([rowId]) => rowId),
+  );
+}

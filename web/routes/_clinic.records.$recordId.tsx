@@ -1,0 +1,262 @@
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+  type MetaFunction,
+} from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { invitationLimits } from '#shared/invitations';
+import type { RecordView } from '#shared/record';
+import { currentDecision } from '#shared/record/decision-rules';
+import { isDecided } from '#shared/record/lifecycle';
+import { rowsByImportance } from '#shared/record/summary';
+import { DemoBanner, formatDate, OptionGrid } from '../components/aid-view/aid-view';
+import { Select } from '../components/field';
+import {
+  DecisionSummary,
+  formatDateTime,
+  Leaning,
+  PatientWords,
+  Priorities,
+  SureAnswers,
+} from '../components/record/record-parts';
+import { RouteError } from '../components/route-error';
+import { apiClient, expectOk } from '../lib/api.server';
+import { newClientToken } from '../lib/client-token.server';
+import { historyLine, historyLines, recordStatusWords } from '../lib/record-text';
+import {
+  AmendForm,
+  ChangeBasis,
+  Conflict,
+  DecideForm,
+  formFeedback,
+} from '../components/record/decision-form';
+import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data?.view.record.clinicReference ?? 'Record'} · ${data?.view.aid.title ?? ''} · Decide Together`,
+  },
+];
+
+export async function loader({ context, params }: LoaderFunctionArgs) {
+  const view = await expectOk(
+    await apiClient(context).records[':recordId'].$get({
+      param: { recordId: params.recordId ?? '' },
+    }),
+  );
+  return { view, clientToken: newClientToken(), today: new Date().toISOString().slice(0, 10) };
+}
+
+export const action = ({ context, request, params }: ActionFunctionArgs) =>
+  recordAction(context, request, params.recordId ?? '');
+
+const doneMessages: Record<string, string> = {
+  decided: 'The decision is recorded. The record is now locked: any change is an amendment.',
+  confirmed: 'The patient’s confirmation is recorded.',
+  amended: 'The amendment is added to the record.',
+  extended: 'The patient’s link works for longer now.',
+  withdrawn: 'The patient’s link is withdrawn. It no longer opens.',
+};
+
+function LinkPanel({ view, result }: { view: RecordView; result: RecordActionResult | undefined }) {
+  const { link, record } = view;
+  const extend = formFeedback(result, 'extend');
+  const withdraw = formFeedback(result, 'withdraw');
+  const expired = new Date(link.expiresAt) <= new Date();
+  if (link.revokedAt) {
+    return (
+      <p>
+        Withdrawn on {formatDate(link.revokedAt)}. The patient can no longer open the record; create
+        a new invitation if they need it again.
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>
+        {expired ? 'It stopped working on ' : 'It works until '}
+        <strong>{formatDate(link.expiresAt)}</strong>.{' '}
+        {isDecided(record.status)
+          ? 'Until then the patient can read the decided record and download it.'
+          : 'Until then the patient can change their answers.'}
+      </p>
+      <div className="button-row">
+        <Form method="post" noValidate className="inline-fields">
+          <input type="hidden" name="invitationId" value={record.invitationId} />
+          <Select
+            name="days"
+            label="Keep it working for"
+            value={extend.values?.['days'] ?? String(invitationLimits.defaultDays)}
+            error={extend.errors['days']}
+            options={[7, 30, 60, invitationLimits.maxDays].map((days) => [
+              String(days),
+              `${days} more days from today`,
+            ])}
+          />
+          <button type="submit" name="intent" value="extend" className="button-secondary">
+            Keep the link working
+          </button>
+        </Form>
+        <Form method="post">
+          <input type="hidden" name="invitationId" value={record.invitationId} />
+          <button type="submit" name="intent" value="withdraw" className="button-danger">
+            Withdraw the link
+          </button>
+        </Form>
+      </div>
+      <Conflict message={extend.conflict ?? withdraw.conflict} />
+    </>
+  );
+}
+
+/** The consult view: what matters to the patient at a glance, the grid they read, and deciding together. */
+export default function ConsultView() {
+  const { view, clientToken, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const { record, aid } = view;
+  const decided = isDecided(record.status);
+  const ordered = rowsByImportance(aid.content, record.answers);
+  const important = new Set(ordered.filter((r) => r.important).map((r) => r.row.id));
+  const done = doneMessages[search.get('done') ?? ''];
+  const confirm = formFeedback(result, 'confirm');
+  return (
+    <article className="consult">
+      <p className="breadcrumb">
+        <Link to="/records">Records</Link>
+      </p>
+      <div className="consult-header">
+        <h1>
+          {record.clinicReference ?? 'No clinic reference'}{' '}
+          <span className={`badge status-${record.status}`}>
+            {recordStatusWords[record.status]}
+          </span>
+        </h1>
+        <p className="muted">
+          {aid.title}, version {aid.version} of {formatDate(aid.publishedAt)} · started{' '}
+          {formatDate(record.createdAt)}
+          {record.readyAt ? ` · ready ${formatDate(record.readyAt)}` : ''}
+        </p>
+        <p className="button-row">
+          <Link className="button" to={`/records/${record.id}/together`}>
+            Show to the patient
+          </Link>
+          <a
+            className="button button-secondary"
+            href={`/api/records/${record.id}/export.pdf`}
+            download
+          >
+            Download PDF
+          </a>
+          <a
+            className="button button-secondary"
+            href={`/api/records/${record.id}/export.fhir.json`}
+            download
+          >
+            Download FHIR
+          </a>
+        </p>
+      </div>
+      <DemoBanner demonstration={aid.demonstration} />
+      {done ? (
+        <p className="notice notice-success" role="status">
+          {done}
+        </p>
+      ) : null}
+
+      <div className="consult-glance">
+        <section aria-labelledby="priorities-title">
+          <h2 id="priorities-title">What matters to them</h2>
+          <Priorities view={view} />
+        </section>
+        <section aria-labelledby="leaning-title">
+          <h2 id="leaning-title">Leaning towards</h2>
+          <Leaning view={view} />
+          <h2>Ready to decide? (SURE)</h2>
+          <SureAnswers record={record} />
+        </section>
+      </div>
+
+      <section aria-labelledby="words-title" className="consult-words">
+        <h2 id="words-title" className="visually-hidden">
+          In their own words
+        </h2>
+        <PatientWords record={record} />
+      </section>
+
+      <section aria-labelledby="grid-title">
+        <h2 id="grid-title">The options, on what matters most to them</h2>
+        <p className="muted">
+          Version {aid.version}, exactly as the patient read it. What they rated as mattering quite
+          a lot or a lot, or marked, comes first.
+        </p>
+        <OptionGrid
+          content={aid.content}
+          demonstration={aid.demonstration}
+          rows={ordered.map((r) => r.row)}
+          highlight={important}
+          highlightLabel="Matters to them"
+        />
+      </section>
+
+      <section aria-labelledby="decision-title" className="panel">
+        <h2 id="decision-title">{decided ? 'What was decided' : 'Decide together'}</h2>
+        {record.decision ? (
+          <>
+            <DecisionSummary view={view} />
+            {record.status === 'decided' ? (
+              <Form method="post">
+                <ChangeBasis revision={record.revision} clientToken={clientToken} />
+                <Conflict message={confirm.conflict} />
+                <button type="submit" name="intent" value="confirm">
+                  The patient confirms on this screen
+                </button>
+              </Form>
+            ) : null}
+            <AmendForm
+              content={aid.content}
+              current={currentDecision(record.decision, record.amendments)}
+              revision={record.revision}
+              clientToken={clientToken}
+              result={result}
+              today={today}
+            />
+          </>
+        ) : (
+          <DecideForm
+            content={aid.content}
+            revision={record.revision}
+            clientToken={clientToken}
+            result={result}
+            today={today}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="link-title">
+        <h2 id="link-title">The patient&apos;s link</h2>
+        <LinkPanel view={view} result={result} />
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">History</h2>
+        <p className="muted">The patient sees this history too.</p>
+        <ol className="history">
+          {historyLines(view.history).map(({ event, times, firstAt }) => (
+            <li key={event.id}>
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time> {historyLine(event)}
+              {times > 1 ? ` (${times} times since ${formatDateTime(firstAt)})` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

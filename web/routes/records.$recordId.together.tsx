@@ -1,0 +1,87 @@
+import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { rowsByImportance } from '#shared/record/summary';
+import { DemoBanner, OptionGrid } from '../components/aid-view/aid-view';
+import { DecisionSummary, Leaning, Priorities } from '../components/record/record-parts';
+import { RouteError } from '../components/route-error';
+import { apiClient, expectOk } from '../lib/api.server';
+import { newClientToken } from '../lib/client-token.server';
+import { ChangeBasis } from '../components/record/decision-form';
+import { recordAction } from '../lib/record-actions.server';
+
+export const meta: MetaFunction = () => [{ title: 'Together · Decide Together' }];
+
+export async function loader({ context, params }: LoaderFunctionArgs) {
+  const view = await expectOk(
+    await apiClient(context).records[':recordId'].$get({
+      param: { recordId: params.recordId ?? '' },
+    }),
+  );
+  return { view, clientToken: newClientToken() };
+}
+
+/** The patient's confirmation on this screen, as in the consult view; then back to the full record. */
+export const action = ({ context, request, params }: ActionFunctionArgs) =>
+  recordAction(context, request, params.recordId ?? '');
+
+/**
+ * "Show to the patient": the screen clinician and patient look at together.
+ * Large type, none of the clinic's menus, only what the patient said and read.
+ */
+export default function Together() {
+  const { view, clientToken } = useLoaderData<typeof loader>();
+  const { record, aid } = view;
+  const ordered = rowsByImportance(aid.content, record.answers);
+  const important = new Set(ordered.filter((r) => r.important).map((r) => r.row.id));
+  return (
+    <main id="main" className="page together">
+      <p className="together-exit">
+        <Link to={`/records/${record.id}`}>Back to the full record</Link>
+      </p>
+      <DemoBanner demonstration={aid.demonstration} />
+      <h1>{aid.content.question}</h1>
+      <div className="consult-glance">
+        <section aria-labelledby="together-priorities">
+          <h2 id="together-priorities">What matters most to you</h2>
+          <Priorities view={view} ownWords="Your own words" />
+        </section>
+        <section aria-labelledby="together-leaning">
+          <h2 id="together-leaning">You were leaning towards</h2>
+          <Leaning view={view} />
+        </section>
+      </div>
+      <section aria-labelledby="together-grid">
+        <h2 id="together-grid">Your options, on what matters most to you</h2>
+        <OptionGrid
+          content={aid.content}
+          demonstration={aid.demonstration}
+          rows={ordered.map((r) => r.row)}
+          highlight={important}
+          highlightLabel="Matters to you"
+        />
+      </section>
+      {record.decision ? (
+        <section aria-labelledby="together-decision" className="panel">
+          <h2 id="together-decision">What we decided together</h2>
+          <DecisionSummary view={view} />
+          {record.status === 'decided' ? (
+            <Form method="post">
+              <ChangeBasis revision={record.revision} clientToken={clientToken} />
+              <button type="submit" name="intent" value="confirm" className="button-large">
+                Yes, this is what we decided together
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="page">
+      <RouteError />
+    </main>
+  );
+}
