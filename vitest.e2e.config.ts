@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     setupFiles: ['tests/support/console.setup.ts'],
-    testTimeout: 60_000,
+    // A whole guide without JavaScript, with axe at every step, on two busy cores.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     // Each file starts its own app and DynamoDB Local: two at a time suit two cores.
     maxWorkers: 2,

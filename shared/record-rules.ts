@@ -40,6 +40,14 @@ export const sureQuestions: Record<SureItem, string> = {
   encouragement: 'Do you have enough help and advice to make a choice?',
 };
 
+/** The instrument's own names for its four items, the letters of SURE: short enough for a glance. */
+export const sureItemNames: Record<SureItem, string> = {
+  sure: 'Sure of myself',
+  understand: 'Understand information',
+  riskBenefit: 'Risk–benefit ratio',
+  encouragement: 'Encouragement',
+};
+
 /** Where the SURE test comes from, said wherever it is used. */
 export const SURE_ATTRIBUTION = "SURE test © O'Connor & Légaré (Légaré et al., 2010).";
 

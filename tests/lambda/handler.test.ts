@@ -242,4 +242,39 @@ describe('the bundled server Lambda', () => {
     const after = await handler(event('GET', '/api/me', { cookies }), context);
     expect(after.statusCode).toBe(401);
   });
+
+  it("exports a patient's record as a PDF, from the renderer bundled beside the handler", async () => {
+    const token = await tokenFor('clinician@demo.example');
+    const authorization = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const invited = await handler(
+      event('POST', '/api/invitations', {
+        headers: authorization,
+        body: JSON.stringify({ aidId: 'demo-knee-oa', version: 1, clinicReference: 'Lambda 1' }),
+      }),
+      context,
+    );
+    const { link } = JSON.parse(bodyOf(invited)) as { link: string };
+    const opened = await handler(
+      event('POST', '/api/patient/sessions', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: link.split('/p/')[1] }),
+      }),
+      context,
+    );
+    expect(opened.statusCode).toBe(201);
+    const records = await handler(
+      event('GET', '/api/records', { headers: authorization }),
+      context,
+    );
+    const [record] = (JSON.parse(bodyOf(records)) as { items: Array<{ id: string }> }).items;
+
+    const pdf = await handler(
+      event('GET', `/api/records/${record!.id}/export.pdf`, { headers: authorization }),
+      context,
+    );
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers?.['content-type']).toBe('application/pdf');
+    expect(pdf.isBase64Encoded).toBe(true);
+    expect(Buffer.from(pdf.body, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });

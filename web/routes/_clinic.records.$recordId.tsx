@@ -140,7 +140,7 @@ export default function ConsultView() {
           {formatDate(record.createdAt)}
           {record.readyAt ? ` · ready ${formatDate(record.readyAt)}` : ''}
         </p>
-        <p className="button-row">
+        <p className="button-row consult-actions">
           <Link className="button" to={`/records/${record.id}/together`}>
             Show to the patient
           </Link>
@@ -175,17 +175,14 @@ export default function ConsultView() {
         <section aria-labelledby="leaning-title">
           <h2 id="leaning-title">Leaning towards</h2>
           <Leaning view={view} />
-          <h2>Ready to decide? (SURE)</h2>
+          <h2 id="sure-title">Ready to decide? (SURE)</h2>
           <SureAnswers record={record} />
         </section>
+        <section aria-labelledby="words-title" className="consult-words">
+          <h2 id="words-title">In their own words</h2>
+          <PatientWords record={record} />
+        </section>
       </div>
-
-      <section aria-labelledby="words-title" className="consult-words">
-        <h2 id="words-title" className="visually-hidden">
-          In their own words
-        </h2>
-        <PatientWords record={record} />
-      </section>
 
       <section aria-labelledby="grid-title">
         <h2 id="grid-title">The options, on what matters most to them</h2>

@@ -9,7 +9,7 @@ import {
   rowName,
   sureSummary,
 } from '#shared/record/summary';
-import { ratingLabels, SURE_ATTRIBUTION, sureQuestions } from '#shared/record-rules';
+import { ratingLabels, SURE_ATTRIBUTION, sureItemNames, sureQuestions } from '#shared/record-rules';
 import { formatDate } from '../aid-view/aid-view';
 
 /**
@@ -75,7 +75,7 @@ export function Leaning({ view }: { view: RecordView }) {
   return <p className="leaning">{leaning ?? <span className="muted">Not given</span>}</p>;
 }
 
-/** The four SURE answers item by item, flagged at any "no". */
+/** The four SURE answers item by item, flagged at any "no"; the full questions a click away. */
 export function SureAnswers({ record }: { record: DecisionRecord }) {
   const sure = sureSummary(record.answers.sure);
   return (
@@ -88,7 +88,7 @@ export function SureAnswers({ record }: { record: DecisionRecord }) {
       <dl className="sure-items">
         {sure.items.map(({ item, answer }) => (
           <div key={item}>
-            <dt>{sureQuestions[item]}</dt>
+            <dt>{sureItemNames[item]}</dt>
             <dd className={answer === false ? 'sure-no' : undefined}>
               {answer === undefined ? 'Not answered' : answer ? 'Yes' : 'No'}
             </dd>
@@ -100,7 +100,17 @@ export function SureAnswers({ record }: { record: DecisionRecord }) {
           ? `Score: not all answered (${sure.unanswered} left out).`
           : `Score: ${sure.score} of 4${sure.score <= 3 ? ' — 3 or less suggests decisional conflict.' : '.'}`}
       </p>
-      <p className="attribution">{SURE_ATTRIBUTION}</p>
+      <details className="sure-questions">
+        <summary>The questions as the patient read them</summary>
+        <ol>
+          {sure.items.map(({ item }) => (
+            <li key={item}>
+              {sureItemNames[item]}: {sureQuestions[item]}
+            </li>
+          ))}
+        </ol>
+        <p className="attribution">{SURE_ATTRIBUTION}</p>
+      </details>
     </div>
   );
 }
