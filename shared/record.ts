@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { AidContent } from './aid';
-import { Id } from './ids';
+import { Id, Pagination } from './ids';
 import { Amendment, Decision, PatientConfirmation } from './record/decision';
 import { recordStatuses } from './record/lifecycle';
 import { NOT_SURE, recordLimits, STEP_COUNT, sureItems, type SureItem } from './record-rules';
@@ -116,16 +116,9 @@ export const RecordPage = z.object({
 });
 export type RecordPage = z.infer<typeof RecordPage>;
 
-export const RecordQuery = z.object({
+export const RecordQuery = Pagination.extend({
   status: RecordStatus.optional(),
   aidId: Id.optional(),
-  limit: z.coerce
-    .number()
-    .int('Limit must be a whole number')
-    .min(1, 'Limit must be at least 1')
-    .max(100, 'Limit must be 100 or less')
-    .default(25),
-  cursor: z.string().max(512, 'Cursor is too long').optional(),
 });
 export type RecordQuery = z.infer<typeof RecordQuery>;
 

@@ -131,6 +131,12 @@ export function createInvitationRepository(db: Db): InvitationRepository {
     return Item ? InvitationItem.parse(Item) : null;
   };
 
+  const existingItem = async (orgId: string, invitationId: string) => {
+    const item = await getItem(orgId, invitationId);
+    if (!item) throw new NotFoundError('invitation');
+    return item;
+  };
+
   return {
     async create(orgId, input) {
       const token = newToken();
@@ -212,8 +218,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
     getItem,
 
     async revoke(orgId, invitationId, by) {
-      const item = await getItem(orgId, invitationId);
-      if (!item) throw new NotFoundError('invitation');
+      const item = await existingItem(orgId, invitationId);
       if (item.revokedAt) return toInvitation(item);
       const now = db.now().toISOString();
       try {
@@ -236,16 +241,14 @@ export function createInvitationRepository(db: Db): InvitationRepository {
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
         // Withdrawn at the same moment by someone else: the first time stays.
-        const latest = await getItem(orgId, invitationId);
-        if (!latest) throw new NotFoundError('invitation');
+        const latest = await existingItem(orgId, invitationId);
         return toInvitation(latest);
       }
       return toInvitation({ ...item, revokedAt: now });
     },
 
     async extend(orgId, invitationId, expiresAt, by) {
-      const item = await getItem(orgId, invitationId);
-      if (!item) throw new NotFoundError('invitation');
+      const item = await existingItem(orgId, invitationId);
       if (item.revokedAt) throw new LinkWithdrawnError(toInvitation(item));
       const next = expiresAt.toISOString();
       try {
@@ -282,8 +285,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
         );
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
-        const latest = await getItem(orgId, invitationId);
-        if (!latest) throw new NotFoundError('invitation');
+        const latest = await existingItem(orgId, invitationId);
         if (latest.revokedAt) throw new LinkWithdrawnError(toInvitation(latest));
         throw new StaleRevisionError(toInvitation(latest));
       }

@@ -2,7 +2,7 @@ import type { AidContent } from '../aid';
 import type { Actor } from '../aids';
 import type { RecordView } from '../record';
 import type { AmendmentChanges, DecisionChoice, DecisionContent } from '../record/decision';
-import { currentDecision, NOT_DECIDED } from '../record/decision-rules';
+import { currentDecision, decisionFieldLabels, NOT_DECIDED } from '../record/decision-rules';
 import {
   leaningName,
   patientPriorities,
@@ -655,14 +655,6 @@ function openQuestionsSection(
   };
 }
 
-const fieldNames: Record<keyof AmendmentChanges, string> = {
-  choice: 'Decision',
-  notes: 'Notes',
-  openQuestions: 'Open questions',
-  followUp: 'Follow-up',
-  participants: 'Who else took part',
-};
-
 function changeText(
   content: AidContent,
   field: keyof AmendmentChanges,
@@ -675,13 +667,13 @@ function changeText(
 
 function amendmentsSection(view: RecordView): CompositionSection {
   const content = view.aid.content;
-  const fields = Object.keys(fieldNames) as Array<keyof AmendmentChanges>;
+  const fields = Object.keys(decisionFieldLabels) as Array<keyof AmendmentChanges>;
   const changes = (before: AmendmentChanges, after: AmendmentChanges) =>
     fields
       .filter((field) => after[field] !== undefined)
       .map(
         (field) =>
-          markup`${fieldNames[field]}: was “${changeText(content, field, before)}”; now “${changeText(content, field, after)}”`,
+          markup`${decisionFieldLabels[field]}: was “${changeText(content, field, before)}”; now “${changeText(content, field, after)}”`,
       );
   return {
     title: 'Amendments',

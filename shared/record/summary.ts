@@ -1,5 +1,5 @@
 import type { AidContent, AidRow } from '../aid';
-import type { PatientAnswers } from '../record';
+import type { AuditEvent, PatientAnswers } from '../record';
 import { IMPORTANT_RATING, NOT_SURE, sureItems, type SureItem } from '../record-rules';
 
 /**
@@ -144,4 +144,31 @@ export function importantRowIds(ratings: PatientAnswers['ratings']): Set<string>
       .filter(([, rating]) => rating >= IMPORTANT_RATING)
       .map(([rowId]) => rowId),
   );
+}
+
+/**
+ * A history for reading: the same clinician opening the record several times
+ * in a row becomes one line with a count, so that the changes stand out.
+ */
+export function historyLines(
+  history: readonly AuditEvent[],
+): Array<{ event: AuditEvent; times: number; firstAt: string }> {
+  const lines: Array<{ event: AuditEvent; times: number; firstAt: string }> = [];
+  for (const event of history) {
+    const last = lines.at(-1);
+    const sameViewer =
+      last &&
+      event.type === 'viewed' &&
+      last.event.type === 'viewed' &&
+      event.actor.kind === 'clinician' &&
+      last.event.actor.kind === 'clinician' &&
+      last.event.actor.id === event.actor.id;
+    if (sameViewer) {
+      last.times += 1;
+      last.firstAt = event.at;
+    } else {
+      lines.push({ event, times: 1, firstAt: event.at });
+    }
+  }
+  return lines;
 }

@@ -426,7 +426,7 @@ describe('the shared decision record as a FHIR R4 document', () => {
     expect(amendments).toContain('22 November 2026 at 09:30 UTC, by Sam Lee.');
     expect(amendments).toContain('Why: The patient phoned: she wants to wait');
     expect(amendments).toContain(
-      'Decision: was “Steroid cream”; now “Not decided yet. Next step: Talk it over with family, by 5 December 2026.”',
+      'The decision: was “Steroid cream”; now “Not decided yet. Next step: Talk it over with family, by 5 December 2026.”',
     );
     expect(amendments).toContain(
       'Follow-up: was “Phone review in 2 weeks”; now “Review in clinic”',

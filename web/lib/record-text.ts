@@ -34,30 +34,3 @@ export function historyLine(event: AuditEvent): string {
       return `${who} withdrew the patient's link`;
   }
 }
-
-/**
- * The history for reading: repeated openings by the same person in a row
- * become one line with a count, so the changes stand out.
- */
-export function historyLines(
-  history: readonly AuditEvent[],
-): Array<{ event: AuditEvent; times: number; firstAt: string }> {
-  const lines: Array<{ event: AuditEvent; times: number; firstAt: string }> = [];
-  for (const event of history) {
-    const last = lines.at(-1);
-    const sameViewer =
-      last &&
-      event.type === 'viewed' &&
-      last.event.type === 'viewed' &&
-      event.actor.kind === 'clinician' &&
-      last.event.actor.kind === 'clinician' &&
-      last.event.actor.id === event.actor.id;
-    if (sameViewer) {
-      last.times += 1;
-      last.firstAt = event.at;
-    } else {
-      lines.push({ event, times: 1, firstAt: event.at });
-    }
-  }
-  return lines;
-}

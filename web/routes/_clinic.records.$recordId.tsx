@@ -11,8 +11,8 @@ import { invitationLimits } from '#shared/invitations';
 import type { RecordView } from '#shared/record';
 import { currentDecision } from '#shared/record/decision-rules';
 import { isDecided } from '#shared/record/lifecycle';
-import { rowsByImportance } from '#shared/record/summary';
-import { DemoBanner, formatDate, OptionGrid } from '../components/aid-view/aid-view';
+import { historyLines } from '#shared/record/summary';
+import { DemoBanner, formatDate } from '../components/aid-view/aid-view';
 import { Select } from '../components/field';
 import {
   DecisionSummary,
@@ -20,12 +20,13 @@ import {
   Leaning,
   PatientWords,
   Priorities,
+  RecordGrid,
   SureAnswers,
 } from '../components/record/record-parts';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { newClientToken } from '../lib/client-token.server';
-import { historyLine, historyLines, recordStatusWords } from '../lib/record-text';
+import { historyLine, recordStatusWords } from '../lib/record-text';
 import {
   AmendForm,
   ChangeBasis,
@@ -119,8 +120,6 @@ export default function ConsultView() {
   const [search] = useSearchParams();
   const { record, aid } = view;
   const decided = isDecided(record.status);
-  const ordered = rowsByImportance(aid.content, record.answers);
-  const important = new Set(ordered.filter((r) => r.important).map((r) => r.row.id));
   const done = doneMessages[search.get('done') ?? ''];
   const confirm = formFeedback(result, 'confirm');
   return (
@@ -190,13 +189,7 @@ export default function ConsultView() {
           Version {aid.version}, exactly as the patient read it. What they rated as mattering quite
           a lot or a lot, or marked, comes first.
         </p>
-        <OptionGrid
-          content={aid.content}
-          demonstration={aid.demonstration}
-          rows={ordered.map((r) => r.row)}
-          highlight={important}
-          highlightLabel="Matters to them"
-        />
+        <RecordGrid view={view} highlightLabel="Matters to them" />
       </section>
 
       <section aria-labelledby="decision-title" className="panel">

@@ -3,7 +3,12 @@ import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import type { AuditEvent, RecordView } from '#shared/record';
 import type { DecisionChoice, DecisionContent } from '#shared/record/decision';
 import { currentDecision, decisionLimits, NOT_DECIDED } from '#shared/record/decision-rules';
-import { leaningName, patientPriorities, questionLines } from '#shared/record/summary';
+import {
+  historyLines,
+  leaningName,
+  patientPriorities,
+  questionLines,
+} from '#shared/record/summary';
 import { formatDate } from '../components/aid-view/aid-view';
 import { TextArea } from '../components/field';
 import { PatientError } from '../components/patient/patient-error';
@@ -61,27 +66,6 @@ function historyText(event: AuditEvent, times: number): string {
     case 'link-withdrawn':
       return history.withdrawn(name);
   }
-}
-
-/** The same person opening the record several times in a row is one line. */
-function historyRows(events: readonly AuditEvent[]) {
-  const rows: Array<{ event: AuditEvent; times: number }> = [];
-  for (const event of events) {
-    const last = rows.at(-1);
-    if (
-      last &&
-      event.type === 'viewed' &&
-      last.event.type === 'viewed' &&
-      event.actor.kind === 'clinician' &&
-      last.event.actor.kind === 'clinician' &&
-      event.actor.id === last.event.actor.id
-    ) {
-      last.times += 1;
-    } else {
-      rows.push({ event, times: 1 });
-    }
-  }
-  return rows;
 }
 
 /** After the visit: the decided record, to read, confirm, download and keep. Never to change. */
@@ -244,7 +228,7 @@ export default function PatientRecord() {
         <h2 id="history-title">{patientText.historyTitle}</h2>
         <p>{patientText.historyIntro}</p>
         <ul>
-          {historyRows(view.history).map(({ event, times }) => (
+          {historyLines(view.history).map(({ event, times }) => (
             <li key={event.id}>
               <time dateTime={event.at}>{formatDate(event.at)}</time>: {historyText(event, times)}
             </li>

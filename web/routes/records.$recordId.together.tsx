@@ -1,8 +1,12 @@
 import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { rowsByImportance } from '#shared/record/summary';
-import { DemoBanner, OptionGrid } from '../components/aid-view/aid-view';
-import { DecisionSummary, Leaning, Priorities } from '../components/record/record-parts';
+import { DemoBanner } from '../components/aid-view/aid-view';
+import {
+  DecisionSummary,
+  Leaning,
+  Priorities,
+  RecordGrid,
+} from '../components/record/record-parts';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { newClientToken } from '../lib/client-token.server';
@@ -31,8 +35,6 @@ export const action = ({ context, request, params }: ActionFunctionArgs) =>
 export default function Together() {
   const { view, clientToken } = useLoaderData<typeof loader>();
   const { record, aid } = view;
-  const ordered = rowsByImportance(aid.content, record.answers);
-  const important = new Set(ordered.filter((r) => r.important).map((r) => r.row.id));
   return (
     <main id="main" className="page together">
       <p className="together-exit">
@@ -52,13 +54,7 @@ export default function Together() {
       </div>
       <section aria-labelledby="together-grid">
         <h2 id="together-grid">Your options, on what matters most to you</h2>
-        <OptionGrid
-          content={aid.content}
-          demonstration={aid.demonstration}
-          rows={ordered.map((r) => r.row)}
-          highlight={important}
-          highlightLabel="Matters to you"
-        />
+        <RecordGrid view={view} highlightLabel="Matters to you" />
       </section>
       {record.decision ? (
         <section aria-labelledby="together-decision" className="panel">

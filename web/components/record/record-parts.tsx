@@ -7,10 +7,11 @@ import {
   patientPriorities,
   questionLines,
   rowName,
+  rowsByImportance,
   sureSummary,
 } from '#shared/record/summary';
 import { ratingLabels, SURE_ATTRIBUTION, sureItemNames, sureQuestions } from '#shared/record-rules';
-import { formatDate } from '../aid-view/aid-view';
+import { formatDate, OptionGrid } from '../aid-view/aid-view';
 
 /**
  * The parts of a decision record as a clinician reads them, in the consult
@@ -250,5 +251,20 @@ export function DecisionSummary({ view }: { view: RecordView }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The grid of the version the patient read, with what matters most to them first and marked. */
+export function RecordGrid({ view, highlightLabel }: { view: RecordView; highlightLabel: string }) {
+  const { aid, record } = view;
+  const ordered = rowsByImportance(aid.content, record.answers);
+  return (
+    <OptionGrid
+      content={aid.content}
+      demonstration={aid.demonstration}
+      rows={ordered.map((r) => r.row)}
+      highlight={new Set(ordered.filter((r) => r.important).map((r) => r.row.id))}
+      highlightLabel={highlightLabel}
+    />
   );
 }
