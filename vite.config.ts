@@ -21,5 +21,15 @@ export default defineConfig({
   build: { assetsDir: 'assets' },
   // Listed so that Vite prepares them at start: discovered later, they would make
   // the first page load in development reload, and load React twice.
-  optimizeDeps: { include: ['@remix-run/server-runtime', 'hono/client', 'zod', 'syllable', 'uqr'] },
+  optimizeDeps: {
+    include: [
+      '@remix-run/server-runtime',
+      'hono/client',
+      'zod',
+      'syllable',
+      'uqr',
+      '@conform-to/react',
+      '@conform-to/zod/v4',
+    ],
+  },
 });

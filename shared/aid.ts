@@ -318,7 +318,8 @@ export const AidContent = z
         message: 'The review-by date must come after the date the evidence was reviewed',
       });
     }
-  });
+  })
+  .meta({ id: 'AidContent' });
 export type AidContent = z.infer<typeof AidContent>;
 /** What a client sends: defaults may be left out. */
 export type AidContentInput = z.input<typeof AidContent>;

@@ -57,19 +57,21 @@ const NumberIssueSchema = z.object({
   excerpt: z.string().optional(),
 });
 
-export const AidChecks = z.object({
-  ipdas: z.array(Criterion),
-  blockers: z
-    .array(Criterion)
-    .describe('Required criteria still missing: publishing waits for these'),
-  readability: z.object({
-    texts: z.array(MeasuredText),
-    overall: Readability,
-    aboveTarget: z.array(MeasuredText),
-    target: z.literal(8),
-  }),
-  numbers: z.array(NumberIssueSchema),
-});
+export const AidChecks = z
+  .object({
+    ipdas: z.array(Criterion),
+    blockers: z
+      .array(Criterion)
+      .describe('Required criteria still missing: publishing waits for these'),
+    readability: z.object({
+      texts: z.array(MeasuredText),
+      overall: Readability,
+      aboveTarget: z.array(MeasuredText),
+      target: z.literal(8),
+    }),
+    numbers: z.array(NumberIssueSchema),
+  })
+  .meta({ id: 'AidChecks' });
 export type AidChecks = z.infer<typeof AidChecks>;
 
 // Compile-time agreement between the schema and the modules' own types.

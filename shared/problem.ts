@@ -19,7 +19,8 @@ export const Problem = z
     errors: z.array(FieldError).optional(),
   })
   // Extension members (RFC 9457 §3.2), such as `current` on a conflict.
-  .catchall(z.unknown());
+  .catchall(z.unknown())
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
 /** The kinds of problem the API reports; the slug becomes the problem's `type` URI. */

@@ -35,41 +35,43 @@ export const SureAnswers = z.object(
 );
 export type SureAnswers = z.infer<typeof SureAnswers>;
 
-export const PatientAnswers = z.object({
-  /** Questions marked "this matters to me" while reading the options. */
-  marks: z.array(Id).default([]),
-  /** By row id; a consideration left out was skipped. */
-  ratings: z.record(Id, Rating).default({}),
-  ownConcerns: z
-    .array(OwnConcern)
-    .max(recordLimits.ownConcerns, `Add at most ${recordLimits.ownConcerns} of your own`)
-    .default([]),
-  /** An option id, or "not-sure". */
-  leaning: z.string().optional(),
-  sure: SureAnswers.default({}),
-  worries: z
-    .string()
-    .max(recordLimits.worries, `Use ${recordLimits.worries} letters or fewer`)
-    .default(''),
-  questions: z
-    .string()
-    .max(recordLimits.questions, `Use ${recordLimits.questions} letters or fewer`)
-    .default(''),
-  readElsewhere: z
-    .object({
-      note: z
-        .string()
-        .max(
-          recordLimits.readElsewhereNote,
-          `Use ${recordLimits.readElsewhereNote} letters or fewer`,
-        ),
-      link: z
-        .url({ protocol: /^https?$/, error: 'Use a full web address, starting with https://' })
-        .max(recordLimits.link)
-        .optional(),
-    })
-    .default({ note: '' }),
-});
+export const PatientAnswers = z
+  .object({
+    /** Questions marked "this matters to me" while reading the options. */
+    marks: z.array(Id).default([]),
+    /** By row id; a consideration left out was skipped. */
+    ratings: z.record(Id, Rating).default({}),
+    ownConcerns: z
+      .array(OwnConcern)
+      .max(recordLimits.ownConcerns, `Add at most ${recordLimits.ownConcerns} of your own`)
+      .default([]),
+    /** An option id, or "not-sure". */
+    leaning: z.string().optional(),
+    sure: SureAnswers.default({}),
+    worries: z
+      .string()
+      .max(recordLimits.worries, `Use ${recordLimits.worries} letters or fewer`)
+      .default(''),
+    questions: z
+      .string()
+      .max(recordLimits.questions, `Use ${recordLimits.questions} letters or fewer`)
+      .default(''),
+    readElsewhere: z
+      .object({
+        note: z
+          .string()
+          .max(
+            recordLimits.readElsewhereNote,
+            `Use ${recordLimits.readElsewhereNote} letters or fewer`,
+          ),
+        link: z
+          .url({ protocol: /^https?$/, error: 'Use a full web address, starting with https://' })
+          .max(recordLimits.link)
+          .optional(),
+      })
+      .default({ note: '' }),
+  })
+  .meta({ id: 'PatientAnswers' });
 export type PatientAnswers = z.infer<typeof PatientAnswers>;
 
 export const RecordStatus = z.enum(recordStatuses);
@@ -78,19 +80,21 @@ export type RecordStatus = z.infer<typeof RecordStatus>;
 export const StepNumber = z.coerce.number().int().min(1).max(STEP_COUNT);
 
 /** What a list of records shows about each one. */
-export const RecordSummary = z.object({
-  id: Id,
-  invitationId: Id,
-  aidId: Id,
-  aidVersion: z.int().min(1),
-  aidTitle: z.string(),
-  /** The clinic's own note to find the patient again; never the patient's identity. */
-  clinicReference: z.string().nullable(),
-  status: RecordStatus,
-  /** When the record reached its status. */
-  statusAt: z.iso.datetime(),
-  createdAt: z.iso.datetime(),
-});
+export const RecordSummary = z
+  .object({
+    id: Id,
+    invitationId: Id,
+    aidId: Id,
+    aidVersion: z.int().min(1),
+    aidTitle: z.string(),
+    /** The clinic's own note to find the patient again; never the patient's identity. */
+    clinicReference: z.string().nullable(),
+    status: RecordStatus,
+    /** When the record reached its status. */
+    statusAt: z.iso.datetime(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'RecordSummary' });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
 export const DecisionRecord = RecordSummary.extend({
@@ -106,14 +110,16 @@ export const DecisionRecord = RecordSummary.extend({
   /** Corrections after the decision, oldest first. */
   amendments: z.array(Amendment),
   patientConfirmation: PatientConfirmation.nullable(),
-});
+}).meta({ id: 'DecisionRecord' });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;
 
-export const RecordPage = z.object({
-  items: z.array(RecordSummary),
-  /** Pass as `cursor` to get the next page; null on the last page. */
-  nextCursor: z.string().nullable(),
-});
+export const RecordPage = z
+  .object({
+    items: z.array(RecordSummary),
+    /** Pass as `cursor` to get the next page; null on the last page. */
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'RecordPage' });
 export type RecordPage = z.infer<typeof RecordPage>;
 
 export const RecordQuery = Pagination.extend({
@@ -146,13 +152,15 @@ export const AuditActor = z.discriminatedUnion('kind', [
 export type AuditActor = z.infer<typeof AuditActor>;
 
 /** Who did what to a record, and when: written with the change it describes, never changed. */
-export const AuditEvent = z.object({
-  id: z.string(),
-  at: z.iso.datetime(),
-  type: z.enum(auditEventTypes),
-  actor: AuditActor,
-  detail: z.string().nullable(),
-});
+export const AuditEvent = z
+  .object({
+    id: z.string(),
+    at: z.iso.datetime(),
+    type: z.enum(auditEventTypes),
+    actor: AuditActor,
+    detail: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 /**
@@ -160,45 +168,56 @@ export type AuditEvent = z.infer<typeof AuditEvent>;
  * patient through their link alike: nothing about the patient is kept where
  * they cannot read it.
  */
-export const RecordView = z.object({
-  record: DecisionRecord,
-  /** The exact aid version the patient read, never the latest draft. */
-  aid: z.object({
-    id: Id,
-    title: z.string(),
-    version: z.int(),
-    publishedAt: z.iso.datetime(),
-    demonstration: z.boolean(),
-    content: AidContent,
-  }),
-  organisationName: z.string(),
-  /** The patient's link: it opens the record until it expires or is withdrawn. */
-  link: z.object({
-    expiresAt: z.iso.datetime(),
-    revokedAt: z.iso.datetime().nullable(),
-  }),
-  /** Newest first. */
-  history: z.array(AuditEvent),
-});
+export const RecordView = z
+  .object({
+    record: DecisionRecord,
+    /** The exact aid version the patient read, never the latest draft. */
+    aid: z.object({
+      id: Id,
+      title: z.string(),
+      version: z.int(),
+      publishedAt: z.iso.datetime(),
+      demonstration: z.boolean(),
+      content: AidContent,
+    }),
+    organisationName: z.string(),
+    /** The patient's link: it opens the record until it expires or is withdrawn. */
+    link: z.object({
+      expiresAt: z.iso.datetime(),
+      revokedAt: z.iso.datetime().nullable(),
+    }),
+    /** Newest first. */
+    history: z.array(AuditEvent),
+  })
+  .meta({ id: 'RecordView' });
 export type RecordView = z.infer<typeof RecordView>;
 
 /** Fewer records than this, and a version's insights show nothing: no patient can be singled out. */
 export const INSIGHTS_MINIMUM_RECORDS = 5;
 
 /** How patients used one aid version: counts only. */
-export const VersionInsights = z.object({
-  version: z.int().min(1),
-  minimumRecords: z.int(),
-  /** Null when fewer than `minimumRecords` records exist. */
-  counts: z
-    .object({
-      records: z.int(),
-      byStatus: z.record(RecordStatus, z.int()),
-      /** How many patients rated each consideration "matters quite a lot" or "a lot", most first. */
-      important: z.array(z.object({ rowId: Id, label: z.string(), patients: z.int() })),
-    })
-    .nullable(),
-});
+export const VersionInsights = z
+  .object({
+    version: z.int().min(1),
+    minimumRecords: z.int(),
+    /** Null when fewer than `minimumRecords` records exist. */
+    counts: z
+      .object({
+        records: z.int(),
+        byStatus: z.record(RecordStatus, z.int()),
+        /** How many patients rated anything. */
+        rated: z.int(),
+        /**
+         * How many of them rated each consideration "matters quite a lot" or "a lot",
+         * most first; null until `minimumRecords` patients have rated.
+         */
+        important: z
+          .array(z.object({ rowId: Id, label: z.string(), patients: z.int() }))
+          .nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'VersionInsights' });
 export type VersionInsights = z.infer<typeof VersionInsights>;
 
 /** What each step saves. Step 1 and the summary save only progress. */
@@ -224,10 +243,12 @@ export const stepNames = [
 export const stepNumber = (step: StepName) => stepNames.indexOf(step) + 1;
 
 /** A step's answers sent by the patient, with the revision they were based on. */
-export const StepUpdate = z.object({
-  revision: z.int().min(1),
-  answers: z.record(z.string(), z.unknown()).default({}),
-});
+export const StepUpdate = z
+  .object({
+    revision: z.int().min(1),
+    answers: z.record(z.string(), z.unknown()).default({}),
+  })
+  .meta({ id: 'StepUpdate' });
 
 /**
  * Checks answers against the aid version they are about: ratings and marks
@@ -261,3 +282,6 @@ export function answerIssues(
   }
   return issues;
 }
+
+/** "I'm ready for my visit", based on the revision the patient read. */
+export const ReadyRequest = z.object({ revision: z.int().min(1) }).meta({ id: 'ReadyRequest' });

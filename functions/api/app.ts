@@ -11,28 +11,18 @@ import {
   type ProblemKind,
 } from '#shared/problem';
 import { describeError, redactPath } from '../log';
-import { InvalidCursorError } from '../store/cursor';
 import { StoreUnavailableError } from '../store/errors';
 import type { ApiDeps, ApiEnv } from './env';
-import { openApiDocument, type Operation } from './openapi';
+import { openApiDocument } from './openapi';
 import { ProblemError } from './problem-error';
-import { aidOperations, aids } from './routes/aids';
-import { health, healthOperations } from './routes/health';
-import { invitationOperations, invitations } from './routes/invitations';
-import { me, meOperations } from './routes/me';
-import { patient, patientOperations } from './routes/patient';
-import { recordOperations, records } from './routes/records';
-import { sessionOperations, sessions } from './routes/sessions';
-
-export const operations: readonly Operation[] = [
-  ...healthOperations,
-  ...meOperations,
-  ...sessionOperations,
-  ...aidOperations,
-  ...invitationOperations,
-  ...recordOperations,
-  ...patientOperations,
-];
+import { aids } from './routes/aids';
+import { health } from './routes/health';
+import { invitations } from './routes/invitations';
+import { me } from './routes/me';
+import { patient } from './routes/patient';
+import { records } from './routes/records';
+import { sessions } from './routes/sessions';
+import { storeProblem } from './store-problems';
 
 const defaults = {
   sessionLifetimeSeconds: 8 * 60 * 60,
@@ -46,8 +36,9 @@ const defaults = {
  */
 export function createApp(deps: ApiDeps) {
   const resolved: Required<ApiDeps> = { ...defaults, ...deps };
-  const { log } = resolved;
-  const openApi = openApiDocument(operations);
+  const { log, publicOrigin } = resolved;
+  // Made from the routes on first request, then kept: no cold start pays for it.
+  let openApi: Promise<unknown> | undefined;
 
   const app = new Hono<ApiEnv>()
     .basePath('/api')
@@ -57,6 +48,8 @@ export function createApp(deps: ApiDeps) {
       const started = performance.now();
       await next();
       c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+      // A JSON answer is never to be read as HTML or script.
+      c.header('X-Content-Type-Options', 'nosniff');
       log.info('api request', {
         requestId: c.var.requestId,
         method: c.req.method,
@@ -67,11 +60,11 @@ export function createApp(deps: ApiDeps) {
       });
     })
     .use(async (c, next) => {
-      // A browser says where a request comes from; a cookie-carried change sent
-      // from another site is refused. Scripts with a bearer token are unaffected.
-      const site = c.req.header('sec-fetch-site');
+      // A browser says where a request comes from (Sec-Fetch-Site, Origin): a
+      // cookie-carried change from another site, or from an opaque origin, is
+      // refused. Scripts with a bearer token, and the pages' in-process calls, say neither.
       const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method);
-      if (unsafe && site && site !== 'same-origin' && !c.req.header('authorization')) {
+      if (unsafe && !c.req.header('authorization') && !fromThisSite(c.req.raw, publicOrigin)) {
         throw new ProblemError('forbidden', {
           detail: 'Changes from other sites are not accepted.',
         });
@@ -88,7 +81,6 @@ export function createApp(deps: ApiDeps) {
         },
       }),
     )
-    .get('/openapi.json', (c) => c.json(openApi))
     .route('/health', health)
     .route('/me', me)
     .route('/sessions', sessions)
@@ -97,6 +89,7 @@ export function createApp(deps: ApiDeps) {
     .route('/records', records)
     .route('/patient', patient);
 
+  app.get('/openapi.json', async (c) => c.json(await (openApi ??= openApiDocument(app))));
   // Mounted apps do not inherit notFound, so unknown API paths end here, as problem+json.
   app.all('*', () => {
     throw new ProblemError('not-found', { detail: 'There is no such API route.' });
@@ -107,6 +100,15 @@ export function createApp(deps: ApiDeps) {
 
 export type ApiApp = ReturnType<typeof createApp>;
 
+/** Whether a browser's request comes from this site; a request that says nothing is not a browser's. */
+function fromThisSite(request: Request, publicOrigin: string): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return site === 'same-origin';
+  const origin = request.headers.get('origin');
+  if (origin === null) return true;
+  return origin === publicOrigin || origin === new URL(request.url).origin;
+}
+
 const statusKinds = new Map<number, ProblemKind>(
   Object.entries(problemKinds).map(([kind, { status }]) => [status, kind as ProblemKind]),
 );
@@ -116,27 +118,20 @@ function respondWithProblem(
   c: Context<ApiEnv>,
   { log }: Required<ApiDeps>,
 ): Response {
+  const requestId = c.var.requestId;
+  if (error instanceof StoreUnavailableError) {
+    log.warn('store unavailable', { requestId, ...describeError(error.cause) });
+  }
+  const known = error instanceof ProblemError ? error : storeProblem(error, c);
   let problem: Problem;
   let headers: Record<string, string> = {};
-  const requestId = c.var.requestId;
-  if (error instanceof ProblemError) {
-    const { headers: extraHeaders = {}, ...extra } = error.options;
-    problem = makeProblem(error.kind, { ...extra, requestId });
+  if (known) {
+    const { headers: extraHeaders = {}, ...extra } = known.options;
+    problem = makeProblem(known.kind, { ...extra, requestId });
     headers = extraHeaders;
-  } else if (error instanceof InvalidCursorError) {
-    problem = makeProblem('validation-failed', {
-      errors: [
-        { pointer: '/cursor', detail: 'This cursor is not valid. Start from the first page.' },
-      ],
-      requestId,
-    });
   } else if (error instanceof HTTPException && error.status < 500) {
     const kind = statusKinds.get(error.status) ?? 'bad-request';
     problem = makeProblem(kind, { detail: error.message || undefined, requestId });
-  } else if (error instanceof StoreUnavailableError) {
-    log.warn('store unavailable', { requestId, ...describeError(error.cause) });
-    problem = makeProblem('unavailable', { detail: 'Please try again in a moment.', requestId });
-    headers = { 'Retry-After': '2' };
   } else {
     log.error('unhandled error', { requestId, route: c.req.routePath, ...describeError(error) });
     problem = makeProblem('internal', { detail: 'The fault has been logged.', requestId });

@@ -24,10 +24,16 @@ export const requireClinician = createMiddleware<ApiEnv>(async (c, next) => {
   await next();
 });
 
+/**
+ * The clinician calling, still a member of their organisation: a removed
+ * clinician's token or session stops working at once (401), and their session
+ * is ended.
+ */
 export async function authenticateClinician(c: Context<ApiEnv>): Promise<Principal> {
   const { verifier, store } = c.var.deps;
   const authorization = c.req.header('authorization');
   const sessionId = getCookie(c, SESSION_COOKIE);
+  let principal: Principal | null;
   if (authorization !== undefined) {
     const token = bearer.exec(authorization)?.[1];
     if (!token) throw unauthenticated('Send "Authorization: Bearer <token>".');
@@ -39,27 +45,32 @@ export async function authenticateClinician(c: Context<ApiEnv>): Promise<Princip
         throw unauthenticated('The token is not valid or has expired.');
       throw error;
     }
-    const principal = await store.people.principalForSubject(subject);
+    principal = await store.people.principalForSubject(subject);
     if (!principal) {
       throw new ProblemError('forbidden', {
         detail: 'This account is not linked to a clinic yet.',
       });
     }
-    return principal;
-  }
-  if (sessionId !== undefined) {
-    const principal = await store.sessions.resolve(sessionId);
+  } else if (sessionId !== undefined) {
+    principal = await store.sessions.resolve(sessionId);
     if (!principal) throw unauthenticated('Your session has ended. Sign in again.');
-    return principal;
-  }
-  // A patient's link reaches their own record, and no clinician's action.
-  if (getCookie(c, PATIENT_COOKIE) !== undefined) {
+  } else if (getCookie(c, PATIENT_COOKIE) !== undefined) {
+    // A patient's link reaches their own record, and no clinician's action.
     throw new ProblemError('forbidden', {
       detail:
-        "A patient's link can read its own record and confirm the decision. Deciding and amending are done with the clinic.",
+        "A patient's link can read its own record and confirm the decision. Other changes are the clinic's.",
     });
+  } else {
+    throw unauthenticated('Sign in, or send a bearer token.');
   }
-  throw unauthenticated('Sign in, or send a bearer token.');
+  const clinician = await store.people.clinician(principal);
+  if (!clinician) {
+    if (sessionId !== undefined && authorization === undefined)
+      await store.sessions.revoke(sessionId);
+    throw unauthenticated('This account is no longer a member of the clinic.');
+  }
+  c.set('clinician', { id: clinician.id, name: clinician.name });
+  return principal;
 }
 
 function unauthenticated(detail: string): ProblemError {
@@ -70,9 +81,4 @@ function unauthenticated(detail: string): ProblemError {
 }
 
 /** The signed-in clinician as records and histories name them (behind `requireClinician`). */
-export async function clinicianActor(c: Context<ApiEnv>): Promise<Actor> {
-  const clinician = await c.var.deps.store.people.clinician(c.var.principal);
-  if (!clinician)
-    throw new ProblemError('forbidden', { detail: 'This account is no longer active.' });
-  return { id: clinician.id, name: clinician.name };
-}
+export const clinicianActor = (c: Context<ApiEnv>): Actor => c.var.clinician;

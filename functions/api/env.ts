@@ -1,4 +1,5 @@
 import type { RecordPdfRenderer } from '../exports/record-pdf-renderer';
+import type { Actor } from '#shared/aids';
 import type { Logger } from '../log';
 import type { TokenVerifier } from '../auth/tokens';
 import type { Principal } from '../store/principal';
@@ -29,6 +30,8 @@ export interface ApiEnv {
     requestId: string;
     /** Set by `requireClinician`; only read on routes behind it. */
     principal: Principal;
+    /** The same clinician as records name them, read when they were authenticated. */
+    clinician: Actor;
     /** Set by `requirePatient` and `requireRecordReader`: the record, and who reads it. */
     access: RecordAccess;
   };

@@ -2,10 +2,10 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Actor } from '#shared/aids';
+import type { Invitation } from '#shared/invitations';
 import type { Organisation } from '#shared/people';
 import type { AuditActor, RecordView } from '#shared/record';
 import { PATIENT_COOKIE } from '../auth/cookies';
-import type { InvitationItem } from '../store/invitations';
 import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';
 import { authenticateClinician, hasClinicianCredentials } from './auth';
@@ -19,13 +19,13 @@ export type RecordReader = { kind: 'clinician'; principal: Principal } | { kind:
 export interface RecordAccess {
   orgId: string;
   view: RecordView;
-  invitation: InvitationItem;
+  invitation: Invitation;
   organisation: Organisation;
   reader: RecordReader;
 }
 
 /** Why a link no longer opens: the patient is told to contact the clinic. */
-export function linkGone(invitation: InvitationItem, now: Date): ProblemError | null {
+export function linkGone(invitation: Invitation, now: Date): ProblemError | null {
   if (invitation.revokedAt) {
     return new ProblemError('gone', {
       detail: 'The clinic has withdrawn this link.',
@@ -56,7 +56,7 @@ export async function loadRecord(
   if (!found) return null;
   const { record, history } = found;
   const [invitation, version, organisation] = await Promise.all([
-    store.invitations.getItem(orgId, record.invitationId),
+    store.invitations.get(orgId, record.invitationId),
     store.aids.getVersion(orgId, record.aidId, record.aidVersion),
     store.people.organisation(orgId),
   ]);

@@ -31,7 +31,7 @@ function detailOf(refusal: RecordRefusal, current: DecisionRecord): string {
     case 'already-ready':
       return 'The record is already marked ready.';
     case 'changed':
-      return 'This record changed since it was opened. Nothing was saved: read it again, then try again.';
+      return 'This record was changed in another window or by someone else since it was read. Nothing was saved over it: read it again, then try again.';
     case 'too-many-amendments':
       return 'This record holds as many amendments as it can. Record a new decision with a new invitation.';
   }

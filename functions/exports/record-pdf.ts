@@ -11,6 +11,7 @@ import {
   questionLines,
   rowName,
   rowsByImportance,
+  sureFlagText,
   sureSummary,
   type RowImportance,
 } from '#shared/record/summary';
@@ -583,12 +584,7 @@ function writeSure(pen: Pen, view: RecordView): void {
     { labelWidth: CONTENT_WIDTH * 0.75 },
   );
   if (summary.score !== null) pen.paragraph(`Score: ${summary.score} of 4`, styles.label);
-  if (summary.flagged) {
-    pen.paragraph(
-      'The patient may not feel ready to decide: at least one answer is no.',
-      styles.flag,
-    );
-  }
+  if (summary.flag) pen.paragraph(sureFlagText[summary.flag], styles.flag);
   pen.paragraph(SURE_ATTRIBUTION, styles.small);
 }
 

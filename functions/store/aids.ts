@@ -3,7 +3,6 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -19,10 +18,10 @@ import {
 } from '#shared/aids';
 import { canonicalJson } from '#shared/canonical-json';
 import type { Pagination } from '#shared/ids';
-import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import type { Db } from './db';
-import { ConditionFailedError, NotFoundError, StaleRevisionError } from './errors';
+import { AidChangedError, ConditionFailedError, NotFoundError, PublishedAidError } from './errors';
 import { keys } from './keys';
+import { queryPage } from './pages';
 
 /** The SHA-256 of the content's canonical JSON: equal content, equal hash. */
 export function contentHash(content: AidContent): string {
@@ -53,6 +52,14 @@ const VersionItem = z.object({
 });
 
 const summaryAttributes = Object.keys(SummaryItem.shape);
+const VersionSummaryItem = VersionItem.pick({
+  number: true,
+  title: true,
+  publishedAt: true,
+  publishedBy: true,
+  contentHash: true,
+});
+const versionSummaryAttributes = Object.keys(VersionSummaryItem.shape);
 
 function toSummary(item: z.infer<typeof SummaryItem>) {
   return {
@@ -103,7 +110,7 @@ export interface AidRepository {
   get(orgId: string, aidId: string): Promise<Aid | null>;
   /** Fails with ConditionFailedError if the id is taken. */
   create(orgId: string, draft: NewDraft): Promise<Aid>;
-  /** Saves the draft if it is still at `expectedRevision`; StaleRevisionError carries what is stored now. */
+  /** Saves the draft if it is still at `expectedRevision`; AidChangedError carries what is stored now. */
   update(
     orgId: string,
     aidId: string,
@@ -125,14 +132,6 @@ export interface AidRepository {
   ): Promise<{ version: AidVersion; created: boolean }>;
   listVersions(orgId: string, aidId: string, page: Pagination): Promise<AidVersionPage>;
   getVersion(orgId: string, aidId: string, version: number): Promise<AidVersion | null>;
-}
-
-/** Publishing an aid that has versions cannot be undone by deleting it: records point at them. */
-export class PublishedAidError extends Error {
-  constructor() {
-    super('The aid has published versions');
-    this.name = 'PublishedAidError';
-  }
 }
 
 export function draftItem(orgId: string, draft: NewDraft, now: string) {
@@ -165,28 +164,16 @@ export function createAidRepository(db: Db): AidRepository {
     ).Item;
 
   const repository: AidRepository = {
-    async list(orgId, { limit, cursor }) {
-      const start = decodeCursor(cursor);
-      if (start && !start.sk.startsWith(keys.aidPrefix)) throw new InvalidCursorError();
-      const { pk } = keys.organisation(orgId);
-      const result = await db.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.aidPrefix },
-          // Lists never carry the content: it can be large.
-          ProjectionExpression: summaryAttributes.map((_, i) => `#a${i}`).join(', '),
-          ExpressionAttributeNames: Object.fromEntries(
-            summaryAttributes.map((name, i) => [`#a${i}`, name]),
-          ),
-          Limit: limit,
-          ...(start ? { ExclusiveStartKey: { pk, sk: start.sk } } : {}),
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map((item) => toSummary(SummaryItem.parse(item))),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
-      };
+    list(orgId, { limit, cursor }) {
+      return queryPage(db, {
+        partition: { name: 'pk', value: keys.organisation(orgId).pk },
+        sortKey: { name: 'sk', prefix: keys.aidPrefix },
+        // Lists never carry the content: it can be large.
+        attributes: summaryAttributes,
+        limit,
+        cursor,
+        read: (item) => toSummary(SummaryItem.parse(item)),
+      });
     },
 
     async get(orgId, aidId) {
@@ -234,7 +221,7 @@ export function createAidRepository(db: Db): AidRepository {
         if (!(error instanceof ConditionFailedError)) throw error;
         const current = await getDraft(orgId, aidId);
         if (!current) throw new NotFoundError('aid');
-        throw new StaleRevisionError(toAid(current));
+        throw new AidChangedError(toAid(current));
       }
     },
 
@@ -256,7 +243,7 @@ export function createAidRepository(db: Db): AidRepository {
         if (!current) throw new NotFoundError('aid');
         const aid = toAid(current);
         if (aid.latestVersion) throw new PublishedAidError();
-        throw new StaleRevisionError(aid);
+        throw new AidChangedError(aid);
       }
     },
 
@@ -264,7 +251,7 @@ export function createAidRepository(db: Db): AidRepository {
       const stored = await getDraft(orgId, aidId);
       if (!stored) throw new NotFoundError('aid');
       const draft = toAid(stored);
-      if (draft.revision !== expectedRevision) throw new StaleRevisionError(draft);
+      if (draft.revision !== expectedRevision) throw new AidChangedError(draft);
       const hash = contentHash(draft.content);
       if (draft.latestVersion?.contentHash === hash) {
         const existing = await repository.getVersion(orgId, aidId, draft.latestVersion.number);
@@ -332,39 +319,21 @@ export function createAidRepository(db: Db): AidRepository {
           const existing = await repository.getVersion(orgId, aidId, aid.latestVersion.number);
           if (existing) return { version: existing, created: false };
         }
-        throw new StaleRevisionError(aid);
+        throw new AidChangedError(aid);
       }
       return { version, created: true };
     },
 
-    async listVersions(orgId, aidId, { limit, cursor }) {
-      const start = decodeCursor(cursor);
-      if (start && !start.sk.startsWith(keys.aidVersionPrefix)) throw new InvalidCursorError();
-      const { pk } = keys.aidVersion(orgId, aidId, 1);
-      const result = await db.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.aidVersionPrefix },
-          ProjectionExpression: '#number, title, publishedAt, publishedBy, contentHash',
-          ExpressionAttributeNames: { '#number': 'number' },
-          ScanIndexForward: false,
-          Limit: limit,
-          ...(start ? { ExclusiveStartKey: { pk, sk: start.sk } } : {}),
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map((item) =>
-          VersionItem.pick({
-            number: true,
-            title: true,
-            publishedAt: true,
-            publishedBy: true,
-            contentHash: true,
-          }).parse(item),
-        ),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
-      };
+    listVersions(orgId, aidId, { limit, cursor }) {
+      return queryPage(db, {
+        partition: { name: 'pk', value: keys.aidVersion(orgId, aidId, 1).pk },
+        sortKey: { name: 'sk', prefix: keys.aidVersionPrefix },
+        attributes: versionSummaryAttributes,
+        newestFirst: true,
+        limit,
+        cursor,
+        read: (item) => VersionSummaryItem.parse(item),
+      });
     },
 
     async getVersion(orgId, aidId, version) {

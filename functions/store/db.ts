@@ -10,14 +10,28 @@ export interface Db {
   now: () => Date;
 }
 
+/**
+ * How long one store call may take, retries included: past it, the call is
+ * aborted and the API answers 503 with Retry-After instead of hanging a page.
+ */
+export const STORE_DEADLINE_MS = 3_000;
+
 export function createDb(
   doc: DynamoDBDocumentClient,
   tableName: string,
   now: () => Date = () => new Date(),
 ): Db {
-  const send = async (command: Parameters<DynamoDBDocumentClient['send']>[0]) => {
+  const send = async (
+    command: Parameters<DynamoDBDocumentClient['send']>[0],
+    options?: { abortSignal?: AbortSignal },
+  ) => {
+    // The caller's own signal (such as the health check's) and the deadline, whichever ends first.
+    const deadline = AbortSignal.timeout(STORE_DEADLINE_MS);
+    const abortSignal = options?.abortSignal
+      ? AbortSignal.any([options.abortSignal, deadline])
+      : deadline;
     try {
-      return await doc.send(command);
+      return await doc.send(command, { abortSignal });
     } catch (error) {
       throw translateStoreError(error);
     }
@@ -48,8 +62,15 @@ export function createDynamoClients({ endpoint, region }: DynamoConnection): {
           credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
         }
       : { region }),
+    // Throttling and faults are retried with backoff and jitter (the SDK's standard
+    // mode), within the store deadline of each call (createDb).
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
+    requestHandler: {
+      connectionTimeout: 1_000,
+      requestTimeout: 2_000,
+      // Without it a request that times out only logs a warning, and keeps waiting.
+      throwOnRequestTimeout: true,
+    },
   });
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },

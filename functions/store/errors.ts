@@ -1,24 +1,65 @@
-/** A conditional write found the item not as expected (it exists, or changed since read). */
-export class ConditionFailedError extends Error {
-  constructor(message = 'The item is not in the expected state') {
-    super(message);
-    this.name = 'ConditionFailedError';
-  }
-}
+import type { Aid } from '#shared/aids';
+import type { Invitation } from '#shared/invitations';
+import type { DecisionRecord } from '#shared/record';
+
+/**
+ * The store's own errors. Routes let them pass; the API's error handler turns
+ * each into problem+json in one place (functions/api/store-problems.ts).
+ */
 
 /** The item does not exist in this organisation (or at all: the two look the same). */
 export class NotFoundError extends Error {
-  constructor(what = 'item') {
+  constructor(readonly what: 'aid' | 'version' | 'invitation' | 'record') {
     super(`No such ${what}`);
     this.name = 'NotFoundError';
   }
 }
 
-/** Someone saved a newer revision first; `current` is what is stored now. */
-export class StaleRevisionError<T> extends Error {
-  constructor(readonly current: T) {
-    super('The item was changed since it was read');
-    this.name = 'StaleRevisionError';
+/** Someone saved a newer revision of the aid's draft first; `current` is what is stored now. */
+export class AidChangedError extends Error {
+  constructor(readonly current: Aid) {
+    super('The aid was changed since it was read');
+    this.name = 'AidChangedError';
+  }
+}
+
+/** The record changed since it was read; `current` is what is stored now. */
+export class RecordChangedError extends Error {
+  constructor(readonly current: DecisionRecord) {
+    super('The record was changed since it was read');
+    this.name = 'RecordChangedError';
+  }
+}
+
+/** The invitation changed since it was read (its link moved at the same moment). */
+export class InvitationChangedError extends Error {
+  constructor(readonly current: Invitation) {
+    super('The invitation was changed since it was read');
+    this.name = 'InvitationChangedError';
+  }
+}
+
+/** The link was withdrawn: it stays so; a new invitation makes a new link. */
+export class LinkWithdrawnError extends Error {
+  constructor(readonly current: Invitation) {
+    super('The link was withdrawn');
+    this.name = 'LinkWithdrawnError';
+  }
+}
+
+/** An aid with published versions cannot be deleted: records point at them. */
+export class PublishedAidError extends Error {
+  constructor() {
+    super('The aid has published versions');
+    this.name = 'PublishedAidError';
+  }
+}
+
+/** A list's cursor that this list did not give out. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not valid');
+    this.name = 'InvalidCursorError';
   }
 }
 
@@ -27,6 +68,14 @@ export class StoreUnavailableError extends Error {
   constructor(cause: unknown) {
     super('The data store is not available', { cause });
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/** A conditional write found the item not as expected; repositories turn it into one of the above. */
+export class ConditionFailedError extends Error {
+  constructor(message = 'The item is not in the expected state') {
+    super(message);
+    this.name = 'ConditionFailedError';
   }
 }
 

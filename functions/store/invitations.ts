@@ -1,14 +1,19 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { Actor } from '#shared/aids';
 import { RecordStatus } from '#shared/record';
 import type { Pagination } from '#shared/ids';
 import { invitationStatus, type Invitation, type InvitationPage } from '#shared/invitations';
-import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import type { Db } from './db';
-import { ConditionFailedError, NotFoundError, StaleRevisionError } from './errors';
+import {
+  ConditionFailedError,
+  InvitationChangedError,
+  LinkWithdrawnError,
+  NotFoundError,
+} from './errors';
 import { sortableId } from './ids';
 import { keys } from './keys';
+import { queryPage } from './pages';
 import { hashToken, newToken } from './sessions';
 
 /** Token items outlive their invitation, so an expired link says "expired" rather than "unknown". */
@@ -52,31 +57,34 @@ export interface InvitationRepository {
   ): Promise<{ invitation: Invitation; token: string }>;
   list(orgId: string, page: Pagination): Promise<InvitationPage>;
   get(orgId: string, invitationId: string): Promise<Invitation | null>;
-  /** The stored invitation, as the patient side reads it. */
-  getItem(orgId: string, invitationId: string): Promise<InvitationItem | null>;
   /** Revokes once; revoking again keeps the first time. The record's history says who did it. */
   revoke(orgId: string, invitationId: string, by: Actor): Promise<Invitation>;
   /**
    * Moves the link's end to `expiresAt`, with the record's audit event in the
    * same transaction. LinkWithdrawnError if it was withdrawn (that stays final);
-   * StaleRevisionError if someone else moved it first.
+   * InvitationChangedError if someone else moved it first.
    */
   extend(orgId: string, invitationId: string, expiresAt: Date, by: Actor): Promise<Invitation>;
   /** The invitation a link token belongs to, whatever its state, or null if the token is unknown. */
-  findByToken(token: string): Promise<InvitationItem | null>;
-}
-
-/** The link was withdrawn: it stays so; a new invitation makes a new link. */
-export class LinkWithdrawnError extends Error {
-  constructor(readonly current: Invitation) {
-    super('The link was withdrawn');
-    this.name = 'LinkWithdrawnError';
-  }
+  findByToken(token: string): Promise<{ orgId: string; invitation: Invitation } | null>;
 }
 
 /** Token items outlive their link by the retention period, in epoch seconds (TTL). */
 const tokenExpiry = (linkExpiresAt: Date) =>
   Math.floor(linkExpiresAt.getTime() / 1000) + TOKEN_RETENTION_SECONDS;
+
+/** The item that finds an invitation from its link's token, by the token's hash. */
+const tokenItem = (
+  tokenHash: string,
+  orgId: string,
+  invitationId: string,
+  linkExpiresAt: Date,
+) => ({
+  ...keys.invitationToken(tokenHash),
+  orgId,
+  invitationId,
+  expiresAt: tokenExpiry(linkExpiresAt),
+});
 
 export function createInvitationRepository(db: Db): InvitationRepository {
   /** The audit event of a change to the link, in its record's history (none before the link is first opened). */
@@ -175,12 +183,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
             {
               Put: {
                 TableName: db.tableName,
-                Item: {
-                  ...keys.invitationToken(tokenHash),
-                  orgId,
-                  invitationId: item.invitationId,
-                  expiresAt: tokenExpiry(input.expiresAt),
-                },
+                Item: tokenItem(tokenHash, orgId, item.invitationId, input.expiresAt),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -190,32 +193,21 @@ export function createInvitationRepository(db: Db): InvitationRepository {
       return { invitation: toInvitation(item), token };
     },
 
-    async list(orgId, { limit, cursor }) {
-      const start = decodeCursor(cursor);
-      if (start && !start.sk.startsWith(keys.invitationPrefix)) throw new InvalidCursorError();
-      const { pk } = keys.organisation(orgId);
-      const result = await db.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.invitationPrefix },
-          ScanIndexForward: false,
-          Limit: limit,
-          ...(start ? { ExclusiveStartKey: { pk, sk: start.sk } } : {}),
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map((item) => toInvitation(InvitationItem.parse(item))),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
-      };
+    list(orgId, { limit, cursor }) {
+      return queryPage(db, {
+        partition: { name: 'pk', value: keys.organisation(orgId).pk },
+        sortKey: { name: 'sk', prefix: keys.invitationPrefix },
+        newestFirst: true,
+        limit,
+        cursor,
+        read: (item) => toInvitation(InvitationItem.parse(item)),
+      });
     },
 
     async get(orgId, invitationId) {
       const item = await getItem(orgId, invitationId);
       return item ? toInvitation(item) : null;
     },
-
-    getItem,
 
     async revoke(orgId, invitationId, by) {
       const item = await existingItem(orgId, invitationId);
@@ -265,16 +257,14 @@ export function createInvitationRepository(db: Db): InvitationRepository {
                   ExpressionAttributeValues: { ':next': next, ':read': item.expiresAt },
                 },
               },
-              // The token item must outlive the link it opens.
+              // The token item must outlive the link it opens; long after an expiry it may be
+              // gone already (TTL), so it is written again rather than updated.
               ...(item.tokenHash
                 ? [
                     {
-                      Update: {
+                      Put: {
                         TableName: db.tableName,
-                        Key: keys.invitationToken(item.tokenHash),
-                        UpdateExpression: 'SET expiresAt = :ttl',
-                        ConditionExpression: 'attribute_exists(pk)',
-                        ExpressionAttributeValues: { ':ttl': tokenExpiry(expiresAt) },
+                        Item: tokenItem(item.tokenHash, orgId, invitationId, expiresAt),
                       },
                     },
                   ]
@@ -287,7 +277,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
         if (!(error instanceof ConditionFailedError)) throw error;
         const latest = await existingItem(orgId, invitationId);
         if (latest.revokedAt) throw new LinkWithdrawnError(toInvitation(latest));
-        throw new StaleRevisionError(toInvitation(latest));
+        throw new InvitationChangedError(toInvitation(latest));
       }
       return toInvitation({ ...item, expiresAt: next });
     },
@@ -298,7 +288,8 @@ export function createInvitationRepository(db: Db): InvitationRepository {
       );
       if (!Item) return null;
       const { orgId, invitationId } = TokenItem.parse(Item);
-      return getItem(orgId, invitationId);
+      const item = await getItem(orgId, invitationId);
+      return item ? { orgId, invitation: toInvitation(item) } : null;
     },
   };
 }

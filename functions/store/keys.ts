@@ -72,6 +72,16 @@ export const keys = {
     sk: `EVENT#${eventId}`,
   }),
   recordEventPrefix: 'EVENT#',
+  /** Amendments, oldest first by their sortable id; each an item, so a record never outgrows 400 KB. */
+  recordAmendment: (
+    orgId: string,
+    recordId: string,
+    amendmentKey: string,
+  ): ItemKey<`ORG#${string}#RECORD#${string}`, `AMEND#${string}`> => ({
+    pk: `ORG#${orgId}#RECORD#${recordId}`,
+    sk: `AMEND#${amendmentKey}`,
+  }),
+  recordAmendmentPrefix: 'AMEND#',
   /**
    * The lists of records, in two indexes whose sort key is
    * `{rank}#{statusAt}#{recordId}`: read newest first, records come grouped by

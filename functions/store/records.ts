@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Invitation } from '#shared/invitations';
 import * as z from 'zod';
 import {
   AuditActor,
@@ -20,12 +21,12 @@ import {
 import { Amendment, Decision, PatientConfirmation } from '#shared/record/decision';
 import { recordStatuses } from '#shared/record/lifecycle';
 import { importantRowIds } from '#shared/record/summary';
-import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import type { Db } from './db';
-import { ConditionFailedError, NotFoundError, StaleRevisionError } from './errors';
+import { ConditionFailedError, NotFoundError, RecordChangedError } from './errors';
 import { sortableId } from './ids';
 import { InvitationItem } from './invitations';
 import { idPattern, keys } from './keys';
+import { queryPage } from './pages';
 
 const RecordItem = z.object({
   recordId: z.string(),
@@ -45,7 +46,8 @@ const RecordItem = z.object({
   readyAt: z.string().nullable(),
   // Absent until they happen.
   decision: Decision.nullable().default(null),
-  amendments: z.array(Amendment).default([]),
+  /** Amendments are items of their own beside the record (`AMEND#…`): a record never outgrows one item. */
+  amendmentCount: z.int().default(0),
   patientConfirmation: PatientConfirmation.nullable().default(null),
 });
 type RecordItem = z.infer<typeof RecordItem>;
@@ -85,7 +87,7 @@ function toSummary(raw: Record<string, unknown>): RecordSummary {
   };
 }
 
-function toRecord(raw: Record<string, unknown>): DecisionRecord {
+function toRecord(raw: Record<string, unknown>, amendments: Amendment[]): DecisionRecord {
   const item = RecordItem.parse(raw);
   return {
     ...toSummary(raw),
@@ -95,7 +97,7 @@ function toRecord(raw: Record<string, unknown>): DecisionRecord {
     updatedAt: item.updatedAt,
     readyAt: item.readyAt,
     decision: item.decision,
-    amendments: item.amendments,
+    amendments,
     patientConfirmation: item.patientConfirmation,
   };
 }
@@ -142,12 +144,14 @@ export interface RecordListQuery {
 /** Counts of one aid version's records: by status, and by each row rated important. */
 export interface VersionCounts {
   byStatus: Record<RecordStatus, number>;
+  /** Records in which the patient rated anything. */
+  rated: number;
   important: Record<string, number>;
 }
 
 export interface RecordRepository {
   /** The record of an invitation, created the first time the link is opened, pinned to its aid version. */
-  openFor(invitation: InvitationItem): Promise<DecisionRecord>;
+  openFor(orgId: string, invitation: Invitation): Promise<DecisionRecord>;
   get(orgId: string, recordId: string): Promise<DecisionRecord | null>;
   /** The record and its audit events, newest first, in one Query of the record's partition. */
   getWithHistory(
@@ -158,7 +162,7 @@ export interface RecordRepository {
   list(orgId: string, query: RecordListQuery): Promise<RecordPage>;
   /**
    * Saves the patient's answers if the record is still as `current` was read
-   * (StaleRevisionError otherwise), keeping the version's counts of important rows.
+   * (RecordChangedError otherwise), keeping the version's counts of important rows.
    */
   save(
     orgId: string,
@@ -184,6 +188,14 @@ export interface RecordRepository {
 const statusCount = (status: RecordStatus) => `records#${status}`;
 const importantCount = (rowId: string) => `important#${rowId}`;
 
+/** Records with any rating: the patients the important rows are counted among. */
+const RATED = 'rated';
+function ratedDelta(before: PatientAnswers['ratings'], after: PatientAnswers['ratings']) {
+  const had = Object.keys(before).length > 0;
+  const has = Object.keys(after).length > 0;
+  return had === has ? [] : [[RATED, has ? 1 : -1] as const];
+}
+
 /** `ADD` clauses for counters, with their names and values. */
 function counterUpdate(deltas: ReadonlyArray<readonly [string, number]>) {
   const names: Record<string, string> = {};
@@ -201,21 +213,47 @@ function counterUpdate(deltas: ReadonlyArray<readonly [string, number]>) {
 }
 
 export function createRecordRepository(db: Db): RecordRepository {
-  const getRecord = async (orgId: string, recordId: string) => {
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: db.tableName,
-        Key: keys.record(orgId, recordId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? toRecord(Item) : null;
+  /**
+   * The record's partition in one Query, newest first: the record ('RECORD'
+   * sorts last), then its events ('EVENT#…'), then its amendments ('AMEND#…').
+   */
+  const readPartition = async (orgId: string, recordId: string) => {
+    const items: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.record(orgId, recordId).pk },
+          ScanIndexForward: false,
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const [first, ...rest] = items;
+    if (!first || first['sk'] !== 'RECORD') return null;
+    const startsWith = (prefix: string) => (item: Record<string, unknown>) =>
+      String(item['sk']).startsWith(prefix);
+    const amendments = rest
+      .filter(startsWith(keys.recordAmendmentPrefix))
+      .reverse()
+      .map((item) => Amendment.parse(item));
+    return {
+      record: toRecord(first, amendments),
+      history: rest.filter(startsWith(keys.recordEventPrefix)).map(toEvent),
+    };
   };
+  const getRecord = async (orgId: string, recordId: string) =>
+    (await readPartition(orgId, recordId))?.record ?? null;
   /** The record changed since it was read: what it is now goes with the error. */
   const stale = async (orgId: string, recordId: string): Promise<never> => {
     const latest = await getRecord(orgId, recordId);
     if (!latest) throw new NotFoundError('record');
-    throw new StaleRevisionError(latest);
+    throw new RecordChangedError(latest);
   };
   /** `sequence` orders events written at the same moment (a decision, then its confirmation). */
   const eventPut = (orgId: string, recordId: string, event: NewEvent, at: string, sequence = 0) => {
@@ -255,8 +293,7 @@ export function createRecordRepository(db: Db): RecordRepository {
   });
 
   return {
-    async openFor(invitation) {
-      const { orgId } = invitation;
+    async openFor(orgId, invitation) {
       if (invitation.recordId) {
         const existing = await getRecord(orgId, invitation.recordId);
         if (existing) return existing;
@@ -265,7 +302,7 @@ export function createRecordRepository(db: Db): RecordRepository {
       const item: RecordItem = {
         recordId: sortableId(db.now()),
         orgId,
-        invitationId: invitation.invitationId,
+        invitationId: invitation.id,
         aidId: invitation.aidId,
         aidVersion: invitation.aidVersion,
         aidTitle: invitation.aidTitle,
@@ -279,7 +316,7 @@ export function createRecordRepository(db: Db): RecordRepository {
         updatedAt: now,
         readyAt: null,
         decision: null,
-        amendments: [],
+        amendmentCount: 0,
         patientConfirmation: null,
       };
       try {
@@ -306,7 +343,7 @@ export function createRecordRepository(db: Db): RecordRepository {
               {
                 Update: {
                   TableName: db.tableName,
-                  Key: keys.invitation(orgId, invitation.invitationId),
+                  Key: keys.invitation(orgId, invitation.id),
                   UpdateExpression:
                     'SET recordId = :recordId, recordStatus = :status, openedAt = :now',
                   // Once: a second device opening the link at the same moment finds this record.
@@ -330,13 +367,13 @@ export function createRecordRepository(db: Db): RecordRepository {
             ],
           }),
         );
-        return toRecord(item);
+        return toRecord(item, []);
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
         const { Item } = await db.send(
           new GetCommand({
             TableName: db.tableName,
-            Key: keys.invitation(orgId, invitation.invitationId),
+            Key: keys.invitation(orgId, invitation.id),
             ConsistentRead: true,
           }),
         );
@@ -349,70 +386,30 @@ export function createRecordRepository(db: Db): RecordRepository {
 
     get: getRecord,
 
-    async getWithHistory(orgId, recordId) {
-      const items: Array<Record<string, unknown>> = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.record(orgId, recordId).pk },
-            // 'RECORD' sorts after 'EVENT#…': the record first, then the newest events.
-            ScanIndexForward: false,
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      const [first, ...events] = items;
-      if (!first || first['sk'] !== 'RECORD') return null;
-      return { record: toRecord(first), history: events.map(toEvent) };
-    },
+    getWithHistory: readPartition,
 
-    async list(orgId, { status, aidId, limit, cursor }) {
+    list(orgId, { status, aidId, limit, cursor }) {
       const [index, partition] = aidId
         ? (['gsi2', keys.recordLists.ofAid(orgId, aidId)] as const)
         : (['gsi1', keys.recordLists.ofOrganisation(orgId)] as const);
-      const prefix = status ? keys.recordLists.statusPrefix(status) : undefined;
-      const start = decodeCursor(cursor);
-      const startRecordId = start ? keys.recordLists.recordIdOf(start.sk) : undefined;
-      // A cursor only positions the list: its partition comes from the caller's organisation.
-      if (
-        start &&
-        ((prefix && !start.sk.startsWith(prefix)) || !idPattern.test(startRecordId ?? ''))
-      ) {
-        throw new InvalidCursorError();
-      }
-      const result = await db.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: index,
-          KeyConditionExpression: `#pk = :pk${prefix ? ' AND begins_with(#sk, :prefix)' : ''}`,
-          ExpressionAttributeNames: {
-            '#pk': `${index}pk`,
-            ...(prefix ? { '#sk': `${index}sk` } : {}),
+      return queryPage(db, {
+        index: {
+          name: index,
+          tableKeyOf: (sortKey) => {
+            const recordId = keys.recordLists.recordIdOf(sortKey);
+            return idPattern.test(recordId) ? keys.record(orgId, recordId) : null;
           },
-          ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
-          ScanIndexForward: false,
-          Limit: limit,
-          ...(start && startRecordId
-            ? {
-                ExclusiveStartKey: {
-                  [`${index}pk`]: partition,
-                  [`${index}sk`]: start.sk,
-                  ...keys.record(orgId, startRecordId),
-                },
-              }
-            : {}),
-        }),
-      );
-      return {
-        items: (result.Items ?? []).map(toSummary),
-        nextCursor: encodeCursor(result.LastEvaluatedKey, `${index}sk`),
-      };
+        },
+        partition: { name: `${index}pk`, value: partition },
+        sortKey: {
+          name: `${index}sk`,
+          prefix: status ? keys.recordLists.statusPrefix(status) : '',
+        },
+        newestFirst: true,
+        limit,
+        cursor,
+        read: toSummary,
+      });
     },
 
     async save(orgId, current, { answers, currentStep }) {
@@ -438,13 +435,14 @@ export function createRecordRepository(db: Db): RecordRepository {
         ...[...before]
           .filter((id) => !after.has(id))
           .map((id) => [importantCount(id), -1] as const),
+        ...ratedDelta(current.answers.ratings, answers.ratings),
       ];
       try {
         if (deltas.length === 0) {
           const { Attributes } = await db.send(
             new UpdateCommand({ ...recordUpdate, ReturnValues: 'ALL_NEW' }),
           );
-          return toRecord(Attributes ?? {});
+          return toRecord(Attributes ?? {}, current.amendments);
         }
         // The counts follow the answers exactly: both are written, or neither.
         await db.send(
@@ -494,10 +492,10 @@ export function createRecordRepository(db: Db): RecordRepository {
         return `#s${i} = :s${i}`;
       });
       if (change.amendment) {
-        names['#amendments'] = 'amendments';
-        values[':amendment'] = [change.amendment];
-        values[':none'] = [];
-        clauses.push('#amendments = list_append(if_not_exists(#amendments, :none), :amendment)');
+        names['#amendments'] = 'amendmentCount';
+        values[':zero'] = 0;
+        values[':one'] = 1;
+        clauses.push('#amendments = if_not_exists(#amendments, :zero) + :one');
       }
       const events = change.events.map((event, i) => eventPut(orgId, current.id, event, now, i));
       try {
@@ -516,6 +514,20 @@ export function createRecordRepository(db: Db): RecordRepository {
                 },
               },
               ...events.map(({ Put }) => ({ Put })),
+              ...(change.amendment
+                ? [
+                    {
+                      Put: {
+                        TableName: db.tableName,
+                        Item: {
+                          ...keys.recordAmendment(orgId, current.id, sortableId(new Date(now))),
+                          ...change.amendment,
+                        },
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
+                    },
+                  ]
+                : []),
               ...(moves
                 ? [
                     {
@@ -581,6 +593,7 @@ export function createRecordRepository(db: Db): RecordRepository {
         byStatus: Object.fromEntries(
           recordStatuses.map((status) => [status, count(statusCount(status))]),
         ) as Record<RecordStatus, number>,
+        rated: count(RATED),
         important,
       };
     },

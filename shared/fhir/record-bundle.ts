@@ -8,6 +8,7 @@ import {
   patientPriorities,
   questionLines,
   rowName,
+  sureFlagText,
   sureSummary,
 } from '../record/summary';
 import {
@@ -554,8 +555,8 @@ function readinessSection(view: RecordView, response: Reference): CompositionSec
       summary.score !== null
         ? markup`<p>SURE score: ${String(summary.score)} of ${count}.</p>`
         : markup`<p>No SURE score: ${String(summary.unanswered)} of ${count} questions not answered.</p>`,
-      summary.flagged
-        ? markup`<p><strong>Flag:</strong> the patient answered “no” to at least one question and may not feel ready to decide (a score of 3 or less signals decisional conflict).</p>`
+      summary.flag
+        ? markup`<p><strong>Flag:</strong> ${sureFlagText[summary.flag]} (A score of 3 or less signals decisional conflict.)</p>`
         : null,
       worries
         ? markup`<p>What worries the patient (their own words): ${multiline(worries)}</p>`

@@ -14,7 +14,7 @@ export const decisionLimits = {
   participants: 300,
   reason: 1000,
   patientComment: 1000,
-  /** Kept well inside one DynamoDB item with the patient's answers. */
+  /** Each is an item of its own (ADR 13); fifty corrections mean a new decision is due. */
   amendments: 50,
 } as const;
 

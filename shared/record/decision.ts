@@ -57,7 +57,7 @@ export const DecisionRequest = DecisionContent.extend({
   clientToken: ClientToken,
   /** The patient read the decision on the same screen and agrees: "this is what we decided together". */
   patientConfirmed: z.boolean().default(false),
-});
+}).meta({ id: 'DecisionRequest' });
 export type DecisionRequest = z.input<typeof DecisionRequest>;
 
 export const Decision = DecisionContent.extend({
@@ -65,27 +65,31 @@ export const Decision = DecisionContent.extend({
   /** The clinician who recorded it, with the patient. */
   decidedBy: Actor,
   clientToken: ClientToken,
-});
+}).meta({ id: 'Decision' });
 export type Decision = z.infer<typeof Decision>;
 
-export const ConfirmationRequest = z.object({
-  revision,
-  clientToken: ClientToken,
-  /** The patient's own words, through their link only. */
-  comment: limited(decisionLimits.patientComment).optional(),
-});
+export const ConfirmationRequest = z
+  .object({
+    revision,
+    clientToken: ClientToken,
+    /** The patient's own words, through their link only. */
+    comment: limited(decisionLimits.patientComment).optional(),
+  })
+  .meta({ id: 'ConfirmationRequest' });
 export type ConfirmationRequest = z.input<typeof ConfirmationRequest>;
 
-export const PatientConfirmation = z.object({
-  at: z.iso.datetime(),
-  how: z.enum(['in-consultation', 'own-link']),
-  /** The clinician whose screen the patient confirmed on; null through the patient's own link. */
-  recordedBy: Actor.nullable(),
-  comment: z.string(),
-  /** How many amendments the record had when the patient confirmed it. */
-  amendmentsSeen: z.int().min(0),
-  clientToken: ClientToken,
-});
+export const PatientConfirmation = z
+  .object({
+    at: z.iso.datetime(),
+    how: z.enum(['in-consultation', 'own-link']),
+    /** The clinician whose screen the patient confirmed on; null through the patient's own link. */
+    recordedBy: Actor.nullable(),
+    comment: z.string(),
+    /** How many amendments the record had when the patient confirmed it. */
+    amendmentsSeen: z.int().min(0),
+    clientToken: ClientToken,
+  })
+  .meta({ id: 'PatientConfirmation' });
 export type PatientConfirmation = z.infer<typeof PatientConfirmation>;
 
 /** Only what changes: each field given replaces the current one. */
@@ -98,24 +102,31 @@ export const AmendmentChanges = z.object({
 });
 export type AmendmentChanges = z.infer<typeof AmendmentChanges>;
 
-export const AmendmentRequest = z.object({
-  revision,
-  clientToken: ClientToken,
-  reason: limited(decisionLimits.reason).min(1, 'Say why this is changed'),
-  changes: AmendmentChanges,
-});
+export const AmendmentRequest = z
+  .object({
+    revision,
+    clientToken: ClientToken,
+    reason: limited(decisionLimits.reason).min(1, 'Say why this is changed'),
+    changes: AmendmentChanges,
+  })
+  .meta({ id: 'AmendmentRequest' });
 export type AmendmentRequest = z.input<typeof AmendmentRequest>;
 
-export const Amendment = z.object({
-  id: ClientToken,
-  at: z.iso.datetime(),
-  by: Actor,
-  reason: z.string(),
-  /** The changed fields as they were, and as they are now. */
-  before: AmendmentChanges,
-  after: AmendmentChanges,
-});
+export const Amendment = z
+  .object({
+    id: ClientToken,
+    at: z.iso.datetime(),
+    by: Actor,
+    reason: z.string(),
+    /** The changed fields as they were, and as they are now. */
+    before: AmendmentChanges,
+    after: AmendmentChanges,
+  })
+  .meta({ id: 'Amendment' });
 export type Amendment = z.infer<typeof Amendment>;
+
+/** A next step is due within this many years: a later date is a slip of the keyboard. */
+const NEXT_STEP_YEARS = 5;
 
 /**
  * Checks a decision against the aid version the patient read and today's
@@ -134,6 +145,15 @@ export function decisionIssues(
   }
   if (choice.kind === NOT_DECIDED && choice.nextStepBy < today) {
     return [{ path: ['choice', 'nextStepBy'], message: 'Choose today or a later date' }];
+  }
+  const latest = `${Number(today.slice(0, 4)) + NEXT_STEP_YEARS}${today.slice(4)}`;
+  if (choice.kind === NOT_DECIDED && choice.nextStepBy > latest) {
+    return [
+      {
+        path: ['choice', 'nextStepBy'],
+        message: `Choose a date within ${NEXT_STEP_YEARS} years`,
+      },
+    ];
   }
   return [];
 }

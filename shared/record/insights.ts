@@ -11,7 +11,11 @@ import { rowName } from './summary';
 export function versionInsights(
   content: AidContent,
   version: number,
-  counts: { byStatus: Record<RecordStatus, number>; important: Record<string, number> },
+  counts: {
+    byStatus: Record<RecordStatus, number>;
+    rated: number;
+    important: Record<string, number>;
+  },
 ): VersionInsights {
   const records = Object.values(counts.byStatus).reduce((sum, n) => sum + n, 0);
   if (records < INSIGHTS_MINIMUM_RECORDS) {
@@ -29,6 +33,12 @@ export function versionInsights(
   return {
     version,
     minimumRecords: INSIGHTS_MINIMUM_RECORDS,
-    counts: { records, byStatus: counts.byStatus, important },
+    counts: {
+      records,
+      byStatus: counts.byStatus,
+      rated: counts.rated,
+      // Among fewer raters than the minimum, a count could point at one patient.
+      important: counts.rated < INSIGHTS_MINIMUM_RECORDS ? null : important,
+    },
   };
 }

@@ -112,19 +112,31 @@ export interface SureSummary {
   items: Array<{ item: SureItem; answer: boolean | undefined }>;
   /** Yes = 1, once all four are answered; null before. */
   score: number | null;
-  /** Any "no": the patient may not be ready to decide (Légaré et al. 2010: 3 or less signals conflict). */
-  flagged: boolean;
+  /**
+   * Why the patient may not be ready to decide (Légaré et al. 2010: a score of 3
+   * or less signals decisional conflict): an answer is "no", or some were left out
+   * so the score cannot reach 4. Null when nothing flags, or nothing was answered.
+   */
+  flag: 'a-no' | 'left-out' | null;
   unanswered: number;
 }
+
+/** The flag in words, the same in the consult view, the PDF and FHIR. */
+export const sureFlagText: Record<NonNullable<SureSummary['flag']>, string> = {
+  'a-no': 'May not be ready to decide: at least one answer is no.',
+  'left-out':
+    'May not be ready to decide: some answers were left out, so the score cannot reach 4.',
+};
 
 export function sureSummary(sure: PatientAnswers['sure']): SureSummary {
   const items = sureItems.map((item) => ({ item, answer: sure[item] }));
   const unanswered = items.filter((i) => i.answer === undefined).length;
   const yes = items.filter((i) => i.answer === true).length;
+  const anyNo = items.some((i) => i.answer === false);
   return {
     items,
     score: unanswered === 0 ? yes : null,
-    flagged: items.some((i) => i.answer === false),
+    flag: anyNo ? 'a-no' : unanswered > 0 && unanswered < items.length ? 'left-out' : null,
     unanswered,
   };
 }

@@ -1,7 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DEMO_AID_ID } from '../../functions/dev/seed';
 import { keys } from '../../functions/store/keys';
+import { hashToken } from '../../functions/store/sessions';
 import type { CreatedInvitation, Invitation } from '../../shared/invitations';
 import type { DecisionRecord, RecordPage, RecordView, VersionInsights } from '../../shared/record';
 import { DEMO, OTHER, seededApi } from '../support/api';
@@ -217,6 +218,12 @@ describe('the consult view', () => {
       actor: { kind: 'clinician', id: 'demo-clinician', name: 'Dr Alex Morgan' },
     });
     expect(view.history.map((e) => e.type)).toEqual(['viewed', 'ready', 'opened']);
+    // Back on the page within the same visit: still one opening.
+    expect((await read(recordId)).history.map((e) => e.type)).toEqual([
+      'viewed',
+      'ready',
+      'opened',
+    ]);
 
     // The patient reads the same history, and their own reading is not written.
     const own = (await (await patient(`/api/records/${recordId}`)).json()) as RecordView;
@@ -527,6 +534,33 @@ describe('amendments', () => {
     expect(view.record.status).toBe('decided');
   });
 
+  it('takes many long amendments in any script: each is an item of its own, never a 500', async () => {
+    const { patientWithRecord, answer, decide, clinician } = await setup();
+    const { patient, recordId } = await patientWithRecord();
+    const { revision } = await answer(patient);
+    let record = ((await (await decide(recordId, revision)).json()) as RecordView).record;
+    // Three bytes a letter: twelve of these would not fit in one 400 KB item.
+    const long = (n: number) => `${n} ${'誤'.repeat(3990)}`;
+    for (let n = 0; n < 12; n += 1) {
+      const response = await clinician(
+        `/api/records/${recordId}/amendments`,
+        post({
+          revision: record.revision,
+          clientToken: token(),
+          reason: `Correction ${n}`,
+          changes: { notes: long(n), followUp: `Call ${n}` },
+        }),
+      );
+      expect(response.status, `amendment ${n}`).toBe(201);
+      record = ((await response.json()) as RecordView).record;
+    }
+    const view = (await (await clinician(`/api/records/${recordId}`)).json()) as RecordView;
+    expect(view.record.amendments.map((a) => a.reason)).toEqual(
+      Array.from({ length: 12 }, (_, n) => `Correction ${n}`),
+    );
+    expect(view.record.amendments[11]?.after.notes).toBe(long(11));
+  });
+
   it('has nothing to amend before the decision', async () => {
     const { patientWithRecord, clinician } = await setup();
     const { recordId } = await patientWithRecord();
@@ -601,6 +635,26 @@ describe("the patient's link after the consultation", () => {
       expiresAt.slice(0, 10),
     );
   });
+
+  it('writes the token item again when the link is extended after it has gone (TTL)', async () => {
+    const { patientWithRecord, clinician, table, app } = await setup();
+    const { invitation, linkToken, patient } = await patientWithRecord();
+    // DynamoDB deletes token items some time after they expire (TTL).
+    await table.doc.send(
+      new DeleteCommand({
+        TableName: table.tableName,
+        Key: keys.invitationToken(hashToken(linkToken)),
+      }),
+    );
+    const extended = await clinician(
+      `/api/invitations/${invitation.id}/extend`,
+      post({ days: 60 }),
+    );
+    expect(extended.status).toBe(200);
+    // The link opens again, as long as it now works.
+    expect((await app.request('/api/patient/link', post({ token: linkToken }))).status).toBe(200);
+    expect((await patient('/api/patient/record')).status).toBe(200);
+  });
 });
 
 describe('exports', () => {
@@ -663,7 +717,8 @@ describe("authors' insights per version", () => {
       records: 5,
       byStatus: { 'in-progress': 1, ready: 4, decided: 0, confirmed: 0 },
     });
-    expect(counts?.important.map((row) => [row.rowId, row.patients])).toEqual([
+    expect(counts?.rated).toBe(5);
+    expect(counts?.important?.map((row) => [row.rowId, row.patients])).toEqual([
       ['pain', 4],
       ['recovery', 4],
       ['mood', 1],

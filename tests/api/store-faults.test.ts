@@ -35,7 +35,15 @@ describe('when DynamoDB throttles or fails', () => {
   it('answers 503 with Retry-After, and logs it as a warning', async () => {
     dynamo
       .on(GetCommand)
-      .resolves({ Item: { orgId: 'demo-clinic', clinicianId: 'demo-clinician' } });
+      // The identity, then the clinician: both found.
+      .resolves({
+        Item: {
+          orgId: 'demo-clinic',
+          clinicianId: 'demo-clinician',
+          name: 'Dr Alex Morgan',
+          email: 'clinician@demo.example',
+        },
+      });
     dynamo.on(QueryCommand).rejects(throttled());
     const { app, logs } = appWithMockedDynamo();
     const response = await app.request('/api/aids', { headers: { authorization: 'Bearer token' } });

@@ -50,7 +50,7 @@ describe('a clinician authors an aid from blank to published', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Frozen shoulder: what are my options?' })
       .waitFor();
-    expect(await field(page, 'options.1.name').inputValue()).toBe('Wait and review');
+    expect(await field(page, 'options[1].name').inputValue()).toBe('Wait and review');
     // A blank aid misses what IPDAS needs, and says so.
     expect(
       await page.getByRole('button', { name: 'Save and publish version 1' }).isDisabled(),
@@ -69,43 +69,43 @@ describe('a clinician authors an aid from blank to published', () => {
       .fill('What should I do about my frozen shoulder?');
     await page.getByLabel('Who the aid is for').fill('Adults with a stiff and painful shoulder.');
 
-    await field(page, 'options.0.name').fill('Steroid injection');
-    await field(page, 'options.0.description').fill(
+    await field(page, 'options[0].name').fill('Steroid injection');
+    await field(page, 'options[0].description').fill(
       'A doctor puts medicine into the shoulder with a needle.',
     );
-    await field(page, 'options.1.description').fill(
+    await field(page, 'options[1].description').fill(
       'Keep moving the shoulder gently and take pain relief if you need it.',
     );
 
     const [first, wait] = [
-      await field(page, 'options.0.id').inputValue(),
-      await field(page, 'options.1.id').inputValue(),
+      await field(page, 'options[0].id').inputValue(),
+      await field(page, 'options[1].id').inputValue(),
     ];
-    await field(page, 'rows.0.question').fill('Will my pain get better?');
-    await field(page, 'rows.0.label').fill('Less pain soon');
-    await field(page, `rows.0.cells.${first}.text`).fill(
+    await field(page, 'rows[0].question').fill('Will my pain get better?');
+    await field(page, 'rows[0].label').fill('Less pain soon');
+    await field(page, `rows[0].cells.${first}.text`).fill(
       'About 60 in 100 people have less pain after 6 weeks.',
     );
-    await field(page, `rows.0.cells.${wait}.text`).fill(
+    await field(page, `rows[0].cells.${wait}.text`).fill(
       'About 30 in 100 people have less pain after 6 weeks.',
     );
-    await field(page, 'rows.1.question').fill('What could go wrong?');
-    await field(page, 'rows.1.label').fill('Avoiding side effects');
-    await field(page, `rows.1.cells.${first}.text`).fill(
+    await field(page, 'rows[1].question').fill('What could go wrong?');
+    await field(page, 'rows[1].label').fill('Avoiding side effects');
+    await field(page, `rows[1].cells.${first}.text`).fill(
       'Your shoulder may hurt more for a day or two.',
     );
-    await field(page, `rows.1.cells.${wait}.text`).fill('Pain relief can upset your stomach.');
+    await field(page, `rows[1].cells.${wait}.text`).fill('Pain relief can upset your stomach.');
 
     // A third question, about daily life.
     await page.getByRole('button', { name: 'Add a question' }).click();
     await page.waitForURL(/#row-/);
-    await field(page, 'rows.2.question').fill('Can I get on with my day?');
-    await field(page, 'rows.2.label').fill('Keeping active');
-    await field(page, 'rows.2.kind').selectOption('physical');
-    await field(page, `rows.2.cells.${first}.text`).fill(
+    await field(page, 'rows[2].question').fill('Can I get on with my day?');
+    await field(page, 'rows[2].label').fill('Keeping active');
+    await field(page, 'rows[2].kind').selectOption('physical');
+    await field(page, `rows[2].cells.${first}.text`).fill(
       'You can go back to most things the next day.',
     );
-    await field(page, `rows.2.cells.${wait}.text`).fill(
+    await field(page, `rows[2].cells.${wait}.text`).fill(
       'You keep going as you are, at your own pace.',
     );
 
@@ -115,21 +115,21 @@ describe('a clinician authors an aid from blank to published', () => {
     await page
       .getByLabel('Source 1: citation')
       .fill('Test study of shoulder injections, for this test only.');
-    await field(page, 'sources.0.date').fill('2025');
+    await field(page, 'sources[0].date').fill('2025');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForSave(page);
 
-    const cell = page.locator('td').filter({ has: field(page, `rows.0.cells.${first}.text`) });
+    const cell = page.locator('td').filter({ has: field(page, `rows[0].cells.${first}.text`) });
     await cell.locator('summary').click();
-    await field(page, `rows.0.cells.${first}.number.numerator`).fill('60');
-    await field(page, `rows.0.cells.${first}.number.denominator`).fill('100');
-    await field(page, `rows.0.cells.${first}.number.timeFrame`).fill('after 6 weeks');
-    await field(page, `rows.0.cells.${first}.number.referenceClass`).fill(
+    await field(page, `rows[0].cells.${first}.number.numerator`).fill('60');
+    await field(page, `rows[0].cells.${first}.number.denominator`).fill('100');
+    await field(page, `rows[0].cells.${first}.number.timeFrame`).fill('after 6 weeks');
+    await field(page, `rows[0].cells.${first}.number.referenceClass`).fill(
       'people with a frozen shoulder',
     );
-    await field(page, `rows.0.cells.${first}.number.range.low`).fill('50');
-    await field(page, `rows.0.cells.${first}.number.range.high`).fill('70');
-    await field(page, `rows.0.cells.${first}.certainty`).selectOption('moderate');
+    await field(page, `rows[0].cells.${first}.number.range.low`).fill('50');
+    await field(page, `rows[0].cells.${first}.number.range.high`).fill('70');
+    await field(page, `rows[0].cells.${first}.certainty`).selectOption('moderate');
     await cell.getByLabel(/1\. Test study/).check();
 
     await page.getByRole('button', { name: 'Add an author' }).click();
@@ -243,39 +243,39 @@ describe('the editor without JavaScript', () => {
     await page.getByRole('button', { name: 'Start the aid' }).click();
     await page.waitForURL(/\/aids\/[\w-]+$/);
 
-    await field(page, 'options.0.name').fill('Brace');
+    await field(page, 'options[0].name').fill('Brace');
     await page.getByRole('button', { name: 'Add an option' }).click();
     await page.waitForURL(/\?saved=2#option-/);
-    expect(await field(page, 'options.0.name').inputValue()).toBe('Brace');
-    await field(page, 'options.2.name').fill('Physio');
+    expect(await field(page, 'options[0].name').inputValue()).toBe('Brace');
+    await field(page, 'options[2].name').fill('Physio');
     // Without JavaScript, names of controls follow what was last saved.
     await page.getByRole('button', { name: 'Move Option 3 left' }).click();
     await page.waitForURL(/\?saved=3#option-/);
-    expect(await field(page, 'options.1.name').inputValue()).toBe('Physio');
+    expect(await field(page, 'options[1].name').inputValue()).toBe('Physio');
     await page.getByRole('button', { name: 'Remove option Brace' }).click();
     await page.waitForURL(/\?saved=4#grid-heading/);
     expect(
       await page
-        .locator('[name$=".name"][name^="options."]')
+        .locator('[name$=".name"][name^="options["]')
         .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
     ).toEqual(['Physio', 'Wait and review']);
 
-    const optionId = await field(page, 'options.0.id').inputValue();
+    const optionId = await field(page, 'options[0].id').inputValue();
     // The number sits in a details element, which opens without JavaScript too.
     await page
       .locator('td')
-      .filter({ has: field(page, `rows.0.cells.${optionId}.text`) })
+      .filter({ has: field(page, `rows[0].cells.${optionId}.text`) })
       .locator('summary')
       .click();
-    await field(page, `rows.0.cells.${optionId}.number.numerator`).fill('many');
+    await field(page, `rows[0].cells.${optionId}.number.numerator`).fill('many');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const error = page.locator(`#field-rows-0-cells-${optionId}-number-numerator-error`);
+    const error = page.locator(`[id="editor-rows[0].cells.${optionId}.number.numerator-error"]`);
     expect(await error.textContent()).toBe('Use a whole number');
     expect(
-      await field(page, `rows.0.cells.${optionId}.number.numerator`).getAttribute('aria-invalid'),
+      await field(page, `rows[0].cells.${optionId}.number.numerator`).getAttribute('aria-invalid'),
     ).toBe('true');
     // What was typed is still there.
-    expect(await field(page, `rows.0.cells.${optionId}.number.numerator`).inputValue()).toBe(
+    expect(await field(page, `rows[0].cells.${optionId}.number.numerator`).inputValue()).toBe(
       'many',
     );
     await expectNoAxeViolationsWithoutJs(page);

@@ -192,8 +192,8 @@ describe('the steps, without JavaScript', () => {
     expect(
       await step(3, {
         'ratings.pain': '4',
-        'ownConcerns.0.text': 'My grandchildren',
-        'ownConcerns.0.rating': '3',
+        'ownConcerns[0].text': 'My grandchildren',
+        'ownConcerns[0].rating': '3',
       }),
     ).toBe('/patient/step/4');
     const fit = await (await request('/patient/step/4', { headers: { cookie } })).text();
@@ -231,8 +231,8 @@ describe('the steps, without JavaScript', () => {
     expect(tampered.status).toBe(422);
     const page = await tampered.text();
     expect(page).toContain('Please check the answers marked below');
-    expect(page).toMatch(/id="group-ratings-pain-error">Choose one of the answers</);
-    expect(page).toMatch(/<fieldset[^>]*aria-describedby="group-ratings-pain-error"/);
+    expect(page).toMatch(/id="step-ratings.pain-error">Choose one of the answers</);
+    expect(page).toMatch(/<fieldset[^>]*aria-describedby="step-ratings.pain-error"/);
 
     const unknown = await request(
       '/patient/step/4?index',
@@ -253,12 +253,12 @@ describe('the steps, without JavaScript', () => {
     const html = await (await request('/patient/step/3', { headers: { cookie } })).text();
     const revision = String(revisionIn(html));
     // A new concern's id comes with the form, so the second copy is the same answer.
-    const concernId = /name="ownConcerns.0.id" value="([\w-]+)"/.exec(html)?.[1] ?? '';
+    const concernId = /name="ownConcerns\[0\].id" value="([\w-]+)"/.exec(html)?.[1] ?? '';
     expect(concernId).not.toBe('');
     const fields = {
       'ratings.pain': '4',
-      'ownConcerns.0.id': concernId,
-      'ownConcerns.0.text': 'Walking the dog',
+      'ownConcerns[0].id': concernId,
+      'ownConcerns[0].text': 'Walking the dog',
       revision,
       intent: 'next',
     };
@@ -276,7 +276,7 @@ describe('the steps, without JavaScript', () => {
     const page = await conflict.text();
     expect(page).toContain('This was changed in another window');
     // The patient's own answer is still in the form, and saving again is based on what is there now.
-    expect(page).toMatch(/name="ratings.pain" checked="" value="1"/);
+    expect(page).toMatch(/name="ratings.pain" form="step" type="radio" checked="" value="1"/);
     expect(revisionIn(page)).toBe(Number(revision) + 1);
   });
 });

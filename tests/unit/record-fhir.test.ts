@@ -640,7 +640,7 @@ describe('the shared decision record as a FHIR R4 document', () => {
     ]);
     const readiness = section(bundle, 'Readiness (SURE)').text.div;
     expect(readiness).toContain('No SURE score: 3 of 4 questions not answered.');
-    expect(readiness).not.toContain('Flag');
+    expect(readiness).toContain('some answers were left out');
     expect(section(bundle, 'What matters to the patient').text.div).toContain('“Sleep”');
     const open = section(bundle, 'Open questions');
     expect(open.entry).toBeUndefined();

@@ -82,7 +82,7 @@ describe('the shared decision record as a PDF', () => {
     expect(priorities).toMatch(
       /Keeping my hands free for work \(in their own words\) Matters a lot.*Avoiding side effects/,
     );
-    expect(text).toContain('The patient may not feel ready to decide: at least one answer is no.');
+    expect(text).toContain('May not be ready to decide: at least one answer is no.');
     expect(section(text, "The patient's questions", 'What they read elsewhere')).toContain(
       'How long before it works? • Can I stop early?',
     );

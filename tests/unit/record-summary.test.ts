@@ -52,18 +52,24 @@ describe('what matters to the patient, read the same way everywhere', () => {
     expect(leaningName(aid, undefined)).toBeNull();
   });
 
-  it('flags SURE as soon as one answer is no, and scores only once all four are answered', () => {
+  it('flags SURE at any "no" or when some are left out, and scores once all four are answered', () => {
     expect(sureSummary({ sure: false })).toMatchObject({
-      flagged: true,
+      flag: 'a-no',
       score: null,
       unanswered: 3,
     });
     expect(
       sureSummary({ sure: true, understand: true, riskBenefit: true, encouragement: true }),
-    ).toMatchObject({ flagged: false, score: 4, unanswered: 0 });
+    ).toMatchObject({ flag: null, score: 4, unanswered: 0 });
     expect(
       sureSummary({ sure: true, understand: false, riskBenefit: true, encouragement: true }),
-    ).toMatchObject({ flagged: true, score: 3 });
+    ).toMatchObject({ flag: 'a-no', score: 3 });
+    // Three yes and one left out cannot score 4.
+    expect(sureSummary({ sure: true, understand: true, riskBenefit: true })).toMatchObject({
+      flag: 'left-out',
+      score: null,
+    });
+    expect(sureSummary({})).toMatchObject({ flag: null, unanswered: 4 });
   });
 });
 
@@ -134,17 +140,30 @@ describe("authors' insights", () => {
   const byStatus = { 'in-progress': 1, ready: 1, decided: 1, confirmed: 1 };
 
   it('shows nothing for a version with fewer than 5 records', () => {
-    expect(versionInsights(aid, 1, { byStatus, important: { rash: 4 } }).counts).toBeNull();
+    expect(
+      versionInsights(aid, 1, { byStatus, rated: 4, important: { rash: 4 } }).counts,
+    ).toBeNull();
+  });
+
+  it('counts records, but shows what mattered only once 5 patients have rated anything', () => {
+    const counts = versionInsights(aid, 1, {
+      byStatus: { ...byStatus, 'in-progress': 4 },
+      rated: 1,
+      important: { better: 1 },
+    }).counts;
+    expect(counts).toMatchObject({ records: 7, rated: 1, important: null });
   });
 
   it('counts records by status and the considerations rated important, most often first', () => {
     const insights = versionInsights(aid, 1, {
       byStatus: { ...byStatus, confirmed: 2 },
+      rated: 5,
       important: { better: 2, rash: 4, life: 0 },
     });
     expect(insights.counts).toEqual({
       records: 5,
       byStatus: { 'in-progress': 1, ready: 1, decided: 1, confirmed: 2 },
+      rated: 5,
       important: [
         { rowId: 'rash', label: 'Avoiding side effects', patients: 4 },
         { rowId: 'better', label: 'Getting better', patients: 2 },

@@ -1,39 +1,74 @@
+import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react';
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
-import { fieldId } from '#shared/aid-form';
+
+/** Any field's Conform metadata. */
+export type FieldMeta = Parameters<typeof getInputProps>[0];
+
+/**
+ * What a field shows of its metadata: its id, and its errors with their id.
+ * Conform's metadata is one; a form Conform does not read (a file upload)
+ * passes a plain object.
+ */
+export interface FieldErrors {
+  id: string;
+  errorId: string;
+  descriptionId: string;
+  errors?: string[] | undefined;
+}
 
 interface ControlAttributes {
   id: string;
-  name: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
 }
 
-interface FieldProps {
-  name: string;
+export interface FieldProps {
+  meta: FieldErrors;
+  /** Fields whose errors this control shows when it has none of its own, such as a number's range. */
+  errorsOf?: FieldErrors[] | undefined;
   label: ReactNode;
-  error?: string | undefined;
   hint?: ReactNode;
   /** The label is read by screen readers but not shown (the grid's cells say where they are). */
   labelHidden?: boolean;
   /** Shown under the control and read with it, such as a reading-level note; receives its id. */
-  note?: (id: string) => ReactNode;
-  /** Renders the control with the ids and ARIA attributes it must carry. */
+  note?: ((id: string) => ReactNode) | undefined;
+  /** Renders the control with the id and ARIA attributes it must carry. */
   children: (control: ControlAttributes) => ReactNode;
 }
 
+/** A field's value as the page was rendered with it (what was saved, or sent back). */
+export const shown = (field: { initialValue: unknown }): string =>
+  typeof field.initialValue === 'string' ? field.initialValue : '';
+
+/** A field's errors with those of everything under it (a list's items), as one field's. */
+export function allErrorsOf(meta: FieldMeta): FieldErrors {
+  return {
+    id: meta.id,
+    errorId: meta.errorId,
+    descriptionId: meta.descriptionId,
+    errors: Object.values(meta.allErrors).flat(),
+  };
+}
+
+/** The field, among `meta` and `errorsOf`, whose errors are shown. */
+export function shownErrors(meta: FieldErrors, errorsOf: FieldErrors[] = []) {
+  const field = [meta, ...errorsOf].find((m) => m.errors && m.errors.length > 0);
+  return field ? { id: field.errorId, message: field.errors![0]! } : undefined;
+}
+
 /**
- * A labelled form control with its hint and its error next to it. The error is
- * tied to the control (aria-describedby, aria-invalid), so screen readers read it.
+ * A labelled form control with its hint and its error next to it. Ids come
+ * from Conform's field metadata, and the error is tied to the control
+ * (aria-describedby, aria-invalid), so screen readers read it.
  */
-export function Field({ name, label, error, hint, labelHidden, note, children }: FieldProps) {
-  const id = fieldId(name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const noteId = note ? `${id}-note` : undefined;
-  const describedBy = [hintId, errorId, noteId].filter(Boolean).join(' ') || undefined;
+export function Field({ meta, errorsOf, label, hint, labelHidden, note, children }: FieldProps) {
+  const error = shownErrors(meta, errorsOf);
+  const hintId = hint ? meta.descriptionId : undefined;
+  const noteId = note ? `${meta.id}-note` : undefined;
+  const describedBy = [hintId, error?.id, noteId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
+      <label htmlFor={meta.id} className={labelHidden ? 'visually-hidden' : undefined}>
         {label}
       </label>
       {hint ? (
@@ -42,13 +77,12 @@ export function Field({ name, label, error, hint, labelHidden, note, children }:
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={errorId}>
-          {error}
+        <p className="field-error" id={error.id}>
+          {error.message}
         </p>
       ) : null}
       {children({
-        id,
-        name,
+        id: meta.id,
         'aria-invalid': error ? true : undefined,
         'aria-describedby': describedBy,
       })}
@@ -57,51 +91,58 @@ export function Field({ name, label, error, hint, labelHidden, note, children }:
   );
 }
 
-type Common = Omit<FieldProps, 'children'> & { value: string };
+type Common = Omit<FieldProps, 'children' | 'meta'> & { meta: FieldMeta };
+
+/** Conform's props for a control, without `key` (React takes it apart) and with the field's ARIA. */
+function withoutKey<Props extends { key?: unknown }>({ key: _key, ...props }: Props) {
+  return props;
+}
 
 export function TextInput({
-  name,
+  meta,
+  errorsOf,
   label,
-  error,
   hint,
   labelHidden,
   note,
-  value,
+  type = 'text',
   ...rest
-}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'name' | 'id'>) {
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'defaultValue'>) {
+  const props = withoutKey(getInputProps(meta, { type: type as 'text', ariaAttributes: false }));
   return (
-    <Field {...{ name, label, error, hint, labelHidden, note }}>
-      {(control) => <input {...control} defaultValue={value} {...rest} />}
+    <Field {...{ meta, errorsOf, label, hint, labelHidden, note }}>
+      {(control) => <input {...props} {...control} {...rest} />}
     </Field>
   );
 }
 
 export function TextArea({
-  name,
+  meta,
+  errorsOf,
   label,
-  error,
   hint,
   labelHidden,
   note,
-  value,
   ...rest
-}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'name' | 'id'>) {
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'defaultValue'>) {
+  const props = withoutKey(getTextareaProps(meta, { ariaAttributes: false }));
   return (
-    <Field {...{ name, label, error, hint, labelHidden, note }}>
-      {(control) => <textarea {...control} defaultValue={value} {...rest} />}
+    <Field {...{ meta, errorsOf, label, hint, labelHidden, note }}>
+      {(control) => <textarea {...props} {...control} {...rest} />}
     </Field>
   );
 }
 
 export function Select({
+  meta,
   options,
-  value,
   ...field
 }: Common & { options: Array<[value: string, text: string]> }) {
+  const props = withoutKey(getSelectProps(meta, { ariaAttributes: false }));
   return (
-    <Field {...field}>
+    <Field meta={meta} {...field}>
       {(control) => (
-        <select {...control} defaultValue={value}>
+        <select {...props} {...control}>
           {options.map(([key, text]) => (
             <option key={key} value={key}>
               {text}
@@ -111,4 +152,23 @@ export function Select({
       )}
     </Field>
   );
+}
+
+/** A checkbox with its label after it. */
+export function Checkbox({ meta, children }: { meta: FieldMeta; children: ReactNode }) {
+  const props = withoutKey(getInputProps(meta, { type: 'checkbox', ariaAttributes: false }));
+  return (
+    <label className="checkbox">
+      <input {...props} /> {children}
+    </label>
+  );
+}
+
+/** A form's own error (a form it could not read), said where the form starts or ends. */
+export function FormError({ form }: { form: { errorId: string; errors?: string[] | undefined } }) {
+  return form.errors?.[0] ? (
+    <p className="notice notice-error" role="alert" id={form.errorId}>
+      {form.errors[0]}
+    </p>
+  ) : null;
 }

@@ -93,6 +93,8 @@ export const patientText = {
   changedElsewhere:
     'Someone changed these answers in another window or on another device. We did not save over them. Your answers from this page are below. Check them and save again.',
   fixErrors: 'Please check the answers marked below. We have not saved this page yet.',
+  formTooLarge:
+    'This page sent more than it can hold, so we have not saved it. Please go back to this step and try again.',
   stepTitles: [
     'The choice',
     'The options',

@@ -1,13 +1,26 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { data, redirect, type AppLoadContext } from '@remix-run/server-runtime';
 import { randomUUID } from 'node:crypto';
-import type { DecisionRecord, PatientAnswers, StepName } from '#shared/record';
+import * as z from 'zod';
+import type { DecisionRecord, StepName } from '#shared/record';
+import { ConfirmationRequest } from '#shared/record/decision';
 import { apiClient, expectOk } from './api.server';
-import { readStepForm } from './patient-forms';
-import { errorsByField, readProblem } from './problems';
+import { admitFormData, CONFORM_INTENT } from './form-data.server';
+import { group, optional, text, whole } from './form-values';
+import { parseForm, refusedReply, settled } from './forms.server';
+import { patientText } from './patient-text';
+import { stepForm, stepFormLimits } from './patient-forms.server';
+import { fieldErrorsOf, readProblem } from './problems';
 
+type Reply = SubmissionResult<string[]>;
+
+/**
+ * A step's answer when it did not move on: what the patient sent, shown as
+ * sent, with errors at the fields; after a change in another window, the
+ * revision to save over by choice.
+ */
 export type StepResult =
-  | { kind: 'invalid'; errors: Record<string, string>; submitted: Partial<PatientAnswers> }
-  | { kind: 'conflict'; current: DecisionRecord; submitted: Partial<PatientAnswers> };
+  { kind: 'invalid'; reply: Reply } | { kind: 'conflict'; reply: Reply; revision: number };
 
 /** A patient page's failures: the error boundary tells the patient what to do. */
 async function patientFailure(response: {
@@ -39,37 +52,42 @@ export async function saveStep({
   step: StepName;
   stepNumber: number;
 }) {
-  const form = await request.formData();
-  const intent = String(form.get('intent') ?? 'next');
-  const answers = readStepForm(step, form, () => randomUUID().slice(0, 8));
-  const revision = Number(form.get('revision'));
+  const posted = await request.formData();
+  const intent = String(posted.get('intent') ?? 'next');
+  // "Save and add one more" is Conform's insert intent: save, and stay on this step.
+  const stay = posted.has(CONFORM_INTENT);
+  const revision = Number(posted.get('revision'));
+  const invalid = (reply: Reply) => data<StepResult>({ kind: 'invalid', reply }, { status: 422 });
+  const admitted = admitFormData(posted, stepFormLimits(step));
+  if (!admitted) return invalid(refusedReply(patientText.formTooLarge));
+  const parsed = parseForm(
+    admitted,
+    stepForm(step, () => randomUUID().slice(0, 8)),
+  );
+  if (!parsed.ok) return invalid(settled(parsed.submission.reply()));
+  const answers = parsed.value as Record<string, unknown>;
   const response = await apiClient(context).patient.record.steps[':step'].$put({
     param: { step },
     json: { revision, answers },
   });
   const status: number = response.status;
   if (status === 200) {
-    const target =
-      intent === 'back' ? stepNumber - 1 : intent === 'stay' ? stepNumber : stepNumber + 1;
-    throw redirect(
-      `/patient/step/${Math.max(1, Math.min(7, target))}${intent === 'stay' ? '?saved=1' : ''}`,
-    );
+    const target = stay ? stepNumber : intent === 'back' ? stepNumber - 1 : stepNumber + 1;
+    throw redirect(`/patient/step/${Math.max(1, Math.min(7, target))}${stay ? '?saved=1' : ''}`);
   }
   if (status === 409) {
     const problem = await readProblem(response);
     // Decided at the visit meanwhile: the answers are closed, and the record is the page.
     if (problem['reason'] === 'locked') throw redirect('/patient/record');
+    const current = problem['current'] as DecisionRecord;
     return data<StepResult>(
-      { kind: 'conflict', current: problem['current'] as DecisionRecord, submitted: answers },
+      { kind: 'conflict', reply: settled(parsed.submission.reply()), revision: current.revision },
       { status: 409 },
     );
   }
   if (status === 422) {
-    const problem = await readProblem(response);
-    return data<StepResult>(
-      { kind: 'invalid', errors: errorsByField(problem.errors, '/answers'), submitted: answers },
-      { status: 422 },
-    );
+    const fieldErrors = fieldErrorsOf(await readProblem(response), answers, '/answers');
+    return invalid(settled(parsed.submission.reply({ fieldErrors })));
   }
   return patientFailure(response);
 }
@@ -80,8 +98,9 @@ export async function markReady(context: AppLoadContext, revision: number) {
   if (status === 409) {
     const problem = await readProblem(response);
     if (problem['reason'] === 'locked') throw redirect('/patient/record');
+    const current = problem['current'] as DecisionRecord;
     return data<StepResult>(
-      { kind: 'conflict', current: problem['current'] as DecisionRecord, submitted: {} },
+      { kind: 'conflict', reply: { status: 'success' }, revision: current.revision },
       { status: 409 },
     );
   }
@@ -91,20 +110,34 @@ export async function markReady(context: AppLoadContext, revision: number) {
 }
 
 export type ConfirmResult =
-  | { kind: 'invalid'; errors: Record<string, string>; comment: string }
-  | { kind: 'changed'; comment: string };
+  | { kind: 'invalid'; reply: Reply }
+  /** The record changed since the page was shown: read it again, then confirm. */
+  | { kind: 'changed'; reply: Reply };
+
+/** The confirmation form: the record's revision and a client token, and the patient's own words. */
+const ConfirmationForm = z.preprocess((payload) => {
+  const fields = group(payload);
+  const comment = optional(fields['comment']);
+  return {
+    revision: whole(text(fields['revision'])),
+    clientToken: text(fields['clientToken']),
+    ...(comment === undefined ? {} : { comment: fields['comment'] }),
+  };
+}, ConfirmationRequest);
 
 /** "Yes, this is what we decided together", through the patient's own link. */
 export async function confirmDecision(context: AppLoadContext, request: Request) {
-  const form = await request.formData();
-  const comment = String(form.get('comment') ?? '');
+  const posted = await request.formData();
+  const invalid = (reply: Reply) =>
+    data<ConfirmResult>({ kind: 'invalid', reply }, { status: 422 });
+  const admitted = admitFormData(posted, { maxFields: 10, maxIndex: 0 });
+  if (!admitted) return invalid(refusedReply(patientText.formTooLarge));
+  const parsed = parseForm(admitted, ConfirmationForm);
+  if (!parsed.ok) return invalid(parsed.submission.reply());
   const response = await apiClient(context).records[':recordId'].confirmation.$post({
-    param: { recordId: String(form.get('recordId') ?? '') },
-    json: {
-      revision: Number(form.get('revision')),
-      clientToken: String(form.get('clientToken') ?? ''),
-      ...(comment.trim() ? { comment } : {}),
-    },
+    // Which record: the patient's own, as the page that shows the form was given it.
+    param: { recordId: String(admitted.get('recordId') ?? '') },
+    json: parsed.value,
   });
   const status: number = response.status;
   if (response.ok) throw redirect('/patient/record?confirmed=1');
@@ -112,13 +145,13 @@ export async function confirmDecision(context: AppLoadContext, request: Request)
   if (status === 409) {
     // Confirmed already (another device, a second click): nothing more to do.
     if (problem['reason'] === 'already-confirmed') throw redirect('/patient/record?confirmed=1');
-    return data<ConfirmResult>({ kind: 'changed', comment }, { status: 409 });
+    return data<ConfirmResult>(
+      { kind: 'changed', reply: parsed.submission.reply() },
+      { status: 409 },
+    );
   }
   if (status === 422) {
-    return data<ConfirmResult>(
-      { kind: 'invalid', errors: errorsByField(problem.errors), comment },
-      { status: 422 },
-    );
+    return invalid(parsed.submission.reply({ fieldErrors: fieldErrorsOf(problem, parsed.value) }));
   }
   return patientFailure(response);
 }

@@ -1,16 +1,23 @@
-import type { FieldError, Problem } from '#shared/problem';
-import { fieldName } from '#shared/aid-form';
+import type { Problem } from '#shared/problem';
+import { fieldNameOf } from './form-names';
 
-/** Field errors by form field name ("/options/0/name" → "options.0.name"), the first for each field. */
-export function errorsByField(
-  fieldErrors: readonly FieldError[] | undefined,
+/**
+ * The API's field errors (JSON pointers) as the form's field names, for
+ * Conform's `submission.reply({ fieldErrors })`. `value` is what the form sent
+ * to the API, so that list indices and keys are told apart; `prefix` is where
+ * the form's data sits in the request (`/content`, `/answers`). An error on
+ * the whole request is the form's own (name "").
+ */
+export function fieldErrorsOf(
+  problem: Pick<Problem, 'errors'>,
+  value: unknown,
   prefix = '',
-): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const error of fieldErrors ?? []) {
+): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const error of problem.errors ?? []) {
     if (!error.pointer.startsWith(prefix)) continue;
-    const name = fieldName(error.pointer.slice(prefix.length)) || '_';
-    errors[name] ??= error.detail;
+    const name = fieldNameOf(error.pointer.slice(prefix.length), value);
+    (errors[name] ??= []).push(error.detail);
   }
   return errors;
 }

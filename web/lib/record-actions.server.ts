@@ -1,161 +1,163 @@
+import type { SubmissionResult } from '@conform-to/react';
 import { data, redirect, type AppLoadContext } from '@remix-run/server-runtime';
-import type { AmendmentChanges } from '#shared/record/decision';
+import * as z from 'zod';
+import { Id } from '#shared/ids';
+import { LinkExtension } from '#shared/invitations';
+import { AmendmentRequest, ConfirmationRequest, DecisionRequest } from '#shared/record/decision';
 import { NOT_DECIDED } from '#shared/record/decision-rules';
 import { apiClient, expectOk } from './api.server';
-import { errorsByField, readProblem } from './problems';
+import { admitFormData } from './form-data.server';
+import { checkbox, group, lines, text, whole } from './form-values';
+import { parseForm, refusedReply } from './forms.server';
+import { fieldErrorsOf, readProblem } from './problems';
 
 /** The consult view's forms; each answers with where to go, or what to fix. */
 export type RecordForm = 'decide' | 'confirm' | 'amend' | 'extend' | 'withdraw';
 
 export type RecordActionResult =
-  | { kind: 'invalid'; form: RecordForm; errors: Record<string, string>; values: FormValues }
+  | { kind: 'invalid'; form: RecordForm; reply: SubmissionResult<string[]> }
   | { kind: 'conflict'; form: RecordForm; message: string };
 
-export type FormValues = Record<string, string>;
+/**
+ * "What did you decide together?": one radio button per option, or "not
+ * decided yet" (`choice.optionId`), with the next step and by when
+ * (`choice.nextStep`, `choice.nextStepBy`) read only for "not decided yet".
+ */
+function readChoice(value: unknown) {
+  const choice = group(value);
+  const optionId = choice['optionId'];
+  if (optionId === NOT_DECIDED)
+    return {
+      kind: NOT_DECIDED,
+      nextStep: text(choice['nextStep']),
+      nextStepBy: text(choice['nextStepBy']),
+    };
+  // Unchosen: left for the schema to say so at the field.
+  return optionId === undefined || optionId === '' ? undefined : { kind: 'option', optionId };
+}
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '');
-
-/** "What we don't know yet": one question per line. */
-const lines = (value: string) =>
-  value
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-
-const decisionFieldNames = [
-  'choice',
-  'nextStep',
-  'nextStepBy',
-  'notes',
-  'openQuestions',
-  'followUp',
-  'participants',
-] as const;
-
-/** The decision's fields as the API takes them; an unchosen option is left for the API to name. */
-function readDecisionFields(form: FormData) {
-  const choice = text(form, 'choice');
+/** The decision's fields, the same for deciding and amending; open questions one a line. */
+function readDecision(value: unknown) {
+  const fields = group(value);
+  const choice = readChoice(fields['choice']);
   return {
-    ...(choice === NOT_DECIDED
-      ? {
-          choice: {
-            kind: NOT_DECIDED,
-            nextStep: text(form, 'nextStep'),
-            nextStepBy: text(form, 'nextStepBy'),
-          },
-        }
-      : choice
-        ? { choice: { kind: 'option' as const, optionId: choice } }
-        : {}),
-    notes: text(form, 'notes'),
-    openQuestions: lines(text(form, 'openQuestions')),
-    followUp: text(form, 'followUp'),
-    participants: text(form, 'participants'),
+    ...(choice ? { choice } : {}),
+    notes: text(fields['notes']),
+    openQuestions: lines(fields['openQuestions']),
+    followUp: text(fields['followUp']),
+    participants: text(fields['participants']),
   };
 }
 
-/** The API's field pointers as this page's field names: /choice/nextStep → nextStep. */
-function formErrors(pointerErrors: Record<string, string>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [name, message] of Object.entries(pointerErrors)) {
-    const field = name
-      .replace(/^changes\./, '')
-      .replace(/^choice\.(nextStep|nextStepBy)$/, '$1')
-      .replace(/^choice\..*$/, 'choice')
-      .replace(/^openQuestions\..*$/, 'openQuestions');
-    errors[field] ??= message;
-  }
-  return errors;
-}
+/** What every change carries: the revision it was based on, and its client token. */
+const readBasis = (fields: Record<string, unknown>) => ({
+  revision: whole(text(fields['revision'])),
+  clientToken: text(fields['clientToken']),
+});
 
-async function answer(
-  response: Response | { ok: boolean; status: number; json(): Promise<unknown> },
-  form: RecordForm,
-  values: FormValues,
-  recordId: string,
-  done: string,
-) {
-  if (response.ok) throw redirect(`/records/${recordId}?done=${done}`);
-  const problem = await readProblem(response);
-  if (response.status === 422) {
-    return data<RecordActionResult>(
-      { kind: 'invalid', form, errors: formErrors(errorsByField(problem.errors)), values },
-      { status: 422 },
-    );
-  }
-  if (response.status === 409) {
-    return data<RecordActionResult>(
-      { kind: 'conflict', form, message: problem.detail ?? 'This record changed.' },
-      { status: 409 },
-    );
-  }
-  return expectOk(response as { ok: boolean; status: number; json(): Promise<unknown> });
-}
+const recordForms = {
+  decide: z.preprocess((payload) => {
+    const fields = group(payload);
+    return {
+      ...readDecision(fields),
+      ...readBasis(fields),
+      patientConfirmed: checkbox(fields['patientConfirmed']),
+    };
+  }, DecisionRequest),
+  amend: z.preprocess((payload) => {
+    const fields = group(payload);
+    return {
+      ...readBasis(fields),
+      reason: text(fields['reason']),
+      changes: readDecision(fields['changes']),
+    };
+  }, AmendmentRequest),
+  confirm: z.preprocess((payload) => readBasis(group(payload)), ConfirmationRequest),
+  extend: z.preprocess(
+    (payload) => {
+      const fields = group(payload);
+      return { invitationId: text(fields['invitationId']), days: whole(text(fields['days'])) };
+    },
+    z.object({ invitationId: Id }).and(LinkExtension),
+  ),
+  withdraw: z.preprocess(
+    (payload) => ({ invitationId: text(group(payload)['invitationId']) }),
+    z.object({ invitationId: Id }),
+  ),
+} satisfies Record<RecordForm, z.ZodType>;
 
-/** Runs one of the consult view's forms through the API. */
+/** The largest of these forms sends a dozen fields, none of them a list. */
+const recordFormLimits = { maxFields: 40, maxIndex: 0 };
+
+const invalid = (form: RecordForm, reply: SubmissionResult<string[]>) =>
+  data<RecordActionResult>({ kind: 'invalid', form, reply }, { status: 422 });
+
+/** Runs one of the consult view's forms: parsed with its schema, then through the API, the judge. */
 export async function recordAction(context: AppLoadContext, request: Request, recordId: string) {
-  const form = await request.formData();
+  const posted = await request.formData();
+  const intent = String(posted.get('intent') ?? '');
+  if (!Object.hasOwn(recordForms, intent)) throw data(null, { status: 400 });
+  const form = intent as RecordForm;
+  const admitted = admitFormData(posted, recordFormLimits);
+  if (!admitted) return invalid(form, refusedReply('This form has more fields than it can hold.'));
+
   const api = apiClient(context).records[':recordId'];
   const param = { recordId };
-  const intent = text(form, 'intent') as RecordForm;
-  const revision = Number(text(form, 'revision'));
-  const clientToken = text(form, 'clientToken');
-  const values = Object.fromEntries(
-    [...decisionFieldNames, 'reason', 'days', 'patientConfirmed'].map((name) => [
-      name,
-      text(form, name),
-    ]),
-  );
-
-  switch (intent) {
-    case 'decide': {
-      const response = await api.decision.$post({
-        param,
-        json: {
-          ...(readDecisionFields(form) as Parameters<typeof api.decision.$post>[0]['json']),
-          revision,
-          clientToken,
-          patientConfirmed: form.get('patientConfirmed') === 'yes',
-        },
-      });
-      return answer(response, intent, values, recordId, 'decided');
-    }
-    case 'confirm': {
-      const response = await api.confirmation.$post({ param, json: { revision, clientToken } });
-      return answer(response, intent, values, recordId, 'confirmed');
-    }
-    case 'amend': {
-      const response = await api.amendments.$post({
-        param,
-        json: {
-          revision,
-          clientToken,
-          reason: text(form, 'reason'),
-          changes: readDecisionFields(form) as AmendmentChanges,
-        },
-      });
-      return answer(response, intent, values, recordId, 'amended');
-    }
-    case 'extend':
-    case 'withdraw': {
-      const invitationId = text(form, 'invitationId');
-      const invitation = apiClient(context).invitations[':invitationId'];
-      const response =
-        intent === 'extend'
-          ? await invitation.extend.$post({
-              param: { invitationId },
-              json: { days: Number(text(form, 'days')) },
-            })
-          : await invitation.revoke.$post({ param: { invitationId } });
-      return answer(
-        response,
-        intent,
-        values,
-        recordId,
-        intent === 'extend' ? 'extended' : 'withdrawn',
+  const respond = async (
+    response: { ok: boolean; status: number; json(): Promise<unknown> },
+    value: unknown,
+    reply: (options?: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]>,
+    done: string,
+  ) => {
+    if (response.ok) throw redirect(`/records/${recordId}?done=${done}`);
+    const problem = await readProblem(response);
+    if (response.status === 422)
+      return invalid(form, reply({ fieldErrors: fieldErrorsOf(problem, value) }));
+    if (response.status === 409) {
+      return data<RecordActionResult>(
+        { kind: 'conflict', form, message: problem.detail ?? 'This record changed.' },
+        { status: 409 },
       );
     }
-    default:
-      throw data(null, { status: 400 });
+    return expectOk(response);
+  };
+
+  switch (form) {
+    case 'decide': {
+      const parsed = parseForm(admitted, recordForms.decide);
+      if (!parsed.ok) return invalid(form, parsed.submission.reply());
+      const response = await api.decision.$post({ param, json: parsed.value });
+      return respond(response, parsed.value, parsed.submission.reply, 'decided');
+    }
+    case 'amend': {
+      const parsed = parseForm(admitted, recordForms.amend);
+      if (!parsed.ok) return invalid(form, parsed.submission.reply());
+      const response = await api.amendments.$post({ param, json: parsed.value });
+      return respond(response, parsed.value, parsed.submission.reply, 'amended');
+    }
+    case 'confirm': {
+      const parsed = parseForm(admitted, recordForms.confirm);
+      if (!parsed.ok) return invalid(form, parsed.submission.reply());
+      const response = await api.confirmation.$post({ param, json: parsed.value });
+      return respond(response, parsed.value, parsed.submission.reply, 'confirmed');
+    }
+    case 'extend': {
+      const parsed = parseForm(admitted, recordForms.extend);
+      if (!parsed.ok) return invalid(form, parsed.submission.reply());
+      const { invitationId, days } = parsed.value;
+      const response = await apiClient(context).invitations[':invitationId'].extend.$post({
+        param: { invitationId },
+        json: { days },
+      });
+      return respond(response, parsed.value, parsed.submission.reply, 'extended');
+    }
+    case 'withdraw': {
+      const parsed = parseForm(admitted, recordForms.withdraw);
+      if (!parsed.ok) return invalid(form, parsed.submission.reply());
+      const response = await apiClient(context).invitations[':invitationId'].revoke.$post({
+        param: { invitationId: parsed.value.invitationId },
+      });
+      return respond(response, parsed.value, parsed.submission.reply, 'withdrawn');
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import {
   Form,
   Link,
@@ -12,12 +13,16 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from '@remix-run/server-runtime';
-import type { AidExport, AidSummary } from '#shared/aids';
+import * as z from 'zod';
+import { NewAid, type AidExport, type AidSummary } from '#shared/aids';
 import { aidLimits } from '#shared/aid';
-import { Field, TextInput } from '../components/field';
+import { Field, FormError, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
-import { errorsByField, readProblem } from '../lib/problems';
+import { admitFormData } from '../lib/form-data.server';
+import { group, text } from '../lib/form-values';
+import { parseForm, refusedReply } from '../lib/forms.server';
+import { fieldErrorsOf, readProblem } from '../lib/problems';
 
 export const meta: MetaFunction = () => [{ title: 'Decision aids · Decide Together' }];
 
@@ -29,14 +34,20 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 type ActionResult =
-  | { form: 'create'; errors: Record<string, string>; values: { title: string; condition: string } }
+  | { form: 'create'; reply: SubmissionResult<string[]> }
   | {
       form: 'import';
-      errors: Record<string, string>;
+      error: string;
       problems: Array<{ where: string; detail: string }>;
     };
 
 const MAX_IMPORT_BYTES = 250 * 1024;
+
+/** The new-aid form: a title and the condition, as typed. */
+const NewAidForm = z.preprocess((payload) => {
+  const fields = group(payload);
+  return { title: text(fields['title']), condition: text(fields['condition']) };
+}, NewAid);
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -44,7 +55,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
   if (form.get('intent') === 'import') {
     const file = form.get('file');
     const fail = (message: string, problems: Array<{ where: string; detail: string }> = []) =>
-      data<ActionResult>({ form: 'import', errors: { file: message }, problems }, { status: 422 });
+      data<ActionResult>({ form: 'import', error: message, problems }, { status: 422 });
     if (!(file instanceof File) || file.size === 0)
       return fail('Choose an aid file (.json) to import.');
     if (file.size > MAX_IMPORT_BYTES)
@@ -66,17 +77,17 @@ export async function action({ context, request }: ActionFunctionArgs) {
     );
   }
 
-  const values = {
-    title: String(form.get('title') ?? ''),
-    condition: String(form.get('condition') ?? ''),
-  };
-  const response = await api.aids.$post({ json: values });
+  const invalid = (reply: SubmissionResult<string[]>) =>
+    data<ActionResult>({ form: 'create', reply }, { status: 422 });
+  const admitted = admitFormData(form, { maxFields: 10, maxIndex: 0 });
+  if (!admitted) return invalid(refusedReply('This form has more fields than it can hold.'));
+  const parsed = parseForm(admitted, NewAidForm);
+  if (!parsed.ok) return invalid(parsed.submission.reply());
+  const response = await api.aids.$post({ json: parsed.value });
   if (response.status === 201) throw redirect(`/aids/${(await response.json()).id}`);
   if (response.status !== 422) await expectOk(response);
-  return data<ActionResult>(
-    { form: 'create', errors: errorsByField((await readProblem(response)).errors), values },
-    { status: 422 },
-  );
+  const fieldErrors = fieldErrorsOf(await readProblem(response), parsed.value);
+  return invalid(parsed.submission.reply({ fieldErrors }));
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -98,7 +109,10 @@ export default function AidList() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
-  const create = result?.form === 'create' ? result : undefined;
+  const [form, fields] = useForm<{ title: string; condition: string }>({
+    id: 'new-aid-form',
+    lastResult: result?.form === 'create' ? result.reply : undefined,
+  });
   const imported = result?.form === 'import' ? result : undefined;
   return (
     <>
@@ -137,20 +151,17 @@ export default function AidList() {
       <div className="two-columns">
         <section aria-labelledby="new-aid" className="panel">
           <h2 id="new-aid">Start a new aid</h2>
-          <Form method="post" noValidate>
+          <Form method="post" {...getFormProps(form)}>
+            <FormError form={form} />
             <TextInput
-              name="title"
+              meta={fields.title}
               label="Title"
               hint="For example: Knee pain: what are my options?"
-              value={create?.values.title ?? ''}
-              error={create?.errors.title}
               maxLength={aidLimits.title}
             />
             <TextInput
-              name="condition"
+              meta={fields.condition}
               label="Health condition"
-              value={create?.values.condition ?? ''}
-              error={create?.errors.condition}
               maxLength={aidLimits.condition}
             />
             <button type="submit" name="intent" value="create" disabled={busy}>
@@ -162,13 +173,20 @@ export default function AidList() {
         <section aria-labelledby="import-aid" className="panel">
           <h2 id="import-aid">Import an aid</h2>
           <Form method="post" encType="multipart/form-data" noValidate>
+            {/* A file, passed to the API as it is: no form fields for Conform to read. */}
             <Field
-              name="file"
+              meta={{
+                id: 'import-file',
+                errorId: 'import-file-error',
+                descriptionId: 'import-file-description',
+                errors: imported ? [imported.error] : undefined,
+              }}
               label="Aid file (.json)"
-              error={imported?.errors.file}
               hint="A file exported from Decide Together. It becomes a new draft."
             >
-              {(props) => <input {...props} type="file" accept=".json,application/json" />}
+              {(props) => (
+                <input {...props} name="file" type="file" accept=".json,application/json" />
+              )}
             </Field>
             {imported && imported.problems.length > 0 ? (
               <ul className="problem-list" aria-label="Problems in the file">

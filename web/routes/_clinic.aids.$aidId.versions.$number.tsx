@@ -43,13 +43,18 @@ function Insights({ insights }: { insights: VersionInsights }) {
           </div>
           <div>
             <h3>Rated as mattering quite a lot or a lot</h3>
-            {counts.important.length === 0 ? (
+            {counts.important === null ? (
+              <p>
+                Shown once {insights.minimumRecords} patients have rated what matters to them (
+                {counts.rated} so far).
+              </p>
+            ) : counts.important.length === 0 ? (
               <p>No consideration yet.</p>
             ) : (
               <ol>
                 {counts.important.map((row) => (
                   <li key={row.rowId}>
-                    {row.label}: {row.patients} of {counts.records} patients
+                    {row.label}: {row.patients} of {counts.rated} patients who rated
                   </li>
                 ))}
               </ol>

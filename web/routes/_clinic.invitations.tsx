@@ -1,3 +1,4 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import {
   Form,
   Link,
@@ -13,18 +14,23 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from '@remix-run/server-runtime';
+import * as z from 'zod';
 import {
   invitationLimits,
+  NewInvitation,
   type CreatedInvitation,
   type InvitationStatus,
 } from '#shared/invitations';
 import { useEffect } from 'react';
 import { formatDate } from '../components/aid-view/aid-view';
-import { Select, TextInput } from '../components/field';
+import { FormError, Select, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { patientText } from '../lib/patient-text';
-import { errorsByField, readProblem } from '../lib/problems';
+import { admitFormData } from '../lib/form-data.server';
+import { group, optional, optionalWhole, text } from '../lib/form-values';
+import { parseForm, refusedReply } from '../lib/forms.server';
+import { fieldErrorsOf, readProblem } from '../lib/problems';
 import { qrCodeSvg } from '../lib/qr.server';
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · Decide Together' }];
@@ -40,8 +46,37 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 type ActionResult =
-  | { kind: 'created'; created: CreatedInvitation; qrSvg: string }
-  | { kind: 'invalid'; errors: Record<string, string>; values: Record<string, string> };
+  | {
+      kind: 'created';
+      created: CreatedInvitation;
+      qrSvg: string;
+      reply: SubmissionResult<string[]>;
+    }
+  | { kind: 'invalid'; reply: SubmissionResult<string[]> };
+
+/**
+ * The invitation form: the aid as one choice of "id@version" (only the latest
+ * published version is offered), a clinic reference, and how many days.
+ */
+interface InvitationShape {
+  aid: string;
+  /** Errors of the schema's own fields show at `aid`, which chooses both. */
+  aidId: string;
+  version: number;
+  clinicReference: string;
+  expiresInDays: number;
+}
+
+const InvitationForm = z.preprocess((payload) => {
+  const fields = group(payload);
+  const [aidId = '', version = ''] = String(text(fields['aid'])).split('@');
+  return {
+    aidId,
+    version: Number(version) || version,
+    clinicReference: optional(fields['clinicReference']),
+    expiresInDays: optionalWhole(fields['expiresInDays']),
+  };
+}, NewInvitation);
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -55,36 +90,29 @@ export async function action({ context, request }: ActionFunctionArgs) {
     );
     throw redirect('/invitations?revoked=1');
   }
-  const values = Object.fromEntries(
-    ['aid', 'clinicReference', 'expiresInDays'].map((k) => [k, String(form.get(k) ?? '')]),
-  );
-  const [aidId = '', version = ''] = values['aid']!.split('@');
-  const response = await api.invitations.$post({
-    json: {
-      aidId,
-      version: Number(version),
-      ...(values['clinicReference'] ? { clinicReference: values['clinicReference'] } : {}),
-      expiresInDays: Number(values['expiresInDays'] || invitationLimits.defaultDays),
-    },
-  });
+  const invalid = (reply: SubmissionResult<string[]>) =>
+    data<ActionResult>({ kind: 'invalid', reply }, { status: 422 });
+  const admitted = admitFormData(form, { maxFields: 10, maxIndex: 0 });
+  if (!admitted) return invalid(refusedReply('This form has more fields than it can hold.'));
+  const parsed = parseForm(admitted, InvitationForm);
+  if (!parsed.ok) return invalid(parsed.submission.reply());
+  const response = await api.invitations.$post({ json: parsed.value });
   if (response.status === 201) {
     const created = (await response.json()) as CreatedInvitation;
     return data<ActionResult>(
-      { kind: 'created', created, qrSvg: qrCodeSvg(created.link) },
+      {
+        kind: 'created',
+        created,
+        qrSvg: qrCodeSvg(created.link),
+        // The form starts afresh for the next patient.
+        reply: parsed.submission.reply({ resetForm: true }),
+      },
       { headers: { 'Cache-Control': 'no-store' } },
     );
   }
   if ((response.status as number) !== 422) await expectOk(response);
-  const problem = await readProblem(response);
-  const errors = errorsByField(problem.errors);
-  return data<ActionResult>(
-    {
-      kind: 'invalid',
-      errors: { ...errors, aid: errors['aidId'] ?? errors['version'] ?? '' },
-      values,
-    },
-    { status: 422 },
-  );
+  const fieldErrors = fieldErrorsOf(await readProblem(response), parsed.value);
+  return invalid(parsed.submission.reply({ fieldErrors }));
 }
 
 const statusWords: Record<InvitationStatus, string> = {
@@ -137,7 +165,11 @@ export default function Invitations() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [search] = useSearchParams();
-  const invalid = result?.kind === 'invalid' ? result : undefined;
+  const [form, fields] = useForm<InvitationShape>({
+    id: 'invitation',
+    lastResult: result?.reply,
+    defaultValue: { expiresInDays: invitationLimits.defaultDays },
+  });
   // The link is shown once, above the form: take the clinician (and their screen reader) to it.
   const createdLink = result?.kind === 'created' ? result.created.link : undefined;
   useEffect(() => {
@@ -160,31 +192,28 @@ export default function Invitations() {
         {published.length === 0 ? (
           <p>Publish an aid first: invitations open a published version, which never changes.</p>
         ) : (
-          <Form method="post" noValidate>
+          <Form method="post" {...getFormProps(form)}>
+            <FormError form={form} />
             <Select
-              name="aid"
+              meta={fields.aid}
+              // The schema's fields: the aid and its version, both chosen here.
+              errorsOf={[fields.aidId, fields.version]}
               label="Decision aid"
-              value={invalid?.values['aid'] ?? ''}
-              error={invalid?.errors['aid'] || undefined}
               options={published.map((aid) => [
                 `${aid.id}@${aid.latestVersion?.number}`,
                 `${aid.title} (version ${aid.latestVersion?.number})${aid.demonstration ? ' — demonstration' : ''}`,
               ])}
             />
             <TextInput
-              name="clinicReference"
+              meta={fields.clinicReference}
               label="Clinic reference (optional)"
               hint={`Up to ${invitationLimits.clinicReference} characters that help you find the record again, such as an appointment number. Not the patient's name.`}
-              value={invalid?.values['clinicReference'] ?? ''}
-              error={invalid?.errors['clinicReference']}
               maxLength={invitationLimits.clinicReference}
             />
             <TextInput
-              name="expiresInDays"
+              meta={fields.expiresInDays}
               label="The link works for (days)"
               hint={`${invitationLimits.defaultDays} days unless you choose otherwise; at most ${invitationLimits.maxDays}.`}
-              value={invalid?.values['expiresInDays'] || String(invitationLimits.defaultDays)}
-              error={invalid?.errors['expiresInDays']}
               inputMode="numeric"
               size={4}
             />

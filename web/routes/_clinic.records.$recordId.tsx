@@ -1,3 +1,4 @@
+import { getFormProps, useForm } from '@conform-to/react';
 import {
   Form,
   Link,
@@ -13,7 +14,7 @@ import { currentDecision } from '#shared/record/decision-rules';
 import { isDecided } from '#shared/record/lifecycle';
 import { historyLines } from '#shared/record/summary';
 import { DemoBanner, formatDate } from '../components/aid-view/aid-view';
-import { Select } from '../components/field';
+import { FormError, Select } from '../components/field';
 import {
   DecisionSummary,
   formatDateTime,
@@ -27,13 +28,8 @@ import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { newClientToken } from '../lib/client-token.server';
 import { historyLine, recordStatusWords } from '../lib/record-text';
-import {
-  AmendForm,
-  ChangeBasis,
-  Conflict,
-  DecideForm,
-  formFeedback,
-} from '../components/record/decision-form';
+import { ChangeBasis, Conflict } from '../components/record/change-basis';
+import { AmendForm, answerFor, DecideForm } from '../components/record/decision-form';
 import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -64,8 +60,13 @@ const doneMessages: Record<string, string> = {
 
 function LinkPanel({ view, result }: { view: RecordView; result: RecordActionResult | undefined }) {
   const { link, record } = view;
-  const extend = formFeedback(result, 'extend');
-  const withdraw = formFeedback(result, 'withdraw');
+  const extend = answerFor(result, 'extend');
+  const withdraw = answerFor(result, 'withdraw');
+  const [form, fields] = useForm<{ invitationId: string; days: number }>({
+    id: 'extend',
+    lastResult: extend.lastResult,
+    defaultValue: { days: invitationLimits.defaultDays },
+  });
   const expired = new Date(link.expiresAt) <= new Date();
   if (link.revokedAt) {
     return (
@@ -85,13 +86,11 @@ function LinkPanel({ view, result }: { view: RecordView; result: RecordActionRes
           : 'Until then the patient can change their answers.'}
       </p>
       <div className="button-row">
-        <Form method="post" noValidate className="inline-fields">
+        <Form method="post" {...getFormProps(form)} className="inline-fields">
           <input type="hidden" name="invitationId" value={record.invitationId} />
           <Select
-            name="days"
+            meta={fields.days}
             label="Keep it working for"
-            value={extend.values?.['days'] ?? String(invitationLimits.defaultDays)}
-            error={extend.errors['days']}
             options={[7, 30, 60, invitationLimits.maxDays].map((days) => [
               String(days),
               `${days} more days from today`,
@@ -108,6 +107,7 @@ function LinkPanel({ view, result }: { view: RecordView; result: RecordActionRes
           </button>
         </Form>
       </div>
+      <FormError form={form} />
       <Conflict message={extend.conflict ?? withdraw.conflict} />
     </>
   );
@@ -121,7 +121,7 @@ export default function ConsultView() {
   const { record, aid } = view;
   const decided = isDecided(record.status);
   const done = doneMessages[search.get('done') ?? ''];
-  const confirm = formFeedback(result, 'confirm');
+  const confirm = answerFor(result, 'confirm');
   return (
     <article className="consult">
       <p className="breadcrumb">
@@ -207,6 +207,8 @@ export default function ConsultView() {
               </Form>
             ) : null}
             <AmendForm
+              // A saved amendment changes the decision it starts from: the form starts afresh.
+              key={record.revision}
               content={aid.content}
               current={currentDecision(record.decision, record.amendments)}
               revision={record.revision}

@@ -1,3 +1,4 @@
+import { getFormProps, useForm } from '@conform-to/react';
 import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react';
 import { data, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { recordStatuses, type RecordStatus } from '#shared/record/lifecycle';
@@ -44,6 +45,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 /** The organisation's decision records: ready ones first, then in progress, then decided. */
 export default function Records() {
   const { page, aids, filter, firstPage } = useLoaderData<typeof loader>();
+  // A search form, read by the loader: Conform only names and labels its fields.
+  const [form, fields] = useForm<{ status: string; aid: string }>({
+    id: 'filters',
+    defaultValue: { status: filter.status, aid: filter.aidId },
+  });
   const next = new URLSearchParams({
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.aidId ? { aid: filter.aidId } : {}),
@@ -58,11 +64,10 @@ export default function Records() {
         A record starts when a patient opens their link. Open one in the consultation to see what
         matters to them and to decide together.
       </p>
-      <Form method="get" className="filters">
+      <Form method="get" {...getFormProps(form)} className="filters">
         <Select
-          name="status"
+          meta={fields.status}
           label="Status"
-          value={filter.status}
           options={[
             ['', 'Any status'],
             ...recordStatuses.map((status): [string, string] => [
@@ -72,9 +77,8 @@ export default function Records() {
           ]}
         />
         <Select
-          name="aid"
+          meta={fields.aid}
           label="Decision aid"
-          value={filter.aidId}
           options={[['', 'Any aid'], ...aids.map((aid): [string, string] => [aid.id, aid.title])]}
         />
         <button type="submit" className="button-secondary">

@@ -1,3 +1,4 @@
+import { getFormProps, useForm } from '@conform-to/react';
 import { useActionData, useLoaderData, useSearchParams, type MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import type { AuditEvent, RecordView } from '#shared/record';
@@ -74,6 +75,7 @@ export default function PatientRecord() {
   const { clientToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const [form, fields] = useForm<{ comment: string }>({ id: 'confirm', lastResult: result?.reply });
   const { record, aid } = view;
   const { decision, amendments, patientConfirmation } = record;
   if (!decision) return null;
@@ -81,7 +83,6 @@ export default function PatientRecord() {
   const priorities = patientPriorities(aid.content, record.answers);
   const leaning = leaningName(aid.content, record.answers.leaning);
   const questions = questionLines(record.answers.questions);
-  const errors = result?.kind === 'invalid' ? result.errors : {};
   return (
     <>
       <h1 tabIndex={-1}>{patientText.recordTitle}</h1>
@@ -170,7 +171,7 @@ export default function PatientRecord() {
             ) : null}
           </>
         ) : (
-          <form method="post" noValidate>
+          <form method="post" {...getFormProps(form)}>
             <input type="hidden" name="recordId" value={record.id} />
             <input type="hidden" name="revision" value={record.revision} />
             <input type="hidden" name="clientToken" value={clientToken} />
@@ -180,12 +181,15 @@ export default function PatientRecord() {
                 {patientText.recordChanged}
               </p>
             ) : null}
+            {result?.kind === 'invalid' && form.errors?.[0] ? (
+              <p className="notice notice-error" role="alert" id={form.errorId}>
+                {form.errors[0]}
+              </p>
+            ) : null}
             <TextArea
-              name="comment"
+              meta={fields.comment}
               label={patientText.commentLabel}
               hint={patientText.commentHint}
-              value={result?.comment ?? ''}
-              error={errors['comment']}
               maxLength={decisionLimits.patientComment}
               rows={3}
             />

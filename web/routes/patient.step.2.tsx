@@ -1,3 +1,4 @@
+import { getCollectionProps } from '@conform-to/react';
 import { useActionData } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { OptionGrid, OptionList } from '../components/aid-view/aid-view';
@@ -5,7 +6,9 @@ import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { saveStep } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
-import { usePatientView, useStepAnswers } from '../lib/use-patient';
+import { allErrorsOf } from '../components/field';
+import { list } from '../lib/form-values';
+import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
   saveStep({ context, request, step: 'options', stepNumber: 2 });
@@ -14,36 +17,57 @@ export const action = ({ context, request }: ActionFunctionArgs) =>
 export default function TheOptions() {
   const { aid, record } = usePatientView();
   const result = useActionData<typeof action>();
-  const answers = useStepAnswers(result);
-  const marked = new Set(answers.marks);
-  const error =
-    result?.kind === 'invalid'
-      ? Object.entries(result.errors).find(([k]) => k.startsWith('marks'))?.[1]
-      : undefined;
   return (
-    <StepFrame step={2} revision={record.revision} result={result}>
-      <h2>{patientText.yourOptions}</h2>
-      <OptionList content={aid.content} />
-      <h2>{patientText.comparingOptions}</h2>
-      <OptionGrid content={aid.content} demonstration={aid.demonstration} highlight={marked} />
-      <fieldset className="marks" aria-describedby="marks-hint">
-        <legend>{patientText.marksLegend}</legend>
-        <p className="field-hint" id="marks-hint">
-          {patientText.marksHint}
-        </p>
-        {error ? <p className="field-error">{error}</p> : null}
-        {aid.content.rows.map((row) => (
-          <label key={row.id} className="checkbox">
-            <input
-              type="checkbox"
-              name="marks"
-              value={row.id}
-              defaultChecked={marked.has(row.id)}
-            />{' '}
-            {row.question}
-          </label>
-        ))}
-      </fieldset>
+    <StepFrame<{ marks: string[] }>
+      step={2}
+      revision={record.revision}
+      result={result}
+      defaultValue={{ marks: record.answers.marks }}
+    >
+      {(fields) => {
+        // What the page shows marked: as saved, or as just sent back.
+        const marked = new Set(list(fields.marks.initialValue).map(String));
+        const error = allErrorsOf(fields.marks).errors?.[0];
+        const inputs = getCollectionProps(fields.marks, {
+          type: 'checkbox',
+          options: aid.content.rows.map((row) => row.id),
+          ariaAttributes: false,
+        });
+        return (
+          <>
+            <h2>{patientText.yourOptions}</h2>
+            <OptionList content={aid.content} />
+            <h2>{patientText.comparingOptions}</h2>
+            <OptionGrid
+              content={aid.content}
+              demonstration={aid.demonstration}
+              highlight={marked}
+            />
+            <fieldset
+              className="marks"
+              id={fields.marks.id}
+              aria-describedby={['marks-hint', error ? fields.marks.errorId : '']
+                .filter(Boolean)
+                .join(' ')}
+            >
+              <legend>{patientText.marksLegend}</legend>
+              <p className="field-hint" id="marks-hint">
+                {patientText.marksHint}
+              </p>
+              {error ? (
+                <p className="field-error" id={fields.marks.errorId}>
+                  {error}
+                </p>
+              ) : null}
+              {inputs.map(({ key, ...input }, i) => (
+                <label key={key} className="checkbox">
+                  <input {...input} /> {aid.content.rows[i]!.question}
+                </label>
+              ))}
+            </fieldset>
+          </>
+        );
+      }}
     </StepFrame>
   );
 }

@@ -6,7 +6,8 @@ import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { saveStep } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
-import { usePatientView, useStepAnswers } from '../lib/use-patient';
+import { shown, TextInput } from '../components/field';
+import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
   saveStep({ context, request, step: 'values', stepNumber: 3 });
@@ -16,6 +17,11 @@ const ratingChoices = patientText.ratingLabels.map((label, value) => ({
   label,
 }));
 
+type ValuesShape = {
+  ratings: Record<string, string>;
+  ownConcerns: Array<{ id: string; text: string; rating: string }>;
+};
+
 /**
  * Step 3: how much each consideration matters, 0 to 4, with nothing chosen
  * in advance and every one skippable; and up to five of the patient's own.
@@ -23,74 +29,83 @@ const ratingChoices = patientText.ratingLabels.map((label, value) => ({
 export default function WhatMatters() {
   const { aid, record } = usePatientView();
   const result = useActionData<typeof action>();
-  const answers = useStepAnswers(result);
-  const errors = result?.kind === 'invalid' ? result.errors : {};
+  const { answers, revision } = record;
   const marked = new Set(answers.marks);
   // The patient's own concerns, and one empty box for another while there is room.
-  const concerns = [...answers.ownConcerns];
-  const slots = concerns.length < recordLimits.ownConcerns ? [...concerns, null] : concerns;
+  // A new concern's id comes with the form, so a form sent twice saves it once.
+  const concerns = answers.ownConcerns.map((concern) => ({
+    id: concern.id,
+    text: concern.text,
+    rating: concern.rating === undefined ? '' : String(concern.rating),
+  }));
+  if (concerns.length < recordLimits.ownConcerns)
+    concerns.push({ id: `c${revision}n${concerns.length}`, text: '', rating: '' });
   return (
-    <StepFrame step={3} revision={record.revision} result={result}>
-      <p>{patientText.valuesIntro}</p>
-      {aid.content.rows.map((row) => (
-        <ChoiceGroup
-          key={row.id}
-          name={`ratings.${row.id}`}
-          legend={row.label || row.question}
-          hint={marked.has(row.id) ? patientText.youMarkedThis : undefined}
-          error={errors[`ratings.${row.id}`]}
-          choices={ratingChoices}
-          value={
-            answers.ratings[row.id] === undefined ? undefined : String(answers.ratings[row.id])
-          }
-        />
-      ))}
-      <fieldset className="own-concerns" aria-describedby="own-concerns-hint">
-        <legend>{patientText.ownConcernsLegend}</legend>
-        <p className="field-hint" id="own-concerns-hint">
-          {patientText.ownConcernsHint}
-        </p>
-        {slots.map((concern, i) => (
-          <div key={concern?.id ?? `new-${i}`} className="own-concern">
-            {/* A new concern's id comes with the form, so a form sent twice saves it once. */}
-            <input
-              type="hidden"
-              name={`ownConcerns.${i}.id`}
-              value={concern?.id ?? `c${record.revision}n${i}`}
-            />
-            <div className={errors[`ownConcerns.${i}.text`] ? 'field field-invalid' : 'field'}>
-              <label htmlFor={`own-concern-${i}`}>{patientText.ownConcernLabel(i + 1)}</label>
-              {errors[`ownConcerns.${i}.text`] ? (
-                <p className="field-error" id={`own-concern-${i}-error`}>
-                  {errors[`ownConcerns.${i}.text`]}
-                </p>
-              ) : null}
-              <input
-                id={`own-concern-${i}`}
-                name={`ownConcerns.${i}.text`}
-                defaultValue={concern?.text ?? ''}
-                maxLength={recordLimits.ownConcern}
-                aria-invalid={errors[`ownConcerns.${i}.text`] ? true : undefined}
-                aria-describedby={
-                  errors[`ownConcerns.${i}.text`] ? `own-concern-${i}-error` : undefined
-                }
+    <StepFrame<ValuesShape>
+      step={3}
+      revision={revision}
+      result={result}
+      defaultValue={{
+        ratings: Object.fromEntries(
+          Object.entries(answers.ratings).map(([rowId, rating]) => [rowId, String(rating)]),
+        ),
+        ownConcerns: concerns,
+      }}
+    >
+      {(fields, form) => {
+        const ratings = fields.ratings.getFieldset();
+        const slots = fields.ownConcerns.getFieldList();
+        return (
+          <>
+            <p>{patientText.valuesIntro}</p>
+            {aid.content.rows.map((row) => (
+              <ChoiceGroup
+                key={row.id}
+                meta={ratings[row.id]!}
+                legend={row.label || row.question}
+                hint={marked.has(row.id) ? patientText.youMarkedThis : undefined}
+                choices={ratingChoices}
               />
-            </div>
-            <ChoiceGroup
-              name={`ownConcerns.${i}.rating`}
-              legend={patientText.ownConcernRating}
-              error={errors[`ownConcerns.${i}.rating`]}
-              choices={ratingChoices}
-              value={concern?.rating === undefined ? undefined : String(concern.rating)}
-            />
-          </div>
-        ))}
-        {concerns.length < recordLimits.ownConcerns - 1 ? (
-          <button type="submit" name="intent" value="stay" className="button-secondary">
-            {patientText.addAnother}
-          </button>
-        ) : null}
-      </fieldset>
+            ))}
+            <fieldset className="own-concerns" aria-describedby="own-concerns-hint">
+              <legend>{patientText.ownConcernsLegend}</legend>
+              <p className="field-hint" id="own-concerns-hint">
+                {patientText.ownConcernsHint}
+              </p>
+              {slots.map((slot, i) => {
+                const concern = slot.getFieldset();
+                return (
+                  <div key={`${shown(concern.id)}-${i}`} className="own-concern">
+                    <input type="hidden" name={concern.id.name} value={shown(concern.id)} />
+                    <TextInput
+                      meta={concern.text}
+                      label={patientText.ownConcernLabel(i + 1)}
+                      maxLength={recordLimits.ownConcern}
+                    />
+                    <ChoiceGroup
+                      meta={concern.rating}
+                      legend={patientText.ownConcernRating}
+                      choices={ratingChoices}
+                    />
+                  </div>
+                );
+              })}
+              {slots.length < recordLimits.ownConcerns ? (
+                <button
+                  type="submit"
+                  {...form.insert.getButtonProps({
+                    name: fields.ownConcerns.name,
+                    defaultValue: { id: `c${revision}n${slots.length}` },
+                  })}
+                  className="button-secondary"
+                >
+                  {patientText.addAnother}
+                </button>
+              ) : null}
+            </fieldset>
+          </>
+        );
+      }}
     </StepFrame>
   );
 }

@@ -7,7 +7,7 @@ import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { saveStep } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
-import { usePatientView, useStepAnswers } from '../lib/use-patient';
+import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
   saveStep({ context, request, step: 'leaning', stepNumber: 4 });
@@ -68,51 +68,62 @@ function Considerations({
 export default function HowOptionsFit() {
   const { aid, record } = usePatientView();
   const result = useActionData<typeof action>();
-  const answers = useStepAnswers(result);
-  const errors = result?.kind === 'invalid' ? result.errors : {};
-  const fit = fitOptions(aid.content, answers);
+  const fit = fitOptions(aid.content, record.answers);
   return (
-    <StepFrame step={4} revision={record.revision} result={result}>
-      <p>{patientText.fitIntro}</p>
-      {fit.nothingImportant ? <p className="notice">{patientText.fitNothingImportant}</p> : null}
-      {fit.nothingImportant
-        ? null
-        : fit.options.map((option) => (
-            <section
-              key={option.optionId}
-              className="fit-option"
-              aria-labelledby={`fit-${option.optionId}`}
-            >
-              <h2 id={`fit-${option.optionId}`}>{option.optionName}</h2>
-              <Considerations title={patientText.doesBetter} items={option.better} kind="better" />
-              <Considerations title={patientText.doesWorse} items={option.worse} kind="worse" />
-              {option.neutral.length > 0 ? (
-                <Considerations
-                  title={patientText.aboutSame}
-                  items={option.neutral}
-                  kind="neutral"
-                />
-              ) : null}
-              {option.unjudged.length > 0 ? (
-                <Considerations
-                  title={patientText.noJudgement}
-                  items={option.unjudged}
-                  kind="unjudged"
-                />
-              ) : null}
-            </section>
-          ))}
-      <ChoiceGroup
-        name="leaning"
-        legend={patientText.leaningLegend}
-        hint={patientText.leaningHint}
-        error={errors['leaning']}
-        choices={[
-          ...aid.content.options.map((option) => ({ value: option.id, label: option.name })),
-          { value: NOT_SURE, label: patientText.notSureYet },
-        ]}
-        value={answers.leaning}
-      />
+    <StepFrame<{ leaning: string }>
+      step={4}
+      revision={record.revision}
+      result={result}
+      defaultValue={{ leaning: record.answers.leaning }}
+    >
+      {(fields) => (
+        <>
+          <p>{patientText.fitIntro}</p>
+          {fit.nothingImportant ? (
+            <p className="notice">{patientText.fitNothingImportant}</p>
+          ) : null}
+          {fit.nothingImportant
+            ? null
+            : fit.options.map((option) => (
+                <section
+                  key={option.optionId}
+                  className="fit-option"
+                  aria-labelledby={`fit-${option.optionId}`}
+                >
+                  <h2 id={`fit-${option.optionId}`}>{option.optionName}</h2>
+                  <Considerations
+                    title={patientText.doesBetter}
+                    items={option.better}
+                    kind="better"
+                  />
+                  <Considerations title={patientText.doesWorse} items={option.worse} kind="worse" />
+                  {option.neutral.length > 0 ? (
+                    <Considerations
+                      title={patientText.aboutSame}
+                      items={option.neutral}
+                      kind="neutral"
+                    />
+                  ) : null}
+                  {option.unjudged.length > 0 ? (
+                    <Considerations
+                      title={patientText.noJudgement}
+                      items={option.unjudged}
+                      kind="unjudged"
+                    />
+                  ) : null}
+                </section>
+              ))}
+          <ChoiceGroup
+            meta={fields.leaning}
+            legend={patientText.leaningLegend}
+            hint={patientText.leaningHint}
+            choices={[
+              ...aid.content.options.map((option) => ({ value: option.id, label: option.name })),
+              { value: NOT_SURE, label: patientText.notSureYet },
+            ]}
+          />
+        </>
+      )}
     </StepFrame>
   );
 }

@@ -10,7 +10,7 @@ import {
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { newClientToken } from '../lib/client-token.server';
-import { ChangeBasis } from '../components/record/decision-form';
+import { ChangeBasis } from '../components/record/change-basis';
 import { recordAction } from '../lib/record-actions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Together · Decide Together' }];

@@ -18,11 +18,10 @@ import { AidChecks, runChecks } from '#shared/checks';
 import { Id, Pagination } from '#shared/ids';
 import { VersionInsights } from '#shared/record';
 import { versionInsights } from '#shared/record/insights';
-import { PublishedAidError } from '../../store/aids';
-import { NotFoundError, StaleRevisionError } from '../../store/errors';
+import { AidChangedError, NotFoundError } from '../../store/errors';
 import { clinicianActor, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
-import type { Operation } from '../openapi';
+import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';
 import { jsonBody, pathParams, queryParams } from '../validate';
 
@@ -34,195 +33,10 @@ const DiffSide = z.union([z.literal('draft'), z.coerce.number().int().min(1)]);
 const DiffQuery = z.object({ from: DiffSide, to: DiffSide.default('draft') });
 
 const conflictResponses = {
-  409: { description: 'The revision sent is not the latest: `current` holds what is saved now' },
-  412: {
-    description: 'The If-Match revision is not the latest: `current` holds what is saved now',
-  },
-  428: { description: 'Neither If-Match nor `revision` was sent' },
+  409: 'The revision sent is not the latest: `current` holds what is saved now',
+  412: 'The If-Match revision is not the latest: `current` holds what is saved now',
+  428: 'Neither If-Match nor `revision` was sent',
 };
-
-export const aidOperations: Operation[] = [
-  {
-    method: 'get',
-    path: '/aids',
-    summary: "The organisation's decision aids, a page at a time",
-    tag: 'aids',
-    auth: true,
-    query: Pagination,
-    responses: { 200: { description: 'A page of aids', schema: AidPage } },
-  },
-  {
-    method: 'post',
-    path: '/aids',
-    summary: 'Start a new draft aid with a starter grid',
-    tag: 'aids',
-    auth: true,
-    body: NewAid,
-    responses: {
-      201: { description: 'The new draft', schema: Aid, headers: ['Location', 'ETag'] },
-    },
-  },
-  {
-    method: 'post',
-    path: '/aids/import',
-    summary: 'Make a new draft from an exported aid file; nothing is saved if any field is invalid',
-    tag: 'aids',
-    auth: true,
-    body: AidExport,
-    responses: {
-      201: { description: 'The new draft', schema: Aid, headers: ['Location', 'ETag'] },
-    },
-  },
-  {
-    method: 'get',
-    path: '/aids/{aidId}',
-    summary: 'The draft of an aid',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    responses: {
-      200: { description: 'The draft', schema: Aid, headers: ['ETag'] },
-      404: { description: 'No such aid' },
-    },
-  },
-  {
-    method: 'put',
-    path: '/aids/{aidId}',
-    summary:
-      'Save the draft, if nobody saved since the revision it was based on (If-Match or `revision`)',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    body: AidUpdate,
-    responses: {
-      200: { description: 'Saved', schema: Aid, headers: ['ETag'] },
-      404: { description: 'No such aid' },
-      ...conflictResponses,
-    },
-  },
-  {
-    method: 'delete',
-    path: '/aids/{aidId}',
-    summary: 'Delete a draft that was never published',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    responses: {
-      204: { description: 'Deleted' },
-      404: { description: 'No such aid' },
-      409: { description: 'The aid has published versions, or the revision is not the latest' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/aids/{aidId}/checks',
-    summary:
-      'IPDAS criteria (met or missing, with pointers), reading level per text and number checks of the draft',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    responses: {
-      200: { description: 'The checks', schema: AidChecks },
-      404: { description: 'No such aid' },
-    },
-  },
-  {
-    method: 'post',
-    path: '/aids/{aidId}/publish',
-    summary:
-      'Freeze the draft as the next immutable version; the same content twice gives the same version',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    body: PublishRequest,
-    responses: {
-      201: { description: 'Published as a new version', schema: AidVersion, headers: ['Location'] },
-      200: {
-        description: 'This content is already the latest version',
-        schema: AidVersion,
-        headers: ['Location'],
-      },
-      404: { description: 'No such aid' },
-      ...conflictResponses,
-    },
-  },
-  {
-    method: 'get',
-    path: '/aids/{aidId}/versions',
-    summary: 'Published versions, newest first',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    query: Pagination,
-    responses: {
-      200: { description: 'A page of versions', schema: AidVersionPage },
-      404: { description: 'No such aid' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/aids/{aidId}/versions/{number}',
-    summary: 'One published version, as patients see it',
-    tag: 'aids',
-    auth: true,
-    params: VersionParams,
-    responses: {
-      200: { description: 'The version', schema: AidVersion },
-      404: { description: 'No such version' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/aids/{aidId}/versions/{number}/insights',
-    summary:
-      'How patients used one version: records by status and the considerations most often rated important — counts only, none below 5 records',
-    tag: 'aids',
-    auth: true,
-    params: VersionParams,
-    responses: {
-      200: { description: 'The counts, or null below 5 records', schema: VersionInsights },
-      404: { description: 'No such version' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/aids/{aidId}/diff',
-    summary: 'What changed between two versions, or between a version and the draft',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    query: DiffQuery,
-    responses: {
-      200: { description: 'The changes', schema: AidDiff },
-      404: { description: 'No such aid or version' },
-    },
-  },
-  {
-    method: 'post',
-    path: '/aids/{aidId}/duplicate',
-    summary: 'Copy the draft into a new draft',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    responses: {
-      201: { description: 'The copy', schema: Aid, headers: ['Location', 'ETag'] },
-      404: { description: 'No such aid' },
-    },
-  },
-  {
-    method: 'get',
-    path: '/aids/{aidId}/export',
-    summary: 'The draft, or a published version (?version=N), as a JSON file',
-    tag: 'aids',
-    auth: true,
-    params: AidParams,
-    query: ExportQuery,
-    responses: {
-      200: { description: 'The aid file', schema: AidExport, headers: ['Content-Disposition'] },
-      404: { description: 'No such aid or version' },
-    },
-  },
-];
 
 type Ctx = Context<ApiEnv>;
 
@@ -232,7 +46,7 @@ const newId = () => randomUUID().slice(0, 8);
 async function loadAid(c: Ctx, aidId: string): Promise<Aid> {
   const aid = await c.var.deps.store.aids.get(c.var.principal.orgId, aidId);
   // Another organisation's aid is indistinguishable from one that does not exist.
-  if (!aid) throw new ProblemError('not-found', { detail: 'There is no such aid.' });
+  if (!aid) throw new NotFoundError('aid');
   return aid;
 }
 
@@ -240,39 +54,22 @@ async function loadAid(c: Ctx, aidId: string): Promise<Aid> {
  * The revision a change was based on: If-Match (a stale one is 412) or the
  * body's `revision` (a stale one is 409). Neither is 428: never a blind overwrite.
  */
-function expectedRevision(
-  c: Ctx,
-  bodyRevision: number | undefined,
-): { revision: number; via: 'if-match' | 'body' } {
+function expectedRevision(c: Ctx, bodyRevision: number | undefined): number {
   const ifMatch = c.req.header('if-match');
   if (ifMatch !== undefined) {
-    const revision = Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]);
+    const revision = Number(/^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim())?.[1]);
     if (!Number.isInteger(revision) || revision < 1) {
       throw new ProblemError('precondition-failed', {
         detail: 'If-Match must be the ETag of the aid, such as "3".',
       });
     }
-    return { revision, via: 'if-match' };
+    return revision;
   }
-  if (bodyRevision !== undefined) return { revision: bodyRevision, via: 'body' };
+  if (bodyRevision !== undefined) return bodyRevision;
   throw new ProblemError('precondition-required', {
     detail:
       'Send the revision you changed, as If-Match or as "revision", so that no one else\'s work is overwritten.',
   });
-}
-
-function staleProblem(error: StaleRevisionError<Aid>, via: 'if-match' | 'body'): ProblemError {
-  return new ProblemError(via === 'if-match' ? 'precondition-failed' : 'conflict', {
-    detail: `${error.current.updatedBy.name} saved a newer revision (${error.current.revision}) of this aid. Nothing was overwritten: compare the two and save again.`,
-    headers: { ETag: etag(error.current.revision) },
-    extensions: { current: error.current },
-  });
-}
-
-function translateStoreErrors(error: unknown): never {
-  if (error instanceof NotFoundError)
-    throw new ProblemError('not-found', { detail: 'There is no such aid.' });
-  throw error;
 }
 
 const created = (c: Ctx, aid: Aid) =>
@@ -280,179 +77,368 @@ const created = (c: Ctx, aid: Aid) =>
 
 export const aids = new Hono<ApiEnv>()
   .use(requireClinician)
-  .get('/', queryParams(Pagination), async (c) => {
-    const page = await c.var.deps.store.aids
-      .list(c.var.principal.orgId, c.req.valid('query'))
-      .catch(translateStoreErrors);
-    return c.json(page satisfies AidPage);
-  })
-  .post('/', jsonBody(NewAid), async (c) => {
-    const aid = await c.var.deps.store.aids.create(c.var.principal.orgId, {
-      id: randomUUID(),
-      content: starterContent(c.req.valid('json'), newId),
-      demonstration: false,
-      by: await clinicianActor(c),
-    });
-    return created(c, aid);
-  })
-  .post('/import', jsonBody(AidExport), async (c) => {
-    // Every problem in the file comes back with its pointer (422), and nothing is saved.
-    const file = c.req.valid('json');
-    const aid = await c.var.deps.store.aids.create(c.var.principal.orgId, {
-      id: randomUUID(),
-      content: file.content,
-      demonstration: file.demonstration,
-      by: await clinicianActor(c),
-    });
-    return created(c, aid);
-  })
-  .get('/:aidId', pathParams(AidParams), async (c) => {
-    const aid = await loadAid(c, c.req.valid('param').aidId);
-    return c.json(aid satisfies Aid, 200, { ETag: etag(aid.revision) });
-  })
-  .put('/:aidId', pathParams(AidParams), jsonBody(AidUpdate), async (c) => {
-    const { aidId } = c.req.valid('param');
-    const body = c.req.valid('json');
-    const { revision, via } = expectedRevision(c, body.revision);
-    try {
+  .get(
+    '/',
+    describe({
+      summary: "The organisation's decision aids, a page at a time",
+      tag: 'aids',
+      auth: 'clinician',
+      query: true,
+      responses: { 200: { description: 'A page of aids', schema: AidPage } },
+    }),
+    queryParams(Pagination),
+    async (c) => {
+      const page = await c.var.deps.store.aids.list(c.var.principal.orgId, c.req.valid('query'));
+      return c.json(page satisfies AidPage);
+    },
+  )
+  .post(
+    '/',
+    describe({
+      summary: 'Start a new draft aid with a starter grid',
+      tag: 'aids',
+      auth: 'clinician',
+      body: true,
+      responses: {
+        201: { description: 'The new draft', schema: Aid, headers: ['Location', 'ETag'] },
+      },
+    }),
+    jsonBody(NewAid),
+    async (c) => {
+      const aid = await c.var.deps.store.aids.create(c.var.principal.orgId, {
+        id: randomUUID(),
+        content: starterContent(c.req.valid('json'), newId),
+        demonstration: false,
+        by: clinicianActor(c),
+      });
+      return created(c, aid);
+    },
+  )
+  .post(
+    '/import',
+    describe({
+      summary:
+        'Make a new draft from an exported aid file; nothing is saved if any field is invalid',
+      tag: 'aids',
+      auth: 'clinician',
+      body: true,
+      responses: {
+        201: { description: 'The new draft', schema: Aid, headers: ['Location', 'ETag'] },
+      },
+    }),
+    jsonBody(AidExport),
+    async (c) => {
+      // Every problem in the file comes back with its pointer (422), and nothing is saved.
+      const file = c.req.valid('json');
+      const aid = await c.var.deps.store.aids.create(c.var.principal.orgId, {
+        id: randomUUID(),
+        content: file.content,
+        demonstration: file.demonstration,
+        by: clinicianActor(c),
+      });
+      return created(c, aid);
+    },
+  )
+  .get(
+    '/:aidId',
+    describe({
+      summary: 'The draft of an aid',
+      tag: 'aids',
+      auth: 'clinician',
+      responses: {
+        200: { description: 'The draft', schema: Aid, headers: ['ETag'] },
+        404: 'No such aid',
+      },
+    }),
+    pathParams(AidParams),
+    async (c) => {
+      const aid = await loadAid(c, c.req.valid('param').aidId);
+      return c.json(aid satisfies Aid, 200, { ETag: etag(aid.revision) });
+    },
+  )
+  .put(
+    '/:aidId',
+    describe({
+      summary:
+        'Save the draft, if nobody saved since the revision it was based on (If-Match or `revision`)',
+      tag: 'aids',
+      auth: 'clinician',
+      body: true,
+      responses: {
+        200: { description: 'Saved', schema: Aid, headers: ['ETag'] },
+        404: 'No such aid',
+        ...conflictResponses,
+      },
+    }),
+    pathParams(AidParams),
+    jsonBody(AidUpdate),
+    async (c) => {
+      const { aidId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const revision = expectedRevision(c, body.revision);
       const aid = await c.var.deps.store.aids.update(
         c.var.principal.orgId,
         aidId,
         revision,
         body.content,
-        await clinicianActor(c),
+        clinicianActor(c),
       );
       return c.json(aid satisfies Aid, 200, { ETag: etag(aid.revision) });
-    } catch (error) {
-      if (error instanceof StaleRevisionError)
-        throw staleProblem(error as StaleRevisionError<Aid>, via);
-      return translateStoreErrors(error);
-    }
-  })
-  .delete('/:aidId', pathParams(AidParams), async (c) => {
-    const { aidId } = c.req.valid('param');
-    const ifMatch = c.req.header('if-match');
-    const revision = ifMatch === undefined ? undefined : expectedRevision(c, undefined).revision;
-    try {
+    },
+  )
+  .delete(
+    '/:aidId',
+    describe({
+      summary: 'Delete a draft that was never published',
+      tag: 'aids',
+      auth: 'clinician',
+      responses: {
+        204: { description: 'Deleted' },
+        404: 'No such aid',
+        409: 'The aid has published versions, or the revision is not the latest',
+      },
+    }),
+    pathParams(AidParams),
+    async (c) => {
+      const { aidId } = c.req.valid('param');
+      const ifMatch = c.req.header('if-match');
+      const revision = ifMatch === undefined ? undefined : expectedRevision(c, undefined);
       await c.var.deps.store.aids.remove(c.var.principal.orgId, aidId, revision);
-    } catch (error) {
-      if (error instanceof PublishedAidError) {
-        throw new ProblemError('conflict', {
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    '/:aidId/checks',
+    describe({
+      summary:
+        'IPDAS criteria (met or missing, with pointers), reading level per text and number checks of the draft',
+      tag: 'aids',
+      auth: 'clinician',
+      responses: {
+        200: { description: 'The checks', schema: AidChecks },
+        404: 'No such aid',
+      },
+    }),
+    pathParams(AidParams),
+    async (c) => {
+      const aid = await loadAid(c, c.req.valid('param').aidId);
+      return c.json(runChecks(aid.content) satisfies AidChecks);
+    },
+  )
+  .post(
+    '/:aidId/publish',
+    describe({
+      summary:
+        'Freeze the draft as the next immutable version; the same content twice gives the same version',
+      tag: 'aids',
+      auth: 'clinician',
+      body: true,
+      responses: {
+        201: {
+          description: 'Published as a new version',
+          schema: AidVersion,
+          headers: ['Location'],
+        },
+        200: {
+          description: 'This content is already the latest version',
+          schema: AidVersion,
+          headers: ['Location'],
+        },
+        404: 'No such aid',
+        ...conflictResponses,
+      },
+    }),
+    pathParams(AidParams),
+    jsonBody(PublishRequest),
+    async (c) => {
+      const { aidId } = c.req.valid('param');
+      const revision = expectedRevision(c, c.req.valid('json').revision);
+      const aid = await loadAid(c, aidId);
+      if (aid.revision !== revision) throw new AidChangedError(aid);
+      const { blockers } = runChecks(aid.content);
+      if (blockers.length > 0) {
+        throw new ProblemError('validation-failed', {
           detail:
-            "This aid has published versions, and patients' records point to them, so it cannot be deleted.",
+            'The aid does not meet the criteria needed to publish yet. Nothing was published.',
+          errors: blockers.map((criterion) => ({
+            pointer: criterion.pointer ?? '',
+            detail: `${criterion.id} ${criterion.title}: ${criterion.explanation}`,
+          })),
         });
       }
-      if (error instanceof StaleRevisionError)
-        throw staleProblem(error as StaleRevisionError<Aid>, 'if-match');
-      translateStoreErrors(error);
-    }
-    return c.body(null, 204);
-  })
-  .get('/:aidId/checks', pathParams(AidParams), async (c) => {
-    const aid = await loadAid(c, c.req.valid('param').aidId);
-    return c.json(runChecks(aid.content) satisfies AidChecks);
-  })
-  .post('/:aidId/publish', pathParams(AidParams), jsonBody(PublishRequest), async (c) => {
-    const { aidId } = c.req.valid('param');
-    const { revision, via } = expectedRevision(c, c.req.valid('json').revision);
-    const aid = await loadAid(c, aidId);
-    if (aid.revision !== revision) throw staleProblem(new StaleRevisionError(aid), via);
-    const { blockers } = runChecks(aid.content);
-    if (blockers.length > 0) {
-      throw new ProblemError('validation-failed', {
-        detail: 'The aid does not meet the criteria needed to publish yet. Nothing was published.',
-        errors: blockers.map((criterion) => ({
-          pointer: criterion.pointer ?? '',
-          detail: `${criterion.id} ${criterion.title}: ${criterion.explanation}`,
-        })),
-      });
-    }
-    try {
       const { version, created: isNew } = await c.var.deps.store.aids.publish(
         c.var.principal.orgId,
         aidId,
         revision,
-        await clinicianActor(c),
+        clinicianActor(c),
       );
       return c.json(version satisfies AidVersion, isNew ? 201 : 200, {
         Location: `/api/aids/${aidId}/versions/${version.number}`,
       });
-    } catch (error) {
-      if (error instanceof StaleRevisionError)
-        throw staleProblem(error as StaleRevisionError<Aid>, via);
-      return translateStoreErrors(error);
-    }
-  })
-  .get('/:aidId/versions', pathParams(AidParams), queryParams(Pagination), async (c) => {
-    const { aidId } = c.req.valid('param');
-    await loadAid(c, aidId);
-    const page = await c.var.deps.store.aids
-      .listVersions(c.var.principal.orgId, aidId, c.req.valid('query'))
-      .catch(translateStoreErrors);
-    return c.json(page satisfies AidVersionPage);
-  })
-  .get('/:aidId/versions/:number', pathParams(VersionParams), async (c) => {
-    const { aidId, number } = c.req.valid('param');
-    const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, number);
-    if (!version) throw new ProblemError('not-found', { detail: 'There is no such version.' });
-    // Published versions never change.
-    return c.json(version satisfies AidVersion, 200, {
-      'Cache-Control': 'private, max-age=3600, immutable',
-    });
-  })
-  .get('/:aidId/versions/:number/insights', pathParams(VersionParams), async (c) => {
-    const { aidId, number } = c.req.valid('param');
-    const { store } = c.var.deps;
-    const { orgId } = c.var.principal;
-    const [version, counts] = await Promise.all([
-      store.aids.getVersion(orgId, aidId, number),
-      store.records.versionCounts(orgId, aidId, number),
-    ]);
-    if (!version) throw new ProblemError('not-found', { detail: 'There is no such version.' });
-    return c.json(versionInsights(version.content, number, counts) satisfies VersionInsights);
-  })
-  .get('/:aidId/diff', pathParams(AidParams), queryParams(DiffQuery), async (c) => {
-    const { aidId } = c.req.valid('param');
-    const { from, to } = c.req.valid('query');
-    const contentOf = async (side: 'draft' | number) => {
-      if (side === 'draft') return (await loadAid(c, aidId)).content;
-      const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, side);
-      if (!version) throw new ProblemError('not-found', { detail: `There is no version ${side}.` });
-      return version.content;
-    };
-    const [before, after] = await Promise.all([contentOf(from), contentOf(to)]);
-    return c.json(diffAids(before, after) satisfies AidDiff);
-  })
-  .post('/:aidId/duplicate', pathParams(AidParams), async (c) => {
-    const source = await loadAid(c, c.req.valid('param').aidId);
-    const copy = await c.var.deps.store.aids.create(c.var.principal.orgId, {
-      id: randomUUID(),
-      content: { ...source.content, title: `Copy of ${source.content.title}`.slice(0, 200) },
-      demonstration: source.demonstration,
-      by: await clinicianActor(c),
-    });
-    return created(c, copy);
-  })
-  .get('/:aidId/export', pathParams(AidParams), queryParams(ExportQuery), async (c) => {
-    const { aidId } = c.req.valid('param');
-    const { version: number } = c.req.valid('query');
-    let file: AidExport;
-    if (number === undefined) {
-      const aid = await loadAid(c, aidId);
-      file = exportFile(aid.content, aid.demonstration, { aidId }, c.var.deps.store.now());
-    } else {
-      const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, number);
-      if (!version) throw new ProblemError('not-found', { detail: 'There is no such version.' });
-      file = exportFile(
-        version.content,
-        version.demonstration,
-        { aidId, version: number },
-        c.var.deps.store.now(),
+    },
+  )
+  .get(
+    '/:aidId/versions',
+    describe({
+      summary: 'Published versions, newest first',
+      tag: 'aids',
+      auth: 'clinician',
+      query: true,
+      responses: {
+        200: { description: 'A page of versions', schema: AidVersionPage },
+        404: 'No such aid',
+      },
+    }),
+    pathParams(AidParams),
+    queryParams(Pagination),
+    async (c) => {
+      const { aidId } = c.req.valid('param');
+      await loadAid(c, aidId);
+      const page = await c.var.deps.store.aids.listVersions(
+        c.var.principal.orgId,
+        aidId,
+        c.req.valid('query'),
       );
-    }
-    const name = `${slug(file.content.title) || 'aid'}${number ? `-v${number}` : '-draft'}.json`;
-    return c.json(file, 200, { 'Content-Disposition': `attachment; filename="${name}"` });
-  });
+      return c.json(page satisfies AidVersionPage);
+    },
+  )
+  .get(
+    '/:aidId/versions/:number',
+    describe({
+      summary: 'One published version, as patients see it',
+      tag: 'aids',
+      auth: 'clinician',
+      responses: {
+        200: { description: 'The version', schema: AidVersion },
+        404: 'No such version',
+      },
+    }),
+    pathParams(VersionParams),
+    async (c) => {
+      const { aidId, number } = c.req.valid('param');
+      const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, number);
+      if (!version) throw new NotFoundError('version');
+      // Published versions never change.
+      return c.json(version satisfies AidVersion, 200, {
+        'Cache-Control': 'private, max-age=3600, immutable',
+      });
+    },
+  )
+  .get(
+    '/:aidId/versions/:number/insights',
+    describe({
+      summary:
+        'How patients used one version: records by status and the considerations most often rated important — counts only, none below 5 records',
+      tag: 'aids',
+      auth: 'clinician',
+      responses: {
+        200: { description: 'The counts, or null below 5 records', schema: VersionInsights },
+        404: 'No such version',
+      },
+    }),
+    pathParams(VersionParams),
+    async (c) => {
+      const { aidId, number } = c.req.valid('param');
+      const { store } = c.var.deps;
+      const { orgId } = c.var.principal;
+      const [version, counts] = await Promise.all([
+        store.aids.getVersion(orgId, aidId, number),
+        store.records.versionCounts(orgId, aidId, number),
+      ]);
+      if (!version) throw new NotFoundError('version');
+      return c.json(versionInsights(version.content, number, counts) satisfies VersionInsights);
+    },
+  )
+  .get(
+    '/:aidId/diff',
+    describe({
+      summary: 'What changed between two versions, or between a version and the draft',
+      tag: 'aids',
+      auth: 'clinician',
+      query: true,
+      responses: {
+        200: { description: 'The changes', schema: AidDiff },
+        404: 'No such aid or version',
+      },
+    }),
+    pathParams(AidParams),
+    queryParams(DiffQuery),
+    async (c) => {
+      const { aidId } = c.req.valid('param');
+      const { from, to } = c.req.valid('query');
+      const contentOf = async (side: 'draft' | number) => {
+        if (side === 'draft') return (await loadAid(c, aidId)).content;
+        const version = await c.var.deps.store.aids.getVersion(c.var.principal.orgId, aidId, side);
+        if (!version)
+          throw new ProblemError('not-found', { detail: `There is no version ${side}.` });
+        return version.content;
+      };
+      const [before, after] = await Promise.all([contentOf(from), contentOf(to)]);
+      return c.json(diffAids(before, after) satisfies AidDiff);
+    },
+  )
+  .post(
+    '/:aidId/duplicate',
+    describe({
+      summary: 'Copy the draft into a new draft',
+      tag: 'aids',
+      auth: 'clinician',
+      responses: {
+        201: { description: 'The copy', schema: Aid, headers: ['Location', 'ETag'] },
+        404: 'No such aid',
+      },
+    }),
+    pathParams(AidParams),
+    async (c) => {
+      const source = await loadAid(c, c.req.valid('param').aidId);
+      const copy = await c.var.deps.store.aids.create(c.var.principal.orgId, {
+        id: randomUUID(),
+        content: { ...source.content, title: `Copy of ${source.content.title}`.slice(0, 200) },
+        demonstration: source.demonstration,
+        by: clinicianActor(c),
+      });
+      return created(c, copy);
+    },
+  )
+  .get(
+    '/:aidId/export',
+    describe({
+      summary: 'The draft, or a published version (?version=N), as a JSON file',
+      tag: 'aids',
+      auth: 'clinician',
+      query: true,
+      responses: {
+        200: { description: 'The aid file', schema: AidExport, headers: ['Content-Disposition'] },
+        404: 'No such aid or version',
+      },
+    }),
+    pathParams(AidParams),
+    queryParams(ExportQuery),
+    async (c) => {
+      const { aidId } = c.req.valid('param');
+      const { version: number } = c.req.valid('query');
+      let file: AidExport;
+      if (number === undefined) {
+        const aid = await loadAid(c, aidId);
+        file = exportFile(aid.content, aid.demonstration, { aidId }, c.var.deps.store.now());
+      } else {
+        const version = await c.var.deps.store.aids.getVersion(
+          c.var.principal.orgId,
+          aidId,
+          number,
+        );
+        if (!version) throw new NotFoundError('version');
+        file = exportFile(
+          version.content,
+          version.demonstration,
+          { aidId, version: number },
+          c.var.deps.store.now(),
+        );
+      }
+      const name = `${slug(file.content.title) || 'aid'}${number ? `-v${number}` : '-draft'}.json`;
+      return c.json(file, 200, { 'Content-Disposition': `attachment; filename="${name}"` });
+    },
+  );
 
 function exportFile(
   content: Aid['content'],

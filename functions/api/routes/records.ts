@@ -23,11 +23,11 @@ import {
 } from '#shared/record/decision';
 import { amendmentDiff, currentDecision, decisionLimits } from '#shared/record/decision-rules';
 import { transition, type RecordAction, type RecordParty } from '#shared/record/lifecycle';
-import { StaleRevisionError } from '../../store/errors';
+import { RecordChangedError } from '../../store/errors';
 import type { RecordChange } from '../../store/records';
 import { clinicianActor, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
-import type { Operation } from '../openapi';
+import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';
 import { auditActor, requireRecordReader, type RecordAccess } from '../record-access';
 import { recordRefused } from '../record-problems';
@@ -36,123 +36,20 @@ import { jsonBody, pathParams, queryParams } from '../validate';
 const RecordParams = z.object({ recordId: Id });
 
 const readerResponses = {
-  401: { description: 'Not signed in, and no patient session' },
-  404: { description: "No such record in the organisation, or another record's patient link" },
-  410: { description: "The patient's link expired or was withdrawn" },
+  401: 'Not signed in, and no patient session',
+  404: "No such record in the organisation, or another record's patient link",
+  410: "The patient's link expired or was withdrawn",
 };
 const changeResponses = {
-  403: { description: "A patient's link cannot do this" },
-  404: { description: 'No such record' },
-  409: {
-    description:
-      'The record is not at that point (already decided, not decided yet, already confirmed) or changed since it was read: `current` holds it now, `reason` says which',
-  },
+  403: "A patient's link cannot do this",
+  404: 'No such record',
+  409: 'The record is not at that point (already decided, not decided yet, already confirmed) or changed since it was read: `current` holds it now, `reason` says which',
 };
 
-export const recordOperations: Operation[] = [
-  {
-    method: 'get',
-    path: '/records',
-    summary:
-      "The organisation's decision records, ready ones first and newest first in each status; filter by status and by aid",
-    tag: 'records',
-    auth: true,
-    query: RecordQuery,
-    responses: { 200: { description: 'A page of records', schema: RecordPage } },
-  },
-  {
-    method: 'get',
-    path: '/records/{recordId}',
-    summary:
-      "A record with the aid version the patient read and its history, for a clinician (audited) or the record's own patient",
-    tag: 'records',
-    auth: true,
-    params: RecordParams,
-    responses: { 200: { description: 'The record', schema: RecordView }, ...readerResponses },
-  },
-  {
-    method: 'post',
-    path: '/records/{recordId}/decision',
-    summary:
-      'Record what was decided together (an option, or not yet with the next step); locks the record. The same clientToken again returns the same decision',
-    tag: 'records',
-    auth: true,
-    params: RecordParams,
-    body: DecisionRequest,
-    responses: {
-      201: { description: 'Decided', schema: RecordView },
-      200: {
-        description: 'This decision was already recorded (same clientToken)',
-        schema: RecordView,
-      },
-      ...changeResponses,
-    },
-  },
-  {
-    method: 'post',
-    path: '/records/{recordId}/confirmation',
-    summary:
-      'The patient confirms the decision: through their own link (with an optional comment), or in person, recorded by a clinician',
-    tag: 'records',
-    auth: true,
-    params: RecordParams,
-    body: ConfirmationRequest,
-    responses: {
-      201: { description: 'Confirmed', schema: RecordView },
-      200: {
-        description: 'Already confirmed by this request (same clientToken)',
-        schema: RecordView,
-      },
-      ...changeResponses,
-      410: readerResponses[410],
-    },
-  },
-  {
-    method: 'post',
-    path: '/records/{recordId}/amendments',
-    summary:
-      'Correct a decided record: the change is appended with who, when, why and what changed, never overwritten',
-    tag: 'records',
-    auth: true,
-    params: RecordParams,
-    body: AmendmentRequest,
-    responses: {
-      201: { description: 'Amended', schema: RecordView },
-      200: {
-        description: 'This amendment was already made (same clientToken)',
-        schema: RecordView,
-      },
-      ...changeResponses,
-    },
-  },
-  {
-    method: 'get',
-    path: '/records/{recordId}/export.pdf',
-    summary: 'The record as a PDF, marked as a draft until decided',
-    tag: 'records',
-    auth: true,
-    params: RecordParams,
-    responses: {
-      200: { description: 'The PDF', contentType: 'application/pdf' },
-      ...readerResponses,
-    },
-  },
-  {
-    method: 'get',
-    path: '/records/{recordId}/export.fhir.json',
-    summary:
-      'The record as a FHIR R4 document Bundle: Composition, QuestionnaireResponse and the Questionnaire of the aid version',
-    tag: 'records',
-    auth: true,
-    params: RecordParams,
-    responses: {
-      200: { description: 'The Bundle', contentType: 'application/fhir+json' },
-      ...readerResponses,
-    },
-  },
-];
-
 type RecordContext = Context<ApiEnv>;
+
+/** A clinician's openings of a record this close to their last event on it are one visit. */
+const ONE_VISIT_MS = 10 * 60 * 1000;
 
 /** Who acts on the record, as its history names them; a clinician is read once per change. */
 async function whoActs(
@@ -161,7 +58,7 @@ async function whoActs(
   const { reader } = c.var.access;
   if (reader.kind === 'patient')
     return { party: 'patient', actor: null, audit: { kind: 'patient' } };
-  const actor = await clinicianActor(c);
+  const actor = clinicianActor(c);
   return { party: 'clinician', actor, audit: auditActor(actor) };
 }
 
@@ -200,8 +97,8 @@ async function move(
     });
     return c.json(viewAfter(access, saved.record, saved.events) satisfies RecordView, 201);
   } catch (error) {
-    if (!(error instanceof StaleRevisionError)) throw error;
-    const latest = error.current as DecisionRecord;
+    if (!(error instanceof RecordChangedError)) throw error;
+    const latest = error.current;
     // Sent twice at the same moment (a double click): the first one did it.
     if (request.done(latest))
       return c.json(viewAfter(access, latest, []) satisfies RecordView, 200);
@@ -220,23 +117,73 @@ function invalid(detail: string, issues: Array<{ path: PropertyKey[]; message: s
 const today = (c: RecordContext) => c.var.deps.store.now().toISOString().slice(0, 10);
 
 export const records = new Hono<ApiEnv>()
-  .get('/', requireClinician, queryParams(RecordQuery), async (c) => {
-    const page = await c.var.deps.store.records.list(c.var.principal.orgId, c.req.valid('query'));
-    return c.json(page satisfies RecordPage);
-  })
-  .get('/:recordId', pathParams(RecordParams), requireRecordReader, async (c) => {
-    const access = c.var.access;
-    if (access.reader.kind === 'patient') return c.json(access.view satisfies RecordView);
-    // Every clinician who opens a record is in its history, which the patient can read.
-    const { audit } = await whoActs(c);
-    const viewed = await c.var.deps.store.records.addEvent(access.orgId, access.view.record.id, {
-      type: 'viewed',
-      actor: audit,
-    });
-    return c.json(viewAfter(access, access.view.record, [viewed]) satisfies RecordView);
-  })
+  .get(
+    '/',
+    describe({
+      summary:
+        "The organisation's decision records, ready ones first and newest first in each status; filter by status and by aid",
+      tag: 'records',
+      auth: 'clinician',
+      query: true,
+      responses: { 200: { description: 'A page of records', schema: RecordPage } },
+    }),
+    requireClinician,
+    queryParams(RecordQuery),
+    async (c) => {
+      const page = await c.var.deps.store.records.list(c.var.principal.orgId, c.req.valid('query'));
+      return c.json(page satisfies RecordPage);
+    },
+  )
+  .get(
+    '/:recordId',
+    describe({
+      summary:
+        "A record with the aid version the patient read and its history, for a clinician (audited) or the record's own patient",
+      tag: 'records',
+      auth: 'clinician',
+      responses: { 200: { description: 'The record', schema: RecordView }, ...readerResponses },
+    }),
+    pathParams(RecordParams),
+    requireRecordReader,
+    async (c) => {
+      const access = c.var.access;
+      if (access.reader.kind === 'patient') return c.json(access.view satisfies RecordView);
+      // Every clinician who opens a record is in its history, which the patient can read;
+      // coming back to it within one visit (after a change, a reload) is the same opening.
+      const last = access.view.history[0];
+      const { reader } = access;
+      if (
+        last?.actor.kind === 'clinician' &&
+        last.actor.id === reader.principal.clinicianId &&
+        c.var.deps.store.now().getTime() - Date.parse(last.at) < ONE_VISIT_MS
+      ) {
+        return c.json(access.view satisfies RecordView);
+      }
+      const { audit } = await whoActs(c);
+      const viewed = await c.var.deps.store.records.addEvent(access.orgId, access.view.record.id, {
+        type: 'viewed',
+        actor: audit,
+      });
+      return c.json(viewAfter(access, access.view.record, [viewed]) satisfies RecordView);
+    },
+  )
   .post(
     '/:recordId/decision',
+    describe({
+      summary:
+        'Record what was decided together (an option, or not yet with the next step); locks the record. The same clientToken again returns the same decision',
+      tag: 'records',
+      auth: 'clinician',
+      body: true,
+      responses: {
+        201: { description: 'Decided', schema: RecordView },
+        200: {
+          description: 'This decision was already recorded (same clientToken)',
+          schema: RecordView,
+        },
+        ...changeResponses,
+      },
+    }),
     pathParams(RecordParams),
     requireClinician,
     requireRecordReader,
@@ -246,7 +193,7 @@ export const records = new Hono<ApiEnv>()
       const issues = decisionIssues(c.var.access.view.aid.content, body, today(c));
       if (issues.length > 0)
         throw invalid('The decision needs a second look; nothing was saved.', issues);
-      const decidedBy = await clinicianActor(c);
+      const decidedBy = clinicianActor(c);
       const event = auditActor(decidedBy);
       const now = c.var.deps.store.now().toISOString();
       return move(c, {
@@ -291,6 +238,22 @@ export const records = new Hono<ApiEnv>()
   )
   .post(
     '/:recordId/confirmation',
+    describe({
+      summary:
+        'The patient confirms the decision: through their own link (with an optional comment), or in person, recorded by a clinician',
+      tag: 'records',
+      auth: 'clinician',
+      body: true,
+      responses: {
+        201: { description: 'Confirmed', schema: RecordView },
+        200: {
+          description: 'Already confirmed by this request (same clientToken)',
+          schema: RecordView,
+        },
+        ...changeResponses,
+        410: readerResponses[410],
+      },
+    }),
     pathParams(RecordParams),
     requireRecordReader,
     jsonBody(ConfirmationRequest),
@@ -330,6 +293,21 @@ export const records = new Hono<ApiEnv>()
   )
   .post(
     '/:recordId/amendments',
+    describe({
+      summary:
+        'Correct a decided record: the change is appended with who, when, why and what changed, never overwritten',
+      tag: 'records',
+      auth: 'clinician',
+      body: true,
+      responses: {
+        201: { description: 'Amended', schema: RecordView },
+        200: {
+          description: 'This amendment was already made (same clientToken)',
+          schema: RecordView,
+        },
+        ...changeResponses,
+      },
+    }),
     pathParams(RecordParams),
     requireClinician,
     requireRecordReader,
@@ -359,7 +337,7 @@ export const records = new Hono<ApiEnv>()
         if (issues.length > 0)
           throw invalid('The amendment needs a second look; nothing was saved.', issues);
       }
-      const by = await clinicianActor(c);
+      const by = clinicianActor(c);
       return move(c, {
         action: 'amend',
         party: 'clinician',
@@ -391,31 +369,60 @@ export const records = new Hono<ApiEnv>()
       });
     },
   )
-  .get('/:recordId/export.pdf', pathParams(RecordParams), requireRecordReader, async (c) => {
-    const access = c.var.access;
-    const { store, loadPdfRenderer } = c.var.deps;
-    const render = await loadPdfRenderer();
-    const pdf = await render({ view: access.view, generatedAt: store.now().toISOString() });
-    await noteExport(c, 'pdf');
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="decision-record-${access.view.record.id}.pdf"`,
-    });
-  })
-  .get('/:recordId/export.fhir.json', pathParams(RecordParams), requireRecordReader, async (c) => {
-    const access = c.var.access;
-    const { store, publicOrigin } = c.var.deps;
-    const bundle = recordBundle(access.view, {
-      canonicalBase: publicOrigin,
-      patientIdentifierSystem: access.organisation.patientIdentifierSystem ?? null,
-      generatedAt: store.now().toISOString(),
-    });
-    await noteExport(c, 'fhir');
-    return c.body(JSON.stringify(bundle), 200, {
-      'Content-Type': 'application/fhir+json',
-      'Content-Disposition': `attachment; filename="decision-record-${access.view.record.id}.fhir.json"`,
-    });
-  });
+  .get(
+    '/:recordId/export.pdf',
+    describe({
+      summary: 'The record as a PDF, marked as a draft until decided',
+      tag: 'records',
+      auth: 'clinician',
+      responses: {
+        200: { description: 'The PDF', contentType: 'application/pdf' },
+        ...readerResponses,
+      },
+    }),
+    pathParams(RecordParams),
+    requireRecordReader,
+    async (c) => {
+      const access = c.var.access;
+      const { store, loadPdfRenderer } = c.var.deps;
+      const render = await loadPdfRenderer();
+      const pdf = await render({ view: access.view, generatedAt: store.now().toISOString() });
+      await noteExport(c, 'pdf');
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="decision-record-${access.view.record.id}.pdf"`,
+      });
+    },
+  )
+  .get(
+    '/:recordId/export.fhir.json',
+    describe({
+      summary:
+        'The record as a FHIR R4 document Bundle: Composition, QuestionnaireResponse and the Questionnaire of the aid version',
+      tag: 'records',
+      auth: 'clinician',
+      responses: {
+        200: { description: 'The Bundle', contentType: 'application/fhir+json' },
+        ...readerResponses,
+      },
+    }),
+    pathParams(RecordParams),
+    requireRecordReader,
+    async (c) => {
+      const access = c.var.access;
+      const { store, publicOrigin } = c.var.deps;
+      const bundle = recordBundle(access.view, {
+        canonicalBase: publicOrigin,
+        patientIdentifierSystem: access.organisation.patientIdentifierSystem ?? null,
+        generatedAt: store.now().toISOString(),
+      });
+      await noteExport(c, 'fhir');
+      return c.body(JSON.stringify(bundle), 200, {
+        'Content-Type': 'application/fhir+json',
+        'Content-Disposition': `attachment; filename="decision-record-${access.view.record.id}.fhir.json"`,
+      });
+    },
+  );
 
 /** A clinician's download is in the record's history; the patient's own is not. */
 async function noteExport(c: RecordContext, format: 'pdf' | 'fhir') {

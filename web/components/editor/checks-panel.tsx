@@ -1,13 +1,16 @@
-import type { AidFormValues } from '#shared/aid-form';
-import { fieldId, fieldName } from '#shared/aid-form';
+import type { AidContent } from '#shared/aid';
 import type { AidChecksResult } from '#shared/checks';
 import type { CriterionResult } from '#shared/ipdas';
+import { fieldNameOf } from '../../lib/form-names';
+import { editorFieldId } from '../../routes/_clinic.aids.$aidId._index/aid-form';
 
 /** Where on the page a JSON pointer of the aid is: the field, or the item that holds it. */
-export function anchorFor(pointer: string | undefined, values: AidFormValues): string {
+export function anchorFor(pointer: string | undefined, content: AidContent): string {
   if (!pointer) return '#main';
   const parts = pointer.split('/').slice(1);
   const [collection, index, third, optionId, fifth] = parts;
+  const field = (path: string) =>
+    `#${encodeURIComponent(editorFieldId(fieldNameOf(path, content)))}`;
   const item = (list: Array<{ id: string }>, prefix: string) => {
     const found = list[Number(index)];
     return found
@@ -20,24 +23,24 @@ export function anchorFor(pointer: string | undefined, values: AidFormValues): s
     if (collection === 'authors' || collection === 'attestations') return '#authorship-heading';
   }
   if (parts.length === 2) {
-    if (collection === 'options') return item(values.options, 'option');
-    if (collection === 'rows') return item(values.rows, 'row');
-    if (collection === 'sources') return item(values.sources, 'source');
+    if (collection === 'options') return item(content.options, 'option');
+    if (collection === 'rows') return item(content.rows, 'row');
+    if (collection === 'sources') return item(content.sources, 'source');
   }
   if (collection === 'rows' && third === 'cells' && optionId) {
-    const cell = `rows.${index}.cells.${optionId}`;
-    if (parts.length === 4 || fifth === 'sourceIds') return `#${fieldId(`${cell}.text`)}`;
-    if (fifth === 'number' && parts.length === 5) return `#${fieldId(`${cell}.number.numerator`)}`;
+    const cell = `/rows/${index}/cells/${optionId}`;
+    if (parts.length === 4 || fifth === 'sourceIds') return field(`${cell}/text`);
+    if (fifth === 'number' && parts.length === 5) return field(`${cell}/number/numerator`);
   }
-  return `#${fieldId(fieldName(pointer))}`;
+  return field(pointer);
 }
 
 function CriterionItem({
   criterion,
-  values,
+  content,
 }: {
   criterion: CriterionResult;
-  values: AidFormValues;
+  content: AidContent;
 }) {
   const met = criterion.status === 'met';
   const notApplicable = criterion.status === 'not-applicable';
@@ -56,7 +59,7 @@ function CriterionItem({
         {met || notApplicable ? (
           <span className="criterion-explanation">{criterion.explanation}</span>
         ) : (
-          <a href={anchorFor(criterion.pointer, values)} className="criterion-explanation">
+          <a href={anchorFor(criterion.pointer, content)} className="criterion-explanation">
             {criterion.explanation}
           </a>
         )}
@@ -72,10 +75,11 @@ function CriterionItem({
  */
 export function ChecksPanel({
   checks,
-  values,
+  content,
 }: {
   checks: AidChecksResult;
-  values: AidFormValues;
+  /** The aid the checks were run on. */
+  content: AidContent;
 }) {
   const required = checks.ipdas.filter((c) => c.requiredToPublish);
   const advice = checks.ipdas.filter((c) => !c.requiredToPublish && c.status !== 'not-applicable');
@@ -96,7 +100,7 @@ export function ChecksPanel({
         </p>
         <ul className="criteria">
           {required.map((criterion) => (
-            <CriterionItem key={criterion.id} criterion={criterion} values={values} />
+            <CriterionItem key={criterion.id} criterion={criterion} content={content} />
           ))}
         </ul>
       </section>
@@ -107,7 +111,7 @@ export function ChecksPanel({
         </summary>
         <ul className="criteria">
           {advice.map((criterion) => (
-            <CriterionItem key={criterion.id} criterion={criterion} values={values} />
+            <CriterionItem key={criterion.id} criterion={criterion} content={content} />
           ))}
         </ul>
       </details>
@@ -131,7 +135,7 @@ export function ChecksPanel({
             <ul>
               {readability.aboveTarget.map((text) => (
                 <li key={text.pointer}>
-                  <a href={anchorFor(text.pointer, values)}>{text.label}</a>: grade{' '}
+                  <a href={anchorFor(text.pointer, content)}>{text.label}</a>: grade{' '}
                   {Math.round(text.grade ?? 0)}
                 </li>
               ))}
@@ -152,7 +156,7 @@ export function ChecksPanel({
           <ul className="number-issues">
             {numbers.map((issue, i) => (
               <li key={`${issue.pointer}-${i}`}>
-                <a href={anchorFor(issue.pointer, values)}>{issue.message}</a> {issue.suggestion}
+                <a href={anchorFor(issue.pointer, content)}>{issue.message}</a> {issue.suggestion}
               </li>
             ))}
           </ul>

@@ -1,30 +1,47 @@
-import { aidLimits } from '#shared/aid';
-import { blankCell, type AidFormValues, type CellFormValues } from '#shared/aid-form';
+import { getCollectionProps } from '@conform-to/react';
+import { aidLimits, type AidContentInput } from '#shared/aid';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from '#shared/aid-words';
 import type { MeasuredText } from '#shared/readability';
-import { Select, TextArea, TextInput } from '../field';
+import { allErrorsOf, Checkbox, Select, shown, shownErrors, TextArea, TextInput } from '../field';
+import type { EditorField, EditorFields, EditorForm, Grades } from './editor-fields';
 import { gradeNote } from './grade-note';
 
+type Option = AidContentInput['options'][number];
+type Row = AidContentInput['rows'][number];
+type Cell = NonNullable<Row['cells']>[string];
+
 interface GridEditorProps {
-  values: AidFormValues;
-  errors: Record<string, string>;
-  /** Reading level of each patient-facing text, by field name. */
-  grades: Map<string, MeasuredText>;
+  form: EditorForm;
+  fields: EditorFields;
+  grades: Grades;
 }
 
-const optionLabel = (values: AidFormValues, index: number) =>
-  values.options[index]?.name.trim() || `Option ${index + 1}`;
-const rowLabel = (values: AidFormValues, index: number) =>
-  values.rows[index]?.question.trim() || `Question ${index + 1}`;
+const optionLabel = (option: EditorField<Option> | undefined, index: number) =>
+  (option && shown(option.getFieldset().name).trim()) || `Option ${index + 1}`;
+const rowLabel = (row: EditorField<Row> | undefined, index: number) =>
+  (row && shown(row.getFieldset().question).trim()) || `Question ${index + 1}`;
 
 /**
  * The option grid as one table: options are columns, the questions patients
- * ask are rows, and each cell is the answer for one option. Every control is a
- * plain form field or submit button, so it all works without JavaScript.
+ * ask are rows, and each cell is the answer for one option, keyed by the
+ * option's id. Adding, moving and removing are Conform's list intents: plain
+ * submit buttons, so it all works without JavaScript.
  */
-export function GridEditor({ values, errors, grades }: GridEditorProps) {
-  const canAddOption = values.options.length < aidLimits.options.max;
-  const canAddRow = values.rows.length < aidLimits.rows.max;
+export function GridEditor({ form, fields, grades }: GridEditorProps) {
+  const options = fields.options.getFieldList();
+  const rows = fields.rows.getFieldList();
+  const optionIds = options.map((option) => shown(option.getFieldset().id));
+  const sources = fields.sources.getFieldList().map((source) => ({
+    id: shown(source.getFieldset().id),
+    citation: shown(source.getFieldset().citation),
+  }));
+  const aboutTest = fields.aboutTest.initialValue === 'on';
+  const listError = (list: EditorFields['options'] | EditorFields['rows']) =>
+    list.errors?.[0] ? (
+      <p className="field-error" id={list.errorId}>
+        {list.errors[0]}
+      </p>
+    ) : null;
   return (
     <section aria-labelledby="grid-heading" className="editor-section">
       <h2 id="grid-heading" tabIndex={-1}>
@@ -35,8 +52,8 @@ export function GridEditor({ values, errors, grades }: GridEditorProps) {
         rows (2 to {aidLimits.rows.max}). Each answer can carry a number as “X in 100 people”, how
         sure the evidence is, and its sources.
       </p>
-      {errors['options'] ? <p className="field-error">{errors['options']}</p> : null}
-      {errors['rows'] ? <p className="field-error">{errors['rows']}</p> : null}
+      {listError(fields.options)}
+      {listError(fields.rows)}
       <div className="grid-scroll">
         <table className="grid-editor">
           <caption className="visually-hidden">
@@ -45,52 +62,78 @@ export function GridEditor({ values, errors, grades }: GridEditorProps) {
           <thead>
             <tr>
               <td className="grid-corner" />
-              {values.options.map((option, o) => (
-                <th key={option.id} scope="col" id={`option-${option.id}`}>
-                  <OptionHeader values={values} index={o} errors={errors} grades={grades} />
+              {options.map((option, o) => (
+                <th key={`${optionIds[o]}-${o}`} scope="col" id={`option-${optionIds[o]}`}>
+                  <OptionHeader
+                    form={form}
+                    list={fields.options}
+                    option={option}
+                    index={o}
+                    count={options.length}
+                    grades={grades}
+                  />
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {values.rows.map((row, r) => (
-              <tr key={row.id} id={`row-${row.id}`}>
-                <th scope="row">
-                  <RowHeader values={values} index={r} errors={errors} grades={grades} />
-                </th>
-                {values.options.map((option, o) => (
-                  <td key={option.id}>
-                    <CellEditor
-                      name={`rows.${r}.cells.${option.id}`}
-                      cell={Object.hasOwn(row.cells, option.id) ? row.cells[option.id] : undefined}
-                      where={`${rowLabel(values, r)}, for ${optionLabel(values, o)}`}
-                      values={values}
-                      errors={errors}
-                      grade={grades.get(`rows.${r}.cells.${option.id}.text`)}
+            {rows.map((row, r) => {
+              const cells = row.getFieldset().cells.getFieldset();
+              return (
+                <tr
+                  key={`${shown(row.getFieldset().id)}-${r}`}
+                  id={`row-${shown(row.getFieldset().id)}`}
+                >
+                  <th scope="row">
+                    <RowHeader
+                      form={form}
+                      list={fields.rows}
+                      row={row}
+                      index={r}
+                      count={rows.length}
+                      aboutTest={aboutTest}
+                      grades={grades}
                     />
-                  </td>
-                ))}
-              </tr>
-            ))}
+                  </th>
+                  {optionIds.map((optionId, o) => {
+                    const cell = cells[optionId]!;
+                    return (
+                      <td key={optionId}>
+                        <CellEditor
+                          cell={cell}
+                          where={`${rowLabel(row, r)}, for ${optionLabel(options[o], o)}`}
+                          sources={sources}
+                          grade={grades.get(cell.getFieldset().text.name)}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
       <div className="button-row">
         <button
           type="submit"
-          name="intent"
-          value="add-option"
+          {...form.insert.getButtonProps({
+            name: fields.options.name,
+            defaultValue: { name: '', description: '' },
+          })}
           className="button-secondary"
-          disabled={!canAddOption}
+          disabled={options.length >= aidLimits.options.max}
         >
           Add an option
         </button>
         <button
           type="submit"
-          name="intent"
-          value="add-row"
+          {...form.insert.getButtonProps({
+            name: fields.rows.name,
+            defaultValue: { question: '', label: '', kind: 'benefit' },
+          })}
           className="button-secondary"
-          disabled={!canAddRow}
+          disabled={rows.length >= aidLimits.rows.max}
         >
           Add a question
         </button>
@@ -100,42 +143,42 @@ export function GridEditor({ values, errors, grades }: GridEditorProps) {
 }
 
 function OptionHeader({
-  values,
+  form,
+  list,
+  option,
   index,
-  errors,
+  count,
   grades,
-}: { values: AidFormValues; index: number } & Omit<GridEditorProps, 'values'>) {
-  const option = values.options[index]!;
-  const p = `options.${index}`;
-  const name = optionLabel(values, index);
+}: {
+  form: EditorForm;
+  list: EditorFields['options'];
+  option: EditorField<Option>;
+  index: number;
+  count: number;
+  grades: Grades;
+}) {
+  const o = option.getFieldset();
+  const name = optionLabel(option, index);
   return (
     <div className="grid-header">
-      <input type="hidden" name={`${p}.id`} value={option.id} />
+      <input type="hidden" name={o.id.name} value={shown(o.id)} />
       <TextInput
-        name={`${p}.name`}
+        meta={o.name}
         label={`Option ${index + 1}: name`}
-        value={option.name}
-        error={errors[`${p}.name`]}
         maxLength={aidLimits.optionName}
       />
       <TextArea
-        name={`${p}.description`}
+        meta={o.description}
         label="What it involves"
-        value={option.description}
-        error={errors[`${p}.description`]}
         maxLength={aidLimits.optionDescription}
         rows={3}
-        note={gradeNote(grades.get(`${p}.description`))}
+        note={gradeNote(grades.get(o.description.name))}
       />
-      <label className="checkbox">
-        <input type="checkbox" name={`${p}.isNoAction`} defaultChecked={option.isNoAction} />{' '}
-        Waiting or no treatment
-      </label>
+      <Checkbox meta={o.isNoAction}>Waiting or no treatment</Checkbox>
       <div className="item-actions">
         <button
           type="submit"
-          name="intent"
-          value={`move-option-left:${option.id}`}
+          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })}
           className="button-small"
           disabled={index === 0}
         >
@@ -144,20 +187,18 @@ function OptionHeader({
         </button>
         <button
           type="submit"
-          name="intent"
-          value={`move-option-right:${option.id}`}
+          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })}
           className="button-small"
-          disabled={index === values.options.length - 1}
+          disabled={index === count - 1}
         >
           <span className="visually-hidden">Move {name} right</span>
           <span aria-hidden="true">Right →</span>
         </button>
         <button
           type="submit"
-          name="intent"
-          value={`remove-option:${option.id}`}
+          {...form.remove.getButtonProps({ name: list.name, index })}
           className="button-small button-danger"
-          disabled={values.options.length <= aidLimits.options.min}
+          disabled={count <= aidLimits.options.min}
         >
           Remove<span className="visually-hidden"> option {name}</span>
         </button>
@@ -167,55 +208,52 @@ function OptionHeader({
 }
 
 function RowHeader({
-  values,
+  form,
+  list,
+  row,
   index,
-  errors,
+  count,
+  aboutTest,
   grades,
-}: { values: AidFormValues; index: number } & Omit<GridEditorProps, 'values'>) {
-  const row = values.rows[index]!;
-  const p = `rows.${index}`;
-  const name = rowLabel(values, index);
+}: {
+  form: EditorForm;
+  list: EditorFields['rows'];
+  row: EditorField<Row>;
+  index: number;
+  count: number;
+  aboutTest: boolean;
+  grades: Grades;
+}) {
+  const r = row.getFieldset();
+  const name = rowLabel(row, index);
   return (
     <div className="grid-header">
-      <input type="hidden" name={`${p}.id`} value={row.id} />
+      <input type="hidden" name={r.id.name} value={shown(r.id)} />
       <TextArea
-        name={`${p}.question`}
+        meta={r.question}
         label={`Question ${index + 1}, as patients ask it`}
-        value={row.question}
-        error={errors[`${p}.question`]}
         maxLength={aidLimits.rowQuestion}
         rows={2}
-        note={gradeNote(grades.get(`${p}.question`))}
+        note={gradeNote(grades.get(r.question.name))}
       />
       <TextInput
-        name={`${p}.label`}
+        meta={r.label}
         label="What patients weigh"
         hint="e.g. Avoiding a long recovery"
-        value={row.label}
-        error={errors[`${p}.label`]}
         maxLength={aidLimits.rowLabel}
       />
-      <Select
-        name={`${p}.kind`}
-        label="Kind"
-        value={row.kind}
-        error={errors[`${p}.kind`]}
-        options={Object.entries(rowKindWords)}
-      />
-      {values.aboutTest || row.topic ? (
+      <Select meta={r.kind} label="Kind" options={Object.entries(rowKindWords)} />
+      {aboutTest || shown(r.topic) ? (
         <Select
-          name={`${p}.topic`}
+          meta={r.topic}
           label="About the test"
-          value={row.topic}
-          error={errors[`${p}.topic`]}
           options={[['', 'Not a test topic'], ...Object.entries(testTopicWords)]}
         />
       ) : null}
       <div className="item-actions">
         <button
           type="submit"
-          name="intent"
-          value={`move-row-up:${row.id}`}
+          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })}
           className="button-small"
           disabled={index === 0}
         >
@@ -224,20 +262,18 @@ function RowHeader({
         </button>
         <button
           type="submit"
-          name="intent"
-          value={`move-row-down:${row.id}`}
+          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })}
           className="button-small"
-          disabled={index === values.rows.length - 1}
+          disabled={index === count - 1}
         >
           <span aria-hidden="true">↓ Down</span>
           <span className="visually-hidden">Move question {name} down</span>
         </button>
         <button
           type="submit"
-          name="intent"
-          value={`remove-row:${row.id}`}
+          {...form.remove.getButtonProps({ name: list.name, index })}
           className="button-small button-danger"
-          disabled={values.rows.length <= aidLimits.rows.min}
+          disabled={count <= aidLimits.rows.min}
         >
           Remove<span className="visually-hidden"> question {name}</span>
         </button>
@@ -247,38 +283,39 @@ function RowHeader({
 }
 
 function CellEditor({
-  name,
   cell,
   where,
-  values,
-  errors,
+  sources,
   grade,
 }: {
-  name: string;
-  cell: CellFormValues | undefined;
+  cell: EditorField<Cell>;
   where: string;
-  values: AidFormValues;
-  errors: Record<string, string>;
+  sources: Array<{ id: string; citation: string }>;
   grade: MeasuredText | undefined;
 }) {
-  const c = cell ?? blankCell();
-  const n = `${name}.number`;
+  const c = cell.getFieldset();
+  const number = c.number.getFieldset();
+  const range = number.range.getFieldset();
   // Up to 120 cells carry the same fields: each label says which cell, for screen readers' lists of fields.
   const whereHidden = <span className="visually-hidden">, {where}</span>;
-  const detailErrors = Object.keys(errors).some(
-    (key) => key.startsWith(`${name}.`) && key !== `${name}.text`,
+  const detailErrors = Object.entries(cell.allErrors).some(
+    ([name, errors]) => name !== c.text.name && errors.length > 0,
   );
+  const cited = c.sourceIds.initialValue;
   const hasDetail = Boolean(
-    c.number.numerator || c.number.denominator || c.certainty || c.fit || c.sourceIds.length,
+    shown(number.numerator) ||
+    shown(number.denominator) ||
+    shown(c.certainty) ||
+    shown(c.fit) ||
+    (Array.isArray(cited) ? cited.length > 0 : cited),
   );
+  const sourceError = shownErrors(allErrorsOf(c.sourceIds));
   return (
     <div className="cell-editor">
       <TextArea
-        name={`${name}.text`}
+        meta={c.text}
         label={`Answer: ${where}`}
         labelHidden
-        value={c.text}
-        error={errors[`${name}.text`]}
         maxLength={aidLimits.cellText}
         rows={4}
         note={gradeNote(grade)}
@@ -291,90 +328,77 @@ function CellEditor({
           {hasDetail ? <span aria-hidden="true"> ●</span> : null}
         </summary>
         <Select
-          name={`${name}.certainty`}
+          meta={c.certainty}
           label={<>How sure is the evidence?{whereHidden}</>}
-          value={c.certainty}
-          error={errors[`${name}.certainty`]}
           options={[['', 'Not stated'], ...Object.entries(certaintyLevels)]}
         />
         <Select
-          name={`${name}.fit`}
+          meta={c.fit}
           label={<>Compared with the other options{whereHidden}</>}
-          value={c.fit}
-          error={errors[`${name}.fit`]}
           options={[['', 'Not judged'], ...Object.entries(fitWords)]}
         />
         <fieldset className="number-fields">
           <legend>Number (natural frequency){whereHidden}</legend>
           <div className="inline-fields">
             <TextInput
-              name={`${n}.numerator`}
+              meta={number.numerator}
               label={<>People{whereHidden}</>}
-              value={c.number.numerator}
-              error={errors[`${n}.numerator`]}
               inputMode="numeric"
               size={5}
             />
             <span aria-hidden="true">in</span>
             <TextInput
-              name={`${n}.denominator`}
+              meta={number.denominator}
               label={<>Out of{whereHidden}</>}
-              value={c.number.denominator}
-              error={errors[`${n}.denominator`]}
               inputMode="numeric"
               size={6}
             />
           </div>
           <TextInput
-            name={`${n}.timeFrame`}
+            meta={number.timeFrame}
             label={<>Time frame{whereHidden}</>}
             hint="e.g. over 10 years"
-            value={c.number.timeFrame}
-            error={errors[`${n}.timeFrame`]}
             maxLength={aidLimits.timeFrame}
           />
           <TextInput
-            name={`${n}.referenceClass`}
+            meta={number.referenceClass}
+            errorsOf={[c.number]}
             label={<>Who this is about{whereHidden}</>}
             hint="e.g. people like you who have the operation"
-            value={c.number.referenceClass}
-            error={errors[`${n}.referenceClass`] ?? errors[n]}
             maxLength={aidLimits.referenceClass}
           />
           <div className="inline-fields">
             <TextInput
-              name={`${n}.range.low`}
+              meta={range.low}
+              errorsOf={[number.range]}
               label={<>Range from{whereHidden}</>}
-              value={c.number.range.low}
-              error={errors[`${n}.range.low`] ?? errors[`${n}.range`]}
               inputMode="numeric"
               size={5}
             />
             <TextInput
-              name={`${n}.range.high`}
+              meta={range.high}
               label={<>to{whereHidden}</>}
-              value={c.number.range.high}
-              error={errors[`${n}.range.high`]}
               inputMode="numeric"
               size={5}
             />
           </div>
         </fieldset>
-        {values.sources.length > 0 ? (
-          <fieldset>
+        {sources.length > 0 ? (
+          <fieldset aria-describedby={sourceError?.id}>
             <legend>Sources{whereHidden}</legend>
-            {errors[`${name}.sourceIds`] ? (
-              <p className="field-error">{errors[`${name}.sourceIds`]}</p>
+            {sourceError ? (
+              <p className="field-error" id={sourceError.id}>
+                {sourceError.message}
+              </p>
             ) : null}
-            {values.sources.map((source, s) => (
-              <label key={source.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  name={`${name}.sourceIds`}
-                  value={source.id}
-                  defaultChecked={c.sourceIds.includes(source.id)}
-                />{' '}
-                {s + 1}. {truncate(source.citation, 60) || 'Untitled source'}
+            {getCollectionProps(c.sourceIds, {
+              type: 'checkbox',
+              options: sources.map((source) => source.id),
+              ariaAttributes: false,
+            }).map(({ key, ...input }, s) => (
+              <label key={key} className="checkbox">
+                <input {...input} /> {s + 1}.{' '}
+                {truncate(sources[s]!.citation, 60) || 'Untitled source'}
               </label>
             ))}
           </fieldset>

@@ -1,58 +1,60 @@
+import { getCollectionProps } from '@conform-to/react';
 import type { ReactNode } from 'react';
+import { shownErrors, type FieldErrors, type FieldMeta } from '../field';
 
 /**
  * A group of radio buttons with its question as the legend and its error
- * beside it. Nothing is chosen until the patient chooses: no preset answer.
+ * beside it, named and tied together by Conform's field metadata. Nothing is
+ * chosen until the patient chooses: no preset answer.
  */
 export function ChoiceGroup({
-  name,
+  meta,
+  errorsOf,
   legend,
   hint,
-  error,
   choices,
-  value,
   inline,
 }: {
-  name: string;
+  meta: FieldMeta;
+  /** Fields whose errors the group shows when it has none of its own. */
+  errorsOf?: FieldErrors[];
   legend: ReactNode;
   hint?: ReactNode;
-  error?: string | undefined;
   choices: Array<{ value: string; label: ReactNode }>;
-  value: string | undefined;
   inline?: boolean;
 }) {
-  const id = `group-${name.replace(/[^\w-]/g, '-')}`;
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const error = shownErrors(meta, errorsOf);
+  const hintId = hint ? meta.descriptionId : undefined;
+  const describedBy = [hintId, error?.id].filter(Boolean).join(' ') || undefined;
+  const inputs = getCollectionProps(meta, {
+    type: 'radio',
+    options: choices.map((choice) => choice.value),
+    ariaAttributes: false,
+  });
   return (
     <fieldset
       className={['choice-group', inline ? 'choice-inline' : '', error ? 'field-invalid' : '']
         .filter(Boolean)
         .join(' ')}
       aria-describedby={describedBy}
-      id={id}
+      id={meta.id}
     >
       <legend>{legend}</legend>
       {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className="field-hint" id={hintId}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
+        <p className="field-error" id={error.id}>
+          {error.message}
         </p>
       ) : null}
       <div className="choices">
-        {choices.map((choice) => (
-          <label key={choice.value} className="choice">
-            <input
-              type="radio"
-              name={name}
-              value={choice.value}
-              defaultChecked={value === choice.value}
-            />
-            <span>{choice.label}</span>
+        {inputs.map(({ key, ...input }, i) => (
+          <label key={key} className="choice">
+            <input {...input} />
+            <span>{choices[i]!.label}</span>
           </label>
         ))}
       </div>

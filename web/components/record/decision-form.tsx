@@ -1,19 +1,30 @@
+import { getFormProps, useForm } from '@conform-to/react';
 import { Form, useNavigation } from '@remix-run/react';
 import type { AidContent } from '#shared/aid';
 import type { DecisionContent } from '#shared/record/decision';
 import { decisionLimits, NOT_DECIDED } from '#shared/record/decision-rules';
-import { TextArea, TextInput } from '../field';
+import { allErrorsOf, Checkbox, FormError, TextArea, TextInput, type FieldMeta } from '../field';
 import { ChoiceGroup } from '../patient/choice-group';
-import type { FormValues, RecordActionResult, RecordForm } from '../../lib/record-actions.server';
+import type { RecordActionResult, RecordForm } from '../../lib/record-actions.server';
+import { ChangeBasis, Conflict } from './change-basis';
 
-/** What a decision form shows: what was just sent back, else the decision it starts from. */
-function startingValues(current: DecisionContent | null): FormValues {
-  if (!current) return {};
+/** The decision as the form holds it: text, the choice as `choice.optionId`, questions one a line. */
+interface DecisionShape {
+  choice: { optionId: string; nextStep: string; nextStepBy: string };
+  notes: string;
+  openQuestions: string;
+  followUp: string;
+  participants: string;
+}
+
+/** The decision a form starts from: the current one when amending. */
+function formValues(current: DecisionContent): DecisionShape {
   const { choice } = current;
   return {
-    choice: choice.kind === NOT_DECIDED ? NOT_DECIDED : choice.optionId,
-    nextStep: choice.kind === NOT_DECIDED ? choice.nextStep : '',
-    nextStepBy: choice.kind === NOT_DECIDED ? choice.nextStepBy : '',
+    choice:
+      choice.kind === NOT_DECIDED
+        ? { optionId: NOT_DECIDED, nextStep: choice.nextStep, nextStepBy: choice.nextStepBy }
+        : { optionId: choice.optionId, nextStep: '', nextStepBy: '' },
     notes: current.notes,
     openQuestions: current.openQuestions.join('\n'),
     followUp: current.followUp,
@@ -21,62 +32,67 @@ function startingValues(current: DecisionContent | null): FormValues {
   };
 }
 
-interface FormFeedback {
-  errors: Record<string, string>;
-  /** What was sent, to show again; undefined when this form was not the one sent. */
-  values: FormValues | undefined;
-  conflict: string | undefined;
+/** This form's answer from the action, if it was the one sent. */
+export function answerFor(result: RecordActionResult | undefined, form: RecordForm) {
+  const mine = result?.form === form ? result : undefined;
+  return {
+    lastResult: mine?.kind === 'invalid' ? mine.reply : undefined,
+    conflict: mine?.kind === 'conflict' ? mine.message : undefined,
+    sent: mine !== undefined,
+  };
 }
 
-/** A form's problem: its field errors, or a conflict said above its button. */
-export function formFeedback(
-  result: RecordActionResult | undefined,
-  form: RecordForm,
-): FormFeedback {
-  if (!result || result.form !== form)
-    return { errors: {}, values: undefined, conflict: undefined };
-  if (result.kind === 'conflict')
-    return { errors: {}, values: undefined, conflict: result.message };
-  return { errors: result.errors, values: result.values, conflict: undefined };
+interface DecisionMetas {
+  choice: FieldMeta;
+  optionId: FieldMeta;
+  nextStep: FieldMeta;
+  nextStepBy: FieldMeta;
+  notes: FieldMeta;
+  openQuestions: FieldMeta;
+  followUp: FieldMeta;
+  participants: FieldMeta;
 }
 
-export function Conflict({ message }: { message: string | undefined }) {
-  return message ? (
-    <p className="notice notice-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
-/** The hidden fields every change carries: what it was based on, and its client token. */
-export function ChangeBasis({ revision, clientToken }: { revision: number; clientToken: string }) {
-  return (
-    <>
-      <input type="hidden" name="revision" value={revision} />
-      <input type="hidden" name="clientToken" value={clientToken} />
-    </>
-  );
+/** The decision's fields' metadata, from the form's fieldset (or the amendment's `changes`). */
+function decisionMetas(fields: {
+  choice: FieldMeta & {
+    getFieldset(): { optionId: FieldMeta; nextStep: FieldMeta; nextStepBy: FieldMeta };
+  };
+  notes: FieldMeta;
+  openQuestions: FieldMeta;
+  followUp: FieldMeta;
+  participants: FieldMeta;
+}): DecisionMetas {
+  // Conform's fieldsets are proxies: their fields are read one by one, never spread.
+  const choice = fields.choice.getFieldset();
+  return {
+    choice: fields.choice,
+    optionId: choice.optionId,
+    nextStep: choice.nextStep,
+    nextStepBy: choice.nextStepBy,
+    notes: fields.notes,
+    openQuestions: fields.openQuestions,
+    followUp: fields.followUp,
+    participants: fields.participants,
+  };
 }
 
 /** The decision's fields: the same for deciding and for amending. */
 function DecisionFields({
   content,
-  values,
-  errors,
+  fields,
   today,
 }: {
   content: AidContent;
-  values: FormValues;
-  errors: Record<string, string>;
+  fields: DecisionMetas;
   today: string;
 }) {
   return (
     <>
       <ChoiceGroup
-        name="choice"
+        meta={fields.optionId}
+        errorsOf={[fields.choice]}
         legend="What did you decide together?"
-        error={errors['choice']}
-        value={values['choice']}
         choices={[
           ...content.options.map((option) => ({ value: option.id, label: option.name })),
           { value: NOT_DECIDED, label: 'Not decided yet' },
@@ -84,52 +100,36 @@ function DecisionFields({
       />
       <div className="inline-fields">
         <TextInput
-          name="nextStep"
+          meta={fields.nextStep}
           label="If not decided yet: the next step"
           hint="For example: talk it over at home, or see the surgeon."
-          value={values['nextStep'] ?? ''}
-          error={errors['nextStep']}
           maxLength={decisionLimits.nextStep}
         />
-        <TextInput
-          name="nextStepBy"
-          label="By when"
-          type="date"
-          min={today}
-          value={values['nextStepBy'] ?? ''}
-          error={errors['nextStepBy']}
-        />
+        <TextInput meta={fields.nextStepBy} label="By when" type="date" min={today} />
       </div>
       <TextArea
-        name="notes"
+        meta={fields.notes}
         label="Notes written together"
-        value={values['notes'] ?? ''}
-        error={errors['notes']}
         maxLength={decisionLimits.notes}
         rows={4}
       />
       <TextArea
-        name="openQuestions"
+        meta={fields.openQuestions}
+        errorsOf={[allErrorsOf(fields.openQuestions)]}
         label="What we don't know yet"
         hint={`Questions that remain open, one per line (at most ${decisionLimits.openQuestions}).`}
-        value={values['openQuestions'] ?? ''}
-        error={errors['openQuestions']}
         rows={3}
       />
       <TextInput
-        name="followUp"
+        meta={fields.followUp}
         label="Follow-up"
         hint="For example: phone review in 2 weeks."
-        value={values['followUp'] ?? ''}
-        error={errors['followUp']}
         maxLength={decisionLimits.followUp}
       />
       <TextInput
-        name="participants"
+        meta={fields.participants}
         label="Who else took part"
         hint="For example: her daughter, the practice nurse. Leave empty if no one."
-        value={values['participants'] ?? ''}
-        error={errors['participants']}
         maxLength={decisionLimits.participants}
       />
     </>
@@ -151,23 +151,22 @@ export function DecideForm({
   today: string;
 }) {
   const navigation = useNavigation();
-  const { errors, values = {}, conflict } = formFeedback(result, 'decide');
+  const { lastResult, conflict } = answerFor(result, 'decide');
+  const [form, fields] = useForm<DecisionShape & { patientConfirmed: boolean }>({
+    id: 'decide',
+    lastResult,
+  });
   return (
-    <Form method="post" noValidate className="decision-form">
+    <Form method="post" {...getFormProps(form)} className="decision-form">
       <ChangeBasis revision={revision} clientToken={clientToken} />
-      <DecisionFields content={content} values={values} errors={errors} today={today} />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="patientConfirmed"
-          value="yes"
-          defaultChecked={values['patientConfirmed'] === 'yes'}
-        />
+      <DecisionFields content={content} fields={decisionMetas(fields)} today={today} />
+      <Checkbox meta={fields.patientConfirmed}>
         <span>
           The patient has read this on the screen and agrees: &ldquo;this is what we decided
           together&rdquo;. Leave it unticked to let them confirm later through their link.
         </span>
-      </label>
+      </Checkbox>
+      <FormError form={form} />
       <Conflict message={conflict} />
       <button type="submit" name="intent" value="decide" disabled={navigation.state !== 'idle'}>
         Record the decision
@@ -193,31 +192,35 @@ export function AmendForm({
   today: string;
 }) {
   const navigation = useNavigation();
-  const feedback = formFeedback(result, 'amend');
-  const values = feedback.values ?? startingValues(current);
+  const { lastResult, conflict, sent } = answerFor(result, 'amend');
+  const [form, fields] = useForm<{ reason: string; changes: DecisionShape }>({
+    id: 'amend',
+    lastResult,
+    defaultValue: { changes: formValues(current) },
+  });
   return (
-    <details
-      className="amend"
-      open={feedback.values !== undefined || feedback.conflict !== undefined}
-    >
+    <details className="amend" open={sent || undefined}>
       <summary>Amend the record</summary>
       <p>
         The decision above stays as it was recorded. Your change is added below it, with your name,
         the time and why.
       </p>
-      <Form method="post" noValidate className="decision-form">
+      <Form method="post" {...getFormProps(form)} className="decision-form">
         <ChangeBasis revision={revision} clientToken={clientToken} />
-        <DecisionFields content={content} values={values} errors={feedback.errors} today={today} />
+        <DecisionFields
+          content={content}
+          fields={decisionMetas(fields.changes.getFieldset())}
+          today={today}
+        />
         <TextArea
-          name="reason"
+          meta={fields.reason}
           label="Why is this changed?"
-          value={values['reason'] ?? ''}
-          error={feedback.errors['reason']}
           maxLength={decisionLimits.reason}
           rows={2}
           required
         />
-        <Conflict message={feedback.conflict} />
+        <FormError form={form} />
+        <Conflict message={conflict} />
         <button type="submit" name="intent" value="amend" disabled={navigation.state !== 'idle'}>
           Save the amendment
         </button>

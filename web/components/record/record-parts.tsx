@@ -8,6 +8,7 @@ import {
   questionLines,
   rowName,
   rowsByImportance,
+  sureFlagText,
   sureSummary,
 } from '#shared/record/summary';
 import { ratingLabels, SURE_ATTRIBUTION, sureItemNames, sureQuestions } from '#shared/record-rules';
@@ -80,12 +81,8 @@ export function Leaning({ view }: { view: RecordView }) {
 export function SureAnswers({ record }: { record: DecisionRecord }) {
   const sure = sureSummary(record.answers.sure);
   return (
-    <div className={sure.flagged ? 'sure sure-flagged' : 'sure'}>
-      {sure.flagged ? (
-        <p className="flag">
-          <strong>May not be ready to decide:</strong> at least one answer is no.
-        </p>
-      ) : null}
+    <div className={sure.flag ? 'sure sure-flagged' : 'sure'}>
+      {sure.flag ? <p className="flag">{sureFlagText[sure.flag]}</p> : null}
       <dl className="sure-items">
         {sure.items.map(({ item, answer }) => (
           <div key={item}>

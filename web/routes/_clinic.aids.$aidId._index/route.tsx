@@ -1,3 +1,4 @@
+import { getFormProps, useForm } from '@conform-to/react';
 import {
   Form,
   useActionData,
@@ -7,53 +8,56 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { useMemo, useRef } from 'react';
-import { contentToFormValues, type AidFormValues } from '#shared/aid-form';
+import { useEffect, useMemo, useRef, type FormEvent, type RefObject } from 'react';
 import type { Aid } from '#shared/aids';
+import { runChecks } from '#shared/checks';
 import {
   AuthorshipFields,
   DecisionFields,
   SourceFields,
 } from '../../components/editor/details-fields';
 import { ChecksPanel } from '../../components/editor/checks-panel';
+import type { Grades } from '../../components/editor/editor-fields';
 import { GridEditor } from '../../components/editor/grid-editor';
 import { RouteError } from '../../components/route-error';
+import { fieldNameOf } from '../../lib/form-names';
 import { useFocusAnchorOnNavigation } from '../../lib/use-focus';
 import type { loader as aidLoader } from '../_clinic.aids.$aidId';
+import { EDITOR_FORM_ID, type AidFormShape } from './aid-form';
 import { ConflictNotice } from './conflict-notice';
 import { editorAction } from './editor.server';
-import { checksFor, useEditorSession } from './use-editor-session';
+import type { EditorSession } from './editor-session';
+import { useEditorSession } from './use-editor-session';
+import { useLiveChecks, type CheckedAid } from './use-live-checks';
 
 export const action = (args: ActionFunctionArgs) => editorAction(args);
 
 export default function EditDraftPage() {
   const [search] = useSearchParams();
   const { aidId } = useParams();
-  // Another aid (after Duplicate), or the saved version chosen over one's own, starts the editor afresh.
-  return <EditDraft key={`${aidId}:${search.get('reload') ?? ''}`} />;
+  // Another aid (after Duplicate), the saved version chosen over one's own, or a button's
+  // redirect after saving, starts the editor afresh from what is saved.
+  return <EditDraft key={`${aidId}:${search.get('reload') ?? ''}:${search.get('saved') ?? ''}`} />;
 }
 
 function EditDraft() {
   const aid = useRouteLoaderData<typeof aidLoader>('routes/_clinic.aids.$aidId') as Aid;
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusAnchorOnNavigation();
+  const session = useEditorSession({ formRef, aid, answer });
+  const live = useLiveChecks();
+  const { state } = session;
 
-  // What the form shows: what was sent back with errors or a conflict, else the saved draft.
-  const submitted = result && 'values' in result ? result.values : undefined;
-  const values: AidFormValues = useMemo(
-    () => submitted ?? contentToFormValues(aid.content),
-    [submitted, aid.content],
+  // The checks of what the form holds: as typed, else what was sent in a conflict, else the saved draft.
+  const saved = useMemo<CheckedAid>(
+    () => ({ content: aid.content, checks: runChecks(aid.content) }),
+    [aid.content],
   );
-  const session = useEditorSession({ formRef, aid, result, initialValues: values });
-  const checks =
-    session.checks ?? checksFor(values) ?? checksFor(contentToFormValues(aid.content))!;
-  const errors = session.errors;
-  const publishable = checks.blockers.length === 0;
-  const busy = navigation.state === 'submitting';
-  const nextVersion = (aid.latestVersion?.number ?? 0) + 1;
+  const mine = state.conflict?.mine;
+  const sent = useMemo(() => (mine ? { content: mine, checks: runChecks(mine) } : null), [mine]);
+  const checked = live.checked ?? sent ?? saved;
 
   return (
     <div className="editor-layout">
@@ -69,82 +73,22 @@ function EditDraft() {
             The file was imported as this new draft.
           </p>
         ) : null}
-        {session.conflict ? (
-          <ConflictNotice conflict={session.conflict} mine={session.conflictValues} />
-        ) : null}
+        {state.conflict ? <ConflictNotice conflict={state.conflict} /> : null}
 
-        <Form
-          method="post"
-          ref={formRef}
-          noValidate
-          preventScrollReset
-          onInput={session.onChange}
-          onChange={session.onChange}
+        <EditorForm
+          // A button's answer shows the form as it was sent back, with any change to a list.
+          key={state.formVersion}
+          aid={aid}
+          state={state}
+          statusText={session.statusText}
+          checked={checked}
+          formRef={formRef}
+          onChange={(event) => {
+            session.onChange();
+            live.onInput(event);
+          }}
           onSubmit={session.onSubmit}
-          className="editor-form"
-          id="editor-form"
-          aria-describedby="save-status"
-        >
-          <input type="hidden" name="revision" value={session.revision} />
-          <div className="editor-bar">
-            <p
-              id="save-status"
-              className={`save-status save-${session.status.kind}`}
-              role="status"
-              aria-live="polite"
-            >
-              {session.status.text}
-            </p>
-            <button type="submit" name="intent" value="save" disabled={busy}>
-              Save
-            </button>
-          </div>
-          {Object.keys(errors).length > 0 ? (
-            <div className="notice notice-error" role="alert">
-              <p>Some fields need attention. Nothing is lost: fix them and save again.</p>
-            </div>
-          ) : null}
-          <DecisionFields values={values} errors={errors} grades={session.grades(checks)} />
-          <GridEditor values={values} errors={errors} grades={session.grades(checks)} />
-          <SourceFields values={values} errors={errors} />
-          <AuthorshipFields values={values} errors={errors} />
-
-          <section aria-labelledby="publish-heading" className="editor-section publish-section">
-            <h2 id="publish-heading">Publish</h2>
-            <p>
-              Publishing freezes this draft as version {nextVersion}. Patients always see the
-              version they were invited to; later edits make a new draft.
-            </p>
-            {publishable ? null : (
-              <>
-                <p id="publish-blockers">
-                  Before you can publish, fix {checks.blockers.length === 1 ? 'this' : 'these'}:
-                </p>
-                <ul>
-                  {checks.blockers.map((criterion) => (
-                    <li key={criterion.id}>
-                      {criterion.id} {criterion.title}: {criterion.explanation}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            {result?.kind === 'publish-blocked' ? (
-              <p className="field-error" role="alert">
-                Nothing was published: {result.message}
-              </p>
-            ) : null}
-            <button
-              type="submit"
-              name="intent"
-              value="publish"
-              disabled={!publishable || busy}
-              aria-describedby={publishable ? undefined : 'publish-blockers'}
-            >
-              Save and publish version {nextVersion}
-            </button>
-          </section>
-        </Form>
+        />
 
         <section aria-labelledby="more-heading" className="editor-section">
           <h2 id="more-heading">More</h2>
@@ -162,7 +106,7 @@ function EditDraft() {
             <details className="danger-zone">
               <summary>Delete this draft</summary>
               <Form method="post">
-                <input type="hidden" name="revision" value={session.revision} />
+                <input type="hidden" name="revision" value={state.base} />
                 <p>
                   The draft will be gone for everyone in your clinic. It has never been published.
                 </p>
@@ -174,8 +118,136 @@ function EditDraft() {
           )}
         </section>
       </div>
-      <ChecksPanel checks={checks} values={session.liveValues ?? values} />
+      <ChecksPanel checks={checked.checks} content={checked.content} />
     </div>
+  );
+}
+
+/** The whole aid as one form, its fields from Conform's metadata. */
+function EditorForm({
+  aid,
+  state,
+  statusText,
+  checked,
+  formRef,
+  onChange,
+  onSubmit,
+}: {
+  aid: Aid;
+  state: EditorSession;
+  statusText: string;
+  checked: CheckedAid;
+  formRef: RefObject<HTMLFormElement>;
+  onChange: (event: FormEvent<HTMLFormElement>) => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+}) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm<AidFormShape>({
+    id: EDITOR_FORM_ID,
+    defaultValue: aid.content,
+    lastResult: state.reply,
+  });
+  const formProps = getFormProps(form, { ariaDescribedBy: 'save-status' });
+  const { checks, content } = checked;
+  /** Reading level of each patient-facing text, by field name. */
+  const grades: Grades = new Map(
+    checks.readability.texts.map((text) => [fieldNameOf(text.pointer, content), text]),
+  );
+  const publishable = checks.blockers.length === 0;
+  const busy = navigation.state === 'submitting';
+  const nextVersion = (aid.latestVersion?.number ?? 0) + 1;
+  const hasErrors = Object.values(form.allErrors).some((errors) => errors.length > 0);
+
+  // A button's answer restarts the form (see EditDraft): take the author to what needs them,
+  // as a page load would not leave them on a button that is gone.
+  const answered = state.formVersion > 0;
+  useEffect(() => {
+    if (!answered) return;
+    const target =
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      document.getElementById('conflict-heading') ??
+      document.getElementById('publish-blocked');
+    target?.focus();
+  }, [answered, formRef]);
+
+  return (
+    <Form
+      method="post"
+      ref={formRef}
+      preventScrollReset
+      {...formProps}
+      onInput={onChange}
+      onChange={onChange}
+      onSubmit={(event) => {
+        formProps.onSubmit(event);
+        if (!event.defaultPrevented) onSubmit(event);
+      }}
+      className="editor-form"
+    >
+      <input type="hidden" name="revision" value={state.base} />
+      <div className="editor-bar">
+        <p
+          id="save-status"
+          className={`save-status save-${state.status}`}
+          role="status"
+          aria-live="polite"
+        >
+          {statusText}
+        </p>
+        <button type="submit" name="intent" value="save" disabled={busy}>
+          Save
+        </button>
+      </div>
+      {hasErrors ? (
+        <div className="notice notice-error" role="alert">
+          {form.errors?.[0] ? (
+            <p id={form.errorId}>{form.errors[0]}</p>
+          ) : (
+            <p>Some fields need attention. Nothing is lost: fix them and save again.</p>
+          )}
+        </div>
+      ) : null}
+      <DecisionFields fields={fields} grades={grades} />
+      <GridEditor form={form} fields={fields} grades={grades} />
+      <SourceFields form={form} fields={fields} />
+      <AuthorshipFields form={form} fields={fields} />
+
+      <section aria-labelledby="publish-heading" className="editor-section publish-section">
+        <h2 id="publish-heading">Publish</h2>
+        <p>
+          Publishing freezes this draft as version {nextVersion}. Patients always see the version
+          they were invited to; later edits make a new draft.
+        </p>
+        {publishable ? null : (
+          <>
+            <p id="publish-blockers">
+              Before you can publish, fix {checks.blockers.length === 1 ? 'this' : 'these'}:
+            </p>
+            <ul>
+              {checks.blockers.map((criterion) => (
+                <li key={criterion.id}>
+                  {criterion.id} {criterion.title}: {criterion.explanation}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {state.publishBlocked ? (
+          <p className="field-error" role="alert" id="publish-blocked" tabIndex={-1}>
+            Nothing was published: {state.publishBlocked}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          name="intent"
+          value="publish"
+          disabled={!publishable || busy}
+          aria-describedby={publishable ? undefined : 'publish-blockers'}
+        >
+          Save and publish version {nextVersion}
+        </button>
+      </section>
+    </Form>
   );
 }
 

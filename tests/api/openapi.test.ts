@@ -1,0 +1,364 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeDocOf, type RouteDoc } from '../../functions/api/openapi';
+import { DEMO_AID_ID } from '../../functions/dev/seed';
+import { PROBLEM_CONTENT_TYPE } from '../../shared/problem';
+import { DEMO, seededApi } from '../support/api';
+
+type Api = Awaited<ReturnType<typeof seededApi>>;
+let api: Api;
+/** Each route's own description, by "METHOD /api/path/:param". */
+let docs: Map<string, RouteDoc>;
+
+beforeAll(async () => {
+  api = await seededApi();
+  docs = new Map(
+    api.app.routes.flatMap((route) => {
+      const doc = routeDocOf(route.handler);
+      return doc ? [[`${route.method} ${route.path.replace(/\/$/, '')}`, doc] as const] : [];
+    }),
+  );
+});
+
+const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
+  method,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+/**
+ * The answer is one the route documents: its status is listed, and its body
+ * matches the documented schema (or is problem+json where a problem is documented).
+ */
+async function expectDocumented(method: string, route: string, response: Response) {
+  const where = `${method} ${route} → ${response.status}`;
+  const doc = docs.get(`${method} ${route}`);
+  expect(doc, `${method} ${route} is described`).toBeDefined();
+  const common = [401, 422, 500, 503];
+  const answer = doc!.responses[response.status];
+  if (answer === undefined) {
+    expect(common, `${where} is documented`).toContain(response.status);
+    return;
+  }
+  if (typeof answer === 'string') {
+    expect(response.headers.get('content-type'), where).toBe(PROBLEM_CONTENT_TYPE);
+    return;
+  }
+  if (answer.contentType) {
+    expect(response.headers.get('content-type'), where).toBe(answer.contentType);
+    return;
+  }
+  if (!answer.schema) {
+    expect(await response.clone().text(), where).toBe('');
+    return;
+  }
+  const parsed = answer.schema.safeParse(await response.clone().json());
+  expect(parsed.success ? [] : parsed.error.issues, where).toEqual([]);
+}
+
+describe('the API document', () => {
+  it('is OpenAPI 3.1, made from the routes: every route and only the routes, bodies as named components', async () => {
+    const response = await api.app.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const doc = await response.json();
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const routed = [...docs.keys()].map((key) => key.replace(/:(\w+)/g, '{$1}'));
+    expect(new Set(documented)).toEqual(new Set(routed));
+    const everyRoute = api.app.routes
+      .filter((r) => r.method !== 'ALL' && r.path !== '/api/openapi.json')
+      .map((r) => `${r.method} ${r.path.replace(/\/$/, '')}`);
+    expect(new Set(everyRoute)).toEqual(new Set(docs.keys()));
+
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, Record<string, unknown>>>,
+    )) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const responses = operation['responses'] as Record<string, { content?: object }>;
+        expect(
+          Object.keys(responses).some((status) => status.startsWith('2')),
+          `${method} ${path}`,
+        ).toBe(true);
+        const body = operation['requestBody'] as
+          { content: Record<string, { schema: { $ref?: string } }> } | undefined;
+        // A request body is a named component: the same schema its validator checks.
+        if (body) {
+          expect(body.content['application/json']?.schema.$ref, `${method} ${path}`).toMatch(
+            /^#\/components\/schemas\/\w+$/,
+          );
+        }
+      }
+    }
+    expect(doc.paths['/api/aids'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/NewAid',
+    });
+    expect(doc.components.schemas.NewAid.required).toEqual(['title', 'condition']);
+    expect(doc.components.schemas.RecordView).toBeDefined();
+  });
+
+  it('says what the routes really answer: a whole flow, checked answer by answer against the schemas', async () => {
+    const clinician = await api.as(DEMO);
+    const token = await api.tokenFor(DEMO);
+    const check = async (method: string, route: string, response: Response | Promise<Response>) => {
+      const answer = await response;
+      await expectDocumented(method, route, answer);
+      return answer;
+    };
+
+    await check('GET', '/api/health', api.app.request('/api/health'));
+    await check('GET', '/api/me', clinician('/api/me'));
+    await check('GET', '/api/me', api.app.request('/api/me'));
+    const session = await check(
+      'POST',
+      '/api/sessions',
+      api.app.request('/api/sessions', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    );
+    const { sessionId } = await session.json();
+    await check(
+      'DELETE',
+      '/api/sessions/current',
+      api.app.request('/api/sessions/current', {
+        method: 'DELETE',
+        headers: { cookie: `dt_session=${sessionId}` },
+      }),
+    );
+
+    await check('GET', '/api/aids', clinician('/api/aids'));
+    await check('GET', '/api/aids', clinician('/api/aids?limit=0'));
+    const created = await (
+      await check(
+        'POST',
+        '/api/aids',
+        clinician('/api/aids', json('POST', { title: 'Hip', condition: 'Hip pain' })),
+      )
+    ).json();
+    await check('POST', '/api/aids', clinician('/api/aids', json('POST', { title: '' })));
+    const aidPath = `/api/aids/${created.id}`;
+    await check('GET', '/api/aids/:aidId', clinician(aidPath));
+    await check('GET', '/api/aids/:aidId', clinician('/api/aids/no-such-aid'));
+    const saved = await (
+      await check(
+        'PUT',
+        '/api/aids/:aidId',
+        clinician(aidPath, json('PUT', { content: created.content, revision: created.revision })),
+      )
+    ).json();
+    await check(
+      'PUT',
+      '/api/aids/:aidId',
+      clinician(aidPath, json('PUT', { content: created.content, revision: created.revision })),
+    );
+    await check(
+      'PUT',
+      '/api/aids/:aidId',
+      clinician(aidPath, json('PUT', { content: created.content }, { 'if-match': '"1"' })),
+    );
+    await check(
+      'PUT',
+      '/api/aids/:aidId',
+      clinician(aidPath, json('PUT', { content: created.content })),
+    );
+    await check('GET', '/api/aids/:aidId/checks', clinician(`${aidPath}/checks`));
+    await check(
+      'POST',
+      '/api/aids/:aidId/publish',
+      clinician(`${aidPath}/publish`, json('POST', { revision: saved.revision })),
+    );
+    await check(
+      'POST',
+      '/api/aids/:aidId/duplicate',
+      clinician(`${aidPath}/duplicate`, { method: 'POST' }),
+    );
+    const exported = await check('GET', '/api/aids/:aidId/export', clinician(`${aidPath}/export`));
+    await check(
+      'POST',
+      '/api/aids/import',
+      clinician('/api/aids/import', json('POST', await exported.json())),
+    );
+    await check(
+      'DELETE',
+      '/api/aids/:aidId',
+      clinician(aidPath, { method: 'DELETE', headers: { 'if-match': `"${saved.revision}"` } }),
+    );
+
+    const demo = `/api/aids/${DEMO_AID_ID}`;
+    await check('GET', '/api/aids/:aidId/versions', clinician(`${demo}/versions`));
+    await check('GET', '/api/aids/:aidId/versions/:number', clinician(`${demo}/versions/1`));
+    await check('GET', '/api/aids/:aidId/versions/:number', clinician(`${demo}/versions/9`));
+    await check(
+      'GET',
+      '/api/aids/:aidId/versions/:number/insights',
+      clinician(`${demo}/versions/1/insights`),
+    );
+    await check('GET', '/api/aids/:aidId/diff', clinician(`${demo}/diff?from=1`));
+    const draft = await (await clinician(demo)).json();
+    await check(
+      'POST',
+      '/api/aids/:aidId/publish',
+      clinician(`${demo}/publish`, json('POST', { revision: draft.revision })),
+    );
+
+    const invited = await (
+      await check(
+        'POST',
+        '/api/invitations',
+        clinician(
+          '/api/invitations',
+          json('POST', { aidId: DEMO_AID_ID, version: 1, clinicReference: 'Doc 1' }),
+        ),
+      )
+    ).json();
+    await check('GET', '/api/invitations', clinician('/api/invitations'));
+    const linkToken = invited.link.split('/p/')[1];
+    await check(
+      'POST',
+      '/api/patient/link',
+      api.app.request('/api/patient/link', json('POST', { token: linkToken })),
+    );
+    await check(
+      'POST',
+      '/api/patient/link',
+      api.app.request('/api/patient/link', json('POST', { token: 'x'.repeat(43) })),
+    );
+    const patientSession = await (
+      await check(
+        'POST',
+        '/api/patient/sessions',
+        api.app.request('/api/patient/sessions', json('POST', { token: linkToken })),
+      )
+    ).json();
+    const patient = (path: string, init: RequestInit = {}) =>
+      api.app.request(path, {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          cookie: `dt_patient=${patientSession.sessionId}`,
+        },
+      });
+    const view = await (
+      await check('GET', '/api/patient/record', patient('/api/patient/record'))
+    ).json();
+    const step = await (
+      await check(
+        'PUT',
+        '/api/patient/record/steps/:step',
+        patient(
+          '/api/patient/record/steps/values',
+          json('PUT', { revision: view.record.revision, answers: { ratings: { pain: 4 } } }),
+        ),
+      )
+    ).json();
+    await check(
+      'PUT',
+      '/api/patient/record/steps/:step',
+      patient(
+        '/api/patient/record/steps/values',
+        json('PUT', { revision: view.record.revision, answers: { ratings: { pain: 1 } } }),
+      ),
+    );
+    const ready = await (
+      await check(
+        'POST',
+        '/api/patient/record/ready',
+        patient('/api/patient/record/ready', json('POST', { revision: step.revision })),
+      )
+    ).json();
+
+    const recordPath = `/api/records/${view.record.id}`;
+    await check('GET', '/api/records', clinician('/api/records?status=ready'));
+    await check('GET', '/api/records/:recordId', clinician(recordPath));
+    await check('GET', '/api/records/:recordId', patient(recordPath));
+    const decided = await (
+      await check(
+        'POST',
+        '/api/records/:recordId/decision',
+        clinician(
+          `${recordPath}/decision`,
+          json('POST', {
+            revision: ready.revision,
+            clientToken: 'openapi-decision',
+            choice: { kind: 'option', optionId: 'exercise' },
+          }),
+        ),
+      )
+    ).json();
+    await check(
+      'POST',
+      '/api/records/:recordId/decision',
+      clinician(
+        `${recordPath}/decision`,
+        json('POST', {
+          revision: ready.revision,
+          clientToken: 'openapi-decision-2',
+          choice: { kind: 'option', optionId: 'wait' },
+        }),
+      ),
+    );
+    await check(
+      'POST',
+      '/api/records/:recordId/decision',
+      patient(
+        `${recordPath}/decision`,
+        json('POST', {
+          revision: 1,
+          clientToken: 'openapi-patient',
+          choice: { kind: 'option', optionId: 'wait' },
+        }),
+      ),
+    );
+    const amended = await (
+      await check(
+        'POST',
+        '/api/records/:recordId/amendments',
+        clinician(
+          `${recordPath}/amendments`,
+          json('POST', {
+            revision: decided.record.revision,
+            clientToken: 'openapi-amend',
+            reason: 'Typo',
+            changes: { notes: 'Physio' },
+          }),
+        ),
+      )
+    ).json();
+    await check(
+      'POST',
+      '/api/records/:recordId/confirmation',
+      patient(
+        `${recordPath}/confirmation`,
+        json('POST', { revision: amended.record.revision, clientToken: 'openapi-confirm' }),
+      ),
+    );
+    await check('GET', '/api/records/:recordId/export.pdf', clinician(`${recordPath}/export.pdf`));
+    await check(
+      'GET',
+      '/api/records/:recordId/export.fhir.json',
+      clinician(`${recordPath}/export.fhir.json`),
+    );
+    await check(
+      'POST',
+      '/api/invitations/:invitationId/extend',
+      clinician(`/api/invitations/${invited.invitation.id}/extend`, json('POST', { days: 90 })),
+    );
+    await check(
+      'POST',
+      '/api/invitations/:invitationId/revoke',
+      clinician(`/api/invitations/${invited.invitation.id}/revoke`, { method: 'POST' }),
+    );
+    await check(
+      'POST',
+      '/api/invitations/:invitationId/extend',
+      clinician(`/api/invitations/${invited.invitation.id}/extend`, json('POST', { days: 90 })),
+    );
+    await check('GET', '/api/patient/record', patient('/api/patient/record'));
+    await check(
+      'DELETE',
+      '/api/patient/sessions/current',
+      patient('/api/patient/sessions/current', { method: 'DELETE' }),
+    );
+  });
+});
