@@ -229,6 +229,31 @@ describe('the consultation', () => {
     expect(amendment).toContain('Not decided yet');
     await expectNoAxeViolations(clinician);
 
+    // A colleague amends from another screen meanwhile: this one is told, keeps what was typed,
+    // and its next try is based on the record as it is now.
+    const recordUrl = clinician.url().replace(/\?.*$/, '');
+    const colleague = await clinic.newPage();
+    await colleague.goto(recordUrl);
+    await clinician.getByText('Amend the record').click();
+    await clinician.getByLabel('Follow-up').fill('Pre-operative assessment');
+    await clinician.getByLabel('Why is this changed?').fill('Booked today');
+    await colleague.getByText('Amend the record').click();
+    await colleague.getByLabel('Notes written together').fill('Leaflet given.');
+    await colleague.getByLabel('Why is this changed?').fill('Forgot the leaflet');
+    await colleague.getByRole('button', { name: 'Save the amendment' }).click();
+    await colleague.getByRole('status').filter({ hasText: 'The amendment is added' }).waitFor();
+    await colleague.close();
+    await clinician.getByRole('button', { name: 'Save the amendment' }).click();
+    await clinician.getByRole('alert').filter({ hasText: 'changed in another window' }).waitFor();
+    expect(await clinician.getByLabel('Why is this changed?').inputValue()).toBe('Booked today');
+    await clinician.getByRole('button', { name: 'Save the amendment' }).click();
+    // The third amendment, this one, below the colleague's.
+    await clinician
+      .locator('.amendments > li')
+      .nth(2)
+      .filter({ hasText: 'Booked today' })
+      .waitFor();
+
     // Authors see how a version was used only once no patient can be singled out.
     await clinician.goto(`${app.url}/aids/demo-knee-oa/versions/1`);
     await clinician.getByText(/Fewer than 5 patients have opened this version/).waitFor();

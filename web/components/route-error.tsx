@@ -6,10 +6,15 @@ export function RouteError() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const { title, detail } = statusMessage(status);
+  // A loader may say what was wrong (such as a filter in the address); never for a fault.
+  const said =
+    isRouteErrorResponse(error) && status < 500
+      ? (error.data as { detail?: unknown } | null)?.detail
+      : undefined;
   return (
     <section className="route-error" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>
-      <p>{detail}</p>
+      <p>{typeof said === 'string' ? said : detail}</p>
       <p>
         <Link to="/">Go to the start page</Link>
       </p>

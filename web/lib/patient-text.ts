@@ -200,6 +200,8 @@ export const patientText = {
   commentHint: 'You can leave this empty.',
   confirmButton: 'Yes, this is what we decided together',
   confirmedOn: (date: string) => `You said this is right on ${date}.`,
+  commentNotKept: (comment: string) =>
+    `Your clinic had already written down that you agree. So we could not add your comment: "${comment}". You can tell your clinic.`,
   recordChanged:
     'Your clinic changed your record a moment ago. Please read it again. Then say if it is right.',
   confirmedAtVisit: (date: string) => `You said this is right at your visit on ${date}.`,

@@ -112,7 +112,9 @@ export async function markReady(context: AppLoadContext, revision: number) {
 export type ConfirmResult =
   | { kind: 'invalid'; reply: Reply }
   /** The record changed since the page was shown: read it again, then confirm. */
-  | { kind: 'changed'; reply: Reply };
+  | { kind: 'changed'; reply: Reply }
+  /** Confirmed already, at the visit or on another device: the comment sent with it was not kept. */
+  | { kind: 'already-confirmed'; reply: Reply };
 
 /** The confirmation form: the record's revision and a client token, and the patient's own words. */
 const ConfirmationForm = z.preprocess((payload) => {
@@ -143,8 +145,15 @@ export async function confirmDecision(context: AppLoadContext, request: Request)
   if (response.ok) throw redirect('/patient/record?confirmed=1');
   const problem = await readProblem(response);
   if (status === 409) {
-    // Confirmed already (another device, a second click): nothing more to do.
-    if (problem['reason'] === 'already-confirmed') throw redirect('/patient/record?confirmed=1');
+    // Confirmed already (another device, a second click, or at the visit): nothing more to
+    // do, unless the patient wrote a comment, which the page must say was not kept.
+    if (problem['reason'] === 'already-confirmed') {
+      if (!parsed.value.comment) throw redirect('/patient/record?confirmed=1');
+      return data<ConfirmResult>(
+        { kind: 'already-confirmed', reply: parsed.submission.reply() },
+        { status: 409 },
+      );
+    }
     return data<ConfirmResult>(
       { kind: 'changed', reply: parsed.submission.reply() },
       { status: 409 },

@@ -1,6 +1,11 @@
 /** What a page says for each HTTP status a route can fail with. */
 export function statusMessage(status: number): { title: string; detail: string } {
   switch (status) {
+    case 400:
+      return {
+        title: 'This address is not valid',
+        detail: 'Check the address, or go back to the start.',
+      };
     case 403:
       return { title: 'Not allowed', detail: 'Your account cannot open this page.' };
     case 404:

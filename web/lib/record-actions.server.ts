@@ -16,7 +16,28 @@ export type RecordForm = 'decide' | 'confirm' | 'amend' | 'extend' | 'withdraw';
 
 export type RecordActionResult =
   | { kind: 'invalid'; form: RecordForm; reply: SubmissionResult<string[]> }
-  | { kind: 'conflict'; form: RecordForm; message: string };
+  /**
+   * Refused: someone changed the record first. `reply` keeps what was typed for
+   * the form, if it is still shown; `typed` says it in words, if it is not.
+   */
+  | {
+      kind: 'conflict';
+      form: RecordForm;
+      message: string;
+      reply: SubmissionResult<string[]>;
+      typed: string[];
+    };
+
+/** What a refused decision or amendment held, in words: what the clinician typed and lost. */
+function typedWords(decision: {
+  notes?: string | undefined;
+  openQuestions?: string[] | undefined;
+  followUp?: string | undefined;
+}): string[] {
+  return [decision.notes ?? '', ...(decision.openQuestions ?? []), decision.followUp ?? ''].filter(
+    (line) => line.trim() !== '',
+  );
+}
 
 /**
  * "What did you decide together?": one radio button per option, or "not
@@ -108,6 +129,7 @@ export async function recordAction(context: AppLoadContext, request: Request, re
     value: unknown,
     reply: (options?: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]>,
     done: string,
+    typed: string[] = [],
   ) => {
     if (response.ok) throw redirect(`/records/${recordId}?done=${done}`);
     const problem = await readProblem(response);
@@ -115,7 +137,13 @@ export async function recordAction(context: AppLoadContext, request: Request, re
       return invalid(form, reply({ fieldErrors: fieldErrorsOf(problem, value) }));
     if (response.status === 409) {
       return data<RecordActionResult>(
-        { kind: 'conflict', form, message: problem.detail ?? 'This record changed.' },
+        {
+          kind: 'conflict',
+          form,
+          message: problem.detail ?? 'This record changed.',
+          reply: reply(),
+          typed,
+        },
         { status: 409 },
       );
     }
@@ -127,13 +155,22 @@ export async function recordAction(context: AppLoadContext, request: Request, re
       const parsed = parseForm(admitted, recordForms.decide);
       if (!parsed.ok) return invalid(form, parsed.submission.reply());
       const response = await api.decision.$post({ param, json: parsed.value });
-      return respond(response, parsed.value, parsed.submission.reply, 'decided');
+      return respond(
+        response,
+        parsed.value,
+        parsed.submission.reply,
+        'decided',
+        typedWords(parsed.value),
+      );
     }
     case 'amend': {
       const parsed = parseForm(admitted, recordForms.amend);
       if (!parsed.ok) return invalid(form, parsed.submission.reply());
       const response = await api.amendments.$post({ param, json: parsed.value });
-      return respond(response, parsed.value, parsed.submission.reply, 'amended');
+      return respond(response, parsed.value, parsed.submission.reply, 'amended', [
+        parsed.value.reason,
+        ...typedWords(parsed.value.changes),
+      ]);
     }
     case 'confirm': {
       const parsed = parseForm(admitted, recordForms.confirm);

@@ -7,6 +7,7 @@ import {
   useSearchParams,
   type MetaFunction,
 } from '@remix-run/react';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { invitationLimits } from '#shared/invitations';
 import type { RecordView } from '#shared/record';
@@ -49,6 +50,32 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 
 export const action = ({ context, request, params }: ActionFunctionArgs) =>
   recordAction(context, request, params.recordId ?? '');
+
+/** After a conflict the record is read again: the next try is based on it as it is now. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate;
+
+/** A decision refused because one was recorded first: said, with what was typed and not saved. */
+function DecidedFirst({ result }: { result: RecordActionResult | undefined }) {
+  if (result?.kind !== 'conflict' || result.form !== 'decide') return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{result.message}</p>
+      {result.typed.length > 0 ? (
+        <>
+          <p>What you had written, not saved:</p>
+          <ul className="patient-words">
+            {result.typed.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
 
 const doneMessages: Record<string, string> = {
   decided: 'The decision is recorded. The record is now locked: any change is an amendment.',
@@ -187,7 +214,7 @@ export default function ConsultView() {
         <h2 id="grid-title">The options, on what matters most to them</h2>
         <p className="muted">
           Version {aid.version}, exactly as the patient read it. What they rated as mattering quite
-          a lot or a lot, or marked, comes first.
+          a lot or a lot comes first, then what they marked without rating it.
         </p>
         <RecordGrid view={view} highlightLabel="Matters to them" />
       </section>
@@ -196,6 +223,7 @@ export default function ConsultView() {
         <h2 id="decision-title">{decided ? 'What was decided' : 'Decide together'}</h2>
         {record.decision ? (
           <>
+            <DecidedFirst result={result} />
             <DecisionSummary view={view} />
             {record.status === 'decided' ? (
               <Form method="post">

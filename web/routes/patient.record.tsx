@@ -169,6 +169,11 @@ export default function PatientRecord() {
             {amendments.length > patientConfirmation.amendmentsSeen ? (
               <p>{patientText.changedAfter}</p>
             ) : null}
+            {result?.kind === 'already-confirmed' ? (
+              <p className="notice notice-warning" role="alert">
+                {patientText.commentNotKept(String(result.reply.initialValue?.['comment'] ?? ''))}
+              </p>
+            ) : null}
           </>
         ) : (
           <form method="post" {...getFormProps(form)}>

@@ -1,4 +1,9 @@
-import { Outlet, useLoaderData, type MetaFunction } from '@remix-run/react';
+import {
+  Outlet,
+  useLoaderData,
+  type MetaFunction,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react';
 import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { isDecided } from '#shared/record/lifecycle';
 import { PatientError } from '../components/patient/patient-error';
@@ -19,6 +24,12 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
     throw redirect(`/patient/step/${view.record.currentStep}`);
   return view;
 }
+
+/** After a refused change (409) the page is read again: the next try is based on it as it is now. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.aid.title ?? patientText.welcomeTitle} · ${patientText.siteName}` },

@@ -1,4 +1,11 @@
-import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  type MetaFunction,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { DemoBanner } from '../components/aid-view/aid-view';
 import {
@@ -10,8 +17,8 @@ import {
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { newClientToken } from '../lib/client-token.server';
-import { ChangeBasis } from '../components/record/change-basis';
-import { recordAction } from '../lib/record-actions.server';
+import { ChangeBasis, Conflict } from '../components/record/change-basis';
+import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Together · Decide Together' }];
 
@@ -28,12 +35,20 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
 export const action = ({ context, request, params }: ActionFunctionArgs) =>
   recordAction(context, request, params.recordId ?? '');
 
+/** After a conflict the screen shows the record as it is now, with the reason. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => actionStatus === 409 || defaultShouldRevalidate;
+
 /**
  * "Show to the patient": the screen clinician and patient look at together.
  * Large type, none of the clinic's menus, only what the patient said and read.
  */
 export default function Together() {
   const { view, clientToken } = useLoaderData<typeof loader>();
+  // Only a refusal comes back here: a confirmation that is made goes on to the full record.
+  const result = useActionData<RecordActionResult>();
   const { record, aid } = view;
   return (
     <main id="main" className="page together">
@@ -45,11 +60,11 @@ export default function Together() {
       <div className="consult-glance">
         <section aria-labelledby="together-priorities">
           <h2 id="together-priorities">What matters most to you</h2>
-          <Priorities view={view} ownWords="Your own words" />
+          <Priorities view={view} audience="patient" />
         </section>
         <section aria-labelledby="together-leaning">
           <h2 id="together-leaning">You were leaning towards</h2>
-          <Leaning view={view} />
+          <Leaning view={view} audience="patient" />
         </section>
       </div>
       <section aria-labelledby="together-grid">
@@ -60,6 +75,7 @@ export default function Together() {
         <section aria-labelledby="together-decision" className="panel">
           <h2 id="together-decision">What we decided together</h2>
           <DecisionSummary view={view} />
+          <Conflict message={result?.kind === 'conflict' ? result.message : undefined} />
           {record.status === 'decided' ? (
             <Form method="post">
               <ChangeBasis revision={record.revision} clientToken={clientToken} />

@@ -36,7 +36,8 @@ function formValues(current: DecisionContent): DecisionShape {
 export function answerFor(result: RecordActionResult | undefined, form: RecordForm) {
   const mine = result?.form === form ? result : undefined;
   return {
-    lastResult: mine?.kind === 'invalid' ? mine.reply : undefined,
+    // After a conflict too: the form keeps what was typed, on the record as it is now.
+    lastResult: mine?.reply,
     conflict: mine?.kind === 'conflict' ? mine.message : undefined,
     sent: mine !== undefined,
   };

@@ -27,14 +27,30 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 export const formatDateTime = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
 
 /** What the patient rated, most important first, their own concerns among them. */
+/** Who reads: the clinician, or the patient on the screen they share ("your own words"). */
+type Audience = 'clinician' | 'patient';
+
+const partWords = {
+  clinician: {
+    ownWords: 'Their own words',
+    nothingRated: 'The patient has not rated anything yet.',
+    noLeaning: 'Not given',
+  },
+  patient: {
+    ownWords: 'Your own words',
+    nothingRated: 'You have not said yet what matters to you.',
+    noLeaning: 'You did not say',
+  },
+} satisfies Record<Audience, Record<string, string>>;
+
 export function Priorities({
   view,
-  ownWords = 'Their own words',
+  audience = 'clinician',
 }: {
   view: RecordView;
-  /** The badge on a concern in the patient's own words: "Your own words" on the shared screen. */
-  ownWords?: string;
+  audience?: Audience;
 }) {
+  const words = partWords[audience];
   const { answers } = view.record;
   const priorities = patientPriorities(view.aid.content, answers);
   const rated = new Set(priorities.map((p) => p.id));
@@ -44,7 +60,7 @@ export function Priorities({
   return (
     <>
       {priorities.length === 0 ? (
-        <p className="muted">The patient has not rated anything yet.</p>
+        <p className="muted">{words.nothingRated}</p>
       ) : (
         <ol className="priority-list">
           {priorities.map((priority) => (
@@ -56,7 +72,7 @@ export function Priorities({
                 {priority.kind === 'own' ? <q>{priority.label}</q> : priority.label}
               </span>{' '}
               <span className="priority-rating">{ratingLabels[priority.rating]}</span>
-              {priority.kind === 'own' ? <span className="badge">{ownWords}</span> : null}
+              {priority.kind === 'own' ? <span className="badge">{words.ownWords}</span> : null}
               {priority.marked ? <span className="badge">Marked while reading</span> : null}
             </li>
           ))}
@@ -72,9 +88,19 @@ export function Priorities({
   );
 }
 
-export function Leaning({ view }: { view: RecordView }) {
+export function Leaning({
+  view,
+  audience = 'clinician',
+}: {
+  view: RecordView;
+  audience?: Audience;
+}) {
   const leaning = leaningName(view.aid.content, view.record.answers.leaning);
-  return <p className="leaning">{leaning ?? <span className="muted">Not given</span>}</p>;
+  return (
+    <p className="leaning">
+      {leaning ?? <span className="muted">{partWords[audience].noLeaning}</span>}
+    </p>
+  );
 }
 
 /** The four SURE answers item by item, flagged at any "no"; the full questions a click away. */
