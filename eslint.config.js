@@ -40,7 +40,7 @@ export default tseslint.config(
         'shared/ is pure domain code: no I/O, no frameworks.',
       ],
       [
-        ['../functions/*', '../web/*', '../infra/*'],
+        ['**/functions/**', '**/web/**', '**/infra/**', '#functions/*', '#infra/*', '#tests/*'],
         'shared/ imports nothing of the other folders.',
       ],
     ]),
@@ -54,7 +54,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@aws-sdk/*'], message: 'web/ reaches data through the API only.' },
             {
-              group: ['**/functions/**'],
+              group: ['**/functions/**', '#functions/*'],
               allowTypeImports: true,
               message: 'web/ imports only types from functions/.',
             },
@@ -69,10 +69,19 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    files: ['functions/**'],
+    rules: forbidden([
+      [
+        ['**/web/**', '#tests/*', '#infra/*'],
+        'functions/ is the server: it reaches the pages only as the Remix build, never web/ code.',
+      ],
+    ]),
+  },
+  {
     files: ['infra/**'],
     rules: forbidden([
       [
-        ['**/functions/api/*', '**/web/*'],
+        ['**/functions/api/*', '#functions/api/*', '**/web/*'],
         'infra/ knows the table definition and entry files, not application logic.',
       ],
     ]),

@@ -33,7 +33,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../functions/store/table';
+import { tableDefinition } from '#functions/store/table';
 import { acknowledge } from './nag';
 import { ServerFunction } from './server-function';
 

@@ -9,14 +9,14 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { pdfFontFiles } from '../functions/exports/pdf-loader';
+import { pdfFontFiles } from '#functions/exports/pdf-loader';
 
 const outdir = 'build/lambda';
 rmSync(outdir, { recursive: true, force: true });
 
 const result = await build({
   entryPoints: {
-    index: 'functions/lambda.ts',
+    index: 'functions/entries/lambda.ts',
     'record-pdf': 'functions/exports/record-pdf.ts',
   },
   outdir,

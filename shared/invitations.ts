@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Actor } from './aids';
+import { Actor } from './aid/aids';
 import { Id } from './ids';
 import type { RecordStatus } from './record/lifecycle';
 

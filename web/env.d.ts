@@ -1,4 +1,4 @@
-import type { WebContext } from '../functions/web-context';
+import type { WebContext } from '#functions/app/web-context';
 
 declare module '@remix-run/server-runtime' {
   // Loaders and actions receive the in-process API and the page's CSP nonce.

@@ -10,7 +10,7 @@ import {
   type Problem,
   type ProblemKind,
 } from '#shared/problem';
-import { describeError, redactPath } from '../log';
+import { describeError, redactPath } from '../log/logger';
 import { StoreUnavailableError } from '../store/errors';
 import type { ApiDeps, ApiEnv } from './env';
 import { openApiDocument } from './openapi';

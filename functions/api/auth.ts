@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { PATIENT_COOKIE, SESSION_COOKIE } from '../auth/cookies';
 import { InvalidTokenError } from '../auth/tokens';
-import type { Actor } from '#shared/aids';
+import type { Actor } from '#shared/aid/aids';
 import type { Principal } from '../store/principal';
 import type { ApiEnv } from './env';
 import { ProblemError } from './problem-error';

@@ -1,6 +1,6 @@
 import type { RecordPdfRenderer } from '../exports/record-pdf-renderer';
-import type { Actor } from '#shared/aids';
-import type { Logger } from '../log';
+import type { Actor } from '#shared/aid/aids';
+import type { Logger } from '../log/logger';
 import type { TokenVerifier } from '../auth/tokens';
 import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';

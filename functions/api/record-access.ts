@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { Actor } from '#shared/aids';
+import type { Actor } from '#shared/aid/aids';
 import type { Invitation } from '#shared/invitations';
 import type { Organisation } from '#shared/people';
-import type { AuditActor, RecordView } from '#shared/record';
+import type { AuditActor, RecordView } from '#shared/record/schema';
 import { PATIENT_COOKIE } from '../auth/cookies';
 import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';

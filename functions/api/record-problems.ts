@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '#shared/record';
+import type { DecisionRecord } from '#shared/record/schema';
 import type { Refusal } from '#shared/record/lifecycle';
 import { ProblemError } from './problem-error';
 

@@ -1,4 +1,4 @@
-import type { AidContent, Cell, Certainty, Fit } from '#shared/aid';
+import type { AidContent, Cell, Certainty, Fit } from '#shared/aid/schema';
 
 /**
  * The seeded demonstration aid. Every number and source here is invented to

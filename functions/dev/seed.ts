@@ -1,5 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { DevAccount } from '../auth/dev-issuer';
+import type { DevAccount } from './issuer';
 import { createAidRepository, draftItem } from '../store/aids';
 import type { Db } from '../store/db';
 import { demoAidContent } from './demo-aid';

@@ -5,7 +5,7 @@ import { pdfFontFiles, pdfRendererLoader } from './pdf-loader';
 /**
  * The PDF renderer from the source tree and the font package, for the dev
  * server and the tests. The Lambda loads its bundled copy instead
- * (functions/lambda.ts): this file must stay out of its imports.
+ * (functions/entries/lambda.ts): this file must stay out of its imports.
  */
 export const loadLocalPdfRenderer = pdfRendererLoader(
   () => import('./record-pdf'),

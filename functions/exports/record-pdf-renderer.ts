@@ -1,4 +1,4 @@
-import type { RecordView } from '#shared/record';
+import type { RecordView } from '#shared/record/schema';
 
 /** What a record's PDF is made from. */
 export interface RecordPdfInput {

@@ -1,8 +1,8 @@
 import PDFDocument from 'pdfkit';
-import type { AidContent, AidRow, NaturalFrequency, Source } from '#shared/aid';
-import { certaintyLevels } from '#shared/aid-words';
-import { cellOf } from '#shared/aid-basics';
-import type { RecordView } from '#shared/record';
+import type { AidContent, AidRow, NaturalFrequency, Source } from '#shared/aid/schema';
+import { certaintyLevels } from '#shared/aid/words';
+import { cellOf } from '#shared/aid/cells';
+import type { RecordView } from '#shared/record/schema';
 import type { Amendment, Decision, DecisionChoice } from '#shared/record/decision';
 import { currentDecision, decisionFieldLabels, NOT_DECIDED } from '#shared/record/decision-rules';
 import {
@@ -15,7 +15,7 @@ import {
   sureSummary,
   type RowImportance,
 } from '#shared/record/summary';
-import { ratingLabels, SURE_ATTRIBUTION, sureQuestions } from '#shared/record-rules';
+import { ratingLabels, SURE_ATTRIBUTION, sureQuestions } from '#shared/record/rules';
 import type { RecordPdfInput, RecordPdfRenderer } from './record-pdf-renderer';
 
 /**

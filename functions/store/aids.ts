@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { AidContent } from '#shared/aid';
+import { AidContent } from '#shared/aid/schema';
 import {
   Actor,
   PublishedRef,
@@ -15,7 +15,7 @@ import {
   type AidPage,
   type AidVersion,
   type AidVersionPage,
-} from '#shared/aids';
+} from '#shared/aid/aids';
 import { canonicalJson } from '#shared/canonical-json';
 import type { Pagination } from '#shared/ids';
 import type { Db } from './db';

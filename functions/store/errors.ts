@@ -1,6 +1,6 @@
-import type { Aid } from '#shared/aids';
+import type { Aid } from '#shared/aid/aids';
 import type { Invitation } from '#shared/invitations';
-import type { DecisionRecord } from '#shared/record';
+import type { DecisionRecord } from '#shared/record/schema';
 
 /**
  * The store's own errors. Routes let them pass; the API's error handler turns

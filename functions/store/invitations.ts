@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { Actor } from '#shared/aids';
-import { RecordStatus } from '#shared/record';
+import { Actor } from '#shared/aid/aids';
+import { RecordStatus } from '#shared/record/schema';
 import type { Pagination } from '#shared/ids';
 import { invitationStatus, type Invitation, type InvitationPage } from '#shared/invitations';
 import type { Db } from './db';

@@ -17,7 +17,7 @@ import {
   type DecisionRecord,
   type RecordPage,
   type RecordSummary,
-} from '#shared/record';
+} from '#shared/record/schema';
 import { Amendment, Decision, PatientConfirmation } from '#shared/record/decision';
 import { recordStatuses } from '#shared/record/lifecycle';
 import { importantRowIds } from '#shared/record/summary';

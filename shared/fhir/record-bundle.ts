@@ -1,6 +1,6 @@
-import type { AidContent } from '../aid';
-import type { Actor } from '../aids';
-import type { RecordView } from '../record';
+import type { AidContent } from '../aid/schema';
+import type { Actor } from '../aid/aids';
+import type { RecordView } from '../record/schema';
 import type { AmendmentChanges, DecisionChoice, DecisionContent } from '../record/decision';
 import { currentDecision, decisionFieldLabels, NOT_DECIDED } from '../record/decision-rules';
 import {
@@ -19,7 +19,7 @@ import {
   sureItems,
   sureQuestions,
   type SureItem,
-} from '../record-rules';
+} from '../record/rules';
 import type {
   Bundle,
   BundleEntry,

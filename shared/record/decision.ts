@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { IsoDate, type AidContent } from '../aid';
-import { Actor } from '../aids';
+import { IsoDate, type AidContent } from '../aid/schema';
+import { Actor } from '../aid/aids';
 import { Id } from '../ids';
 import { decisionLimits, NOT_DECIDED } from './decision-rules';
 

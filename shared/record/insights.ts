@@ -1,5 +1,5 @@
-import type { AidContent } from '../aid';
-import { INSIGHTS_MINIMUM_RECORDS, type VersionInsights } from '../record';
+import type { AidContent } from '../aid/schema';
+import { INSIGHTS_MINIMUM_RECORDS, type VersionInsights } from './schema';
 import type { RecordStatus } from './lifecycle';
 import { rowName } from './summary';
 

@@ -1,6 +1,6 @@
-import type { AidContent, AidRow } from '../aid';
-import type { AuditEvent, PatientAnswers } from '../record';
-import { IMPORTANT_RATING, NOT_SURE, sureItems, type SureItem } from '../record-rules';
+import type { AidContent, AidRow } from '../aid/schema';
+import type { AuditEvent, PatientAnswers } from './schema';
+import { IMPORTANT_RATING, NOT_SURE, sureItems, type SureItem } from './rules';
 
 /**
  * What a record says about the patient, read the same way everywhere it is

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { DEMO_AID_ID } from '../../functions/dev/seed';
-import { keys } from '../../functions/store/keys';
-import type { Aid, AidExport, AidVersion } from '../../shared/aids';
+import { DEMO_AID_ID } from '#functions/dev/seed';
+import { keys } from '#functions/store/keys';
+import type { Aid, AidExport, AidVersion } from '#shared/aid/aids';
 import { DEMO, OTHER, seededApi } from '../support/api';
 import { largestAid, publishableAid } from '../support/aids';
 

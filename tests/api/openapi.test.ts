@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeDocOf, type RouteDoc } from '../../functions/api/openapi';
-import { DEMO_AID_ID } from '../../functions/dev/seed';
-import { PROBLEM_CONTENT_TYPE } from '../../shared/problem';
+import { routeDocOf, type RouteDoc } from '#functions/api/openapi';
+import { DEMO_AID_ID } from '#functions/dev/seed';
+import { PROBLEM_CONTENT_TYPE } from '#shared/problem';
 import { DEMO, seededApi } from '../support/api';
 
 type Api = Awaited<ReturnType<typeof seededApi>>;

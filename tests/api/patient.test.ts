@@ -1,13 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app';
-import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
-import { DEMO_AID_ID } from '../../functions/dev/seed';
-import { createDb } from '../../functions/store/db';
-import { createDynamoStore } from '../../functions/store/store';
-import type { Aid } from '../../shared/aids';
-import type { CreatedInvitation, Invitation } from '../../shared/invitations';
-import type { DecisionRecord } from '../../shared/record';
+import { createApp } from '#functions/api/app';
+import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
+import { DEMO_AID_ID } from '#functions/dev/seed';
+import { createDb } from '#functions/store/db';
+import { createDynamoStore } from '#functions/store/store';
+import type { Aid } from '#shared/aid/aids';
+import type { CreatedInvitation, Invitation } from '#shared/invitations';
+import type { DecisionRecord } from '#shared/record/schema';
 import { captureLogs, DEMO, OTHER, ORIGIN, seededApi } from '../support/api';
 
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({

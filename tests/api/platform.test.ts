@@ -1,10 +1,10 @@
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createDevIssuer } from '../../functions/auth/dev-issuer';
-import { DEMO_AID_ID } from '../../functions/dev/seed';
-import { createDb } from '../../functions/store/db';
-import { keys } from '../../functions/store/keys';
-import { createDynamoStore } from '../../functions/store/store';
+import { createDevIssuer } from '#functions/dev/issuer';
+import { DEMO_AID_ID } from '#functions/dev/seed';
+import { createDb } from '#functions/store/db';
+import { keys } from '#functions/store/keys';
+import { createDynamoStore } from '#functions/store/store';
 import { DEMO, OTHER, seededApi } from '../support/api';
 import { freshTable } from '../support/store';
 

@@ -1,10 +1,15 @@
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { DEMO_AID_ID } from '../../functions/dev/seed';
-import { keys } from '../../functions/store/keys';
-import { hashToken } from '../../functions/store/sessions';
-import type { CreatedInvitation, Invitation } from '../../shared/invitations';
-import type { DecisionRecord, RecordPage, RecordView, VersionInsights } from '../../shared/record';
+import { DEMO_AID_ID } from '#functions/dev/seed';
+import { keys } from '#functions/store/keys';
+import { hashToken } from '#functions/store/sessions';
+import type { CreatedInvitation, Invitation } from '#shared/invitations';
+import type {
+  DecisionRecord,
+  RecordPage,
+  RecordView,
+  VersionInsights,
+} from '#shared/record/schema';
 import { DEMO, OTHER, seededApi } from '../support/api';
 
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDevIssuer } from '../../functions/auth/dev-issuer';
-import { composeServer } from '../../functions/compose';
-import { devAccounts, seedOnce } from '../../functions/dev/seed';
-import type { WebContext } from '../../functions/web-context';
+import { createDevIssuer } from '#functions/dev/issuer';
+import { composeServer } from '#functions/app/compose';
+import { devAccounts, seedOnce } from '#functions/dev/seed';
+import type { WebContext } from '#functions/app/web-context';
 import { captureLogs, ORIGIN } from '../support/api';
 import { freshTable } from '../support/store';
-import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
+import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 
 const CLIENT_ID = 'decide-together-local';
 

@@ -2,10 +2,10 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app';
-import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
-import { createDynamoClients, createDb } from '../../functions/store/db';
-import { createDynamoStore } from '../../functions/store/store';
+import { createApp } from '#functions/api/app';
+import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
+import { createDynamoClients, createDb } from '#functions/store/db';
+import { createDynamoStore } from '#functions/store/store';
 import { captureLogs } from '../support/api';
 
 // What DynamoDB Local cannot show: throttling and service faults, through the real store.

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, isRunning } from '../../functions/dev/dynamodb-local';
+import { freePort, isRunning } from '#functions/dev/dynamodb-local';
 import { runAppToExit, startApp } from './support/app';
 
 async function signedInFetch(url: string) {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableDefinition } from '../../functions/store/table';
-import { createCdkApp } from '../../infra/app';
+import { tableDefinition } from '#functions/store/table';
+import { createCdkApp } from '#infra/app';
 
 let template: Template;
 let synth: () => unknown;

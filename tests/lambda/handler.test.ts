@@ -6,8 +6,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { APIGatewayProxyResult, LambdaContext } from 'hono/aws-lambda';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDevIssuer } from '../../functions/auth/dev-issuer';
-import { devAccounts, seedOnce } from '../../functions/dev/seed';
+import { createDevIssuer } from '#functions/dev/issuer';
+import { devAccounts, seedOnce } from '#functions/dev/seed';
 import { freshTable } from '../support/store';
 
 /**

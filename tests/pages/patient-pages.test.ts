@@ -3,14 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDevIssuer } from '../../functions/auth/dev-issuer';
-import { composeServer } from '../../functions/compose';
-import { DEMO_AID_ID, devAccounts, seedOnce } from '../../functions/dev/seed';
-import { createDb } from '../../functions/store/db';
-import { createDynamoStore } from '../../functions/store/store';
+import { createDevIssuer } from '#functions/dev/issuer';
+import { composeServer } from '#functions/app/compose';
+import { DEMO_AID_ID, devAccounts, seedOnce } from '#functions/dev/seed';
+import { createDb } from '#functions/store/db';
+import { createDynamoStore } from '#functions/store/store';
 import { captureLogs, ORIGIN } from '../support/api';
 import { freshTable } from '../support/store';
-import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
+import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 
 /**
  * The patient's pages as the server renders them (the production Remix build

@@ -1,4 +1,4 @@
-import { AidContent, aidLimits, type AidContentInput } from '../../shared/aid';
+import { AidContent, aidLimits, type AidContentInput } from '#shared/aid/schema';
 
 /** A complete aid that every required check passes: two options, a benefit and a harm with numbers, metadata. */
 export function publishableAid(overrides: Partial<AidContentInput> = {}): AidContent {

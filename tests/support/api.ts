@@ -1,10 +1,10 @@
-import { createApp } from '../../functions/api/app';
-import { createDevIssuer } from '../../functions/auth/dev-issuer';
-import { loadLocalPdfRenderer } from '../../functions/exports/local-pdf';
-import { createTokenVerifier } from '../../functions/auth/tokens';
-import { devAccounts, seedOnce } from '../../functions/dev/seed';
-import { createLogger } from '../../functions/log';
-import type { Store } from '../../functions/store/store';
+import { createApp } from '#functions/api/app';
+import { createDevIssuer } from '#functions/dev/issuer';
+import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
+import { createTokenVerifier } from '#functions/auth/tokens';
+import { devAccounts, seedOnce } from '#functions/dev/seed';
+import { createLogger } from '#functions/log/logger';
+import type { Store } from '#functions/store/store';
 import { freshTable } from './store';
 
 export const ORIGIN = 'http://localhost:3000';

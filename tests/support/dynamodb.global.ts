@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoLocal } from '../../functions/dev/dynamodb-local';
+import { startDynamoLocal } from '#functions/dev/dynamodb-local';
 
 declare module 'vitest' {
   export interface ProvidedContext {

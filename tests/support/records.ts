@@ -1,5 +1,5 @@
-import type { AidContent } from '../../shared/aid';
-import type { DecisionRecord, RecordView } from '../../shared/record';
+import type { AidContent } from '#shared/aid/schema';
+import type { DecisionRecord, RecordView } from '#shared/record/schema';
 import { publishableAid } from './aids';
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDb, createDynamoClients } from '../../functions/store/db';
-import { ensureTable } from '../../functions/store/setup';
-import { createDynamoStore } from '../../functions/store/store';
+import { createDb, createDynamoClients } from '#functions/store/db';
+import { ensureTable } from '#functions/store/setup';
+import { createDynamoStore } from '#functions/store/store';
 
 /** A fresh table on the run's DynamoDB Local, so test files never see each other's data. */
 export async function freshTable(now: () => Date = () => new Date()) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent } from '../../shared/aid';
-import { diffAids } from '../../shared/aid-diff';
+import { AidContent } from '#shared/aid/schema';
+import { diffAids } from '#shared/aid/diff';
 import { publishableAid } from '../support/aids';
 
 const base = publishableAid();

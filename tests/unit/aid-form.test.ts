@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AidContent } from '../../shared/aid';
+import type { AidContent } from '#shared/aid/schema';
 import {
   anchorAfter,
   FORM_TOO_LARGE,

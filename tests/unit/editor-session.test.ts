@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Aid } from '../../shared/aids';
+import type { Aid } from '#shared/aid/aids';
 import {
   editorSession,
   hasUnsavedWork,

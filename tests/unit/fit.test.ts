@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent, type AidContentInput, type Fit } from '../../shared/aid';
-import { type FitConsideration, type FitResult, fitOptions } from '../../shared/fit';
+import { AidContent, type AidContentInput, type Fit } from '#shared/aid/schema';
+import { type FitConsideration, type FitResult, fitOptions } from '#shared/record/fit';
 
 type Judgements = Partial<Record<'surgery' | 'physio' | 'wait', Fit | null>>;
 

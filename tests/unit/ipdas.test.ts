@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent, type AidContentInput, type AidRow } from '../../shared/aid';
-import { type CriterionResult, checkIpdas, publishBlockers } from '../../shared/ipdas';
+import { AidContent, type AidContentInput, type AidRow } from '#shared/aid/schema';
+import { type CriterionResult, checkIpdas, publishBlockers } from '#shared/checks/ipdas';
 
 /** A made-up decision: three ways to treat a stiff wrist, complete enough to publish. */
 function stiffWristAid(): AidContent {

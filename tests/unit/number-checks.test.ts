@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent, type AidContentInput } from '../../shared/aid';
-import { checkNumbers, checkWording } from '../../shared/number-checks';
+import { AidContent, type AidContentInput } from '#shared/aid/schema';
+import { checkNumbers, checkWording } from '#shared/checks/numbers';
 
 const kinds = (text: string) => checkWording(text).map((issue) => issue.kind);
 const excerpts = (text: string) => checkWording(text).map((issue) => issue.excerpt);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_WORDS_TO_GRADE, measureText } from '../../shared/readability';
+import { MIN_WORDS_TO_GRADE, measureText } from '#shared/checks/readability';
 import { patientText } from '../../web/lib/patient-text';
 
 /** Every string of the catalogue, with functions called on typical values. */

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, makeProblem, toPointer } from '../../shared/problem';
-import { redactPath } from '../../functions/log';
+import { fieldErrors, makeProblem, toPointer } from '#shared/problem';
+import { redactPath } from '#functions/log/logger';
 
 describe('problem details', () => {
   it('builds JSON pointers, escaping "~" and "/" as RFC 6901 says', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent, type AidContentInput } from '../../shared/aid';
-import { measureAid, measureText } from '../../shared/readability';
+import { AidContent, type AidContentInput } from '#shared/aid/schema';
+import { measureAid, measureText } from '#shared/checks/readability';
 
 describe('measureText', () => {
   it('computes Flesch–Kincaid and SMOG from the counts', () => {

@@ -12,7 +12,7 @@ import {
   sha1,
   uuidFromName,
   type FhirExportOptions,
-} from '../../shared/fhir/record-bundle';
+} from '#shared/fhir/record-bundle';
 import type {
   Bundle,
   Composition,
@@ -24,9 +24,9 @@ import type {
   QuestionnaireResponse,
   QuestionnaireResponseItem,
   Resource,
-} from '../../shared/fhir/types';
-import type { Amendment } from '../../shared/record/decision';
-import type { RecordView } from '../../shared/record';
+} from '#shared/fhir/types';
+import type { Amendment } from '#shared/record/decision';
+import type { RecordView } from '#shared/record/schema';
 import { recordView } from '../support/records';
 
 type MedplumResource = Parameters<typeof validateResource>[0];

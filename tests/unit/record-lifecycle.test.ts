@@ -6,7 +6,7 @@ import {
   type RecordAction,
   type RecordParty,
   type RecordStatus,
-} from '../../shared/record/lifecycle';
+} from '#shared/record/lifecycle';
 
 const move = (from: RecordStatus, action: RecordAction, by: RecordParty) =>
   transition(from, action, by);

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { createRecordPdfRenderer } from '../../functions/exports/record-pdf';
-import type { Amendment, Decision } from '../../shared/record/decision';
-import type { RecordView } from '../../shared/record';
+import { createRecordPdfRenderer } from '#functions/exports/record-pdf';
+import type { Amendment, Decision } from '#shared/record/decision';
+import type { RecordView } from '#shared/record/schema';
 import { recordView } from '../support/records';
 
 const require = createRequire(import.meta.url);

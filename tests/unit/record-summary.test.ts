@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { amendmentDiff, currentDecision } from '../../shared/record/decision-rules';
-import { decisionIssues, type Amendment, type Decision } from '../../shared/record/decision';
+import { amendmentDiff, currentDecision } from '#shared/record/decision-rules';
+import { decisionIssues, type Amendment, type Decision } from '#shared/record/decision';
 import {
   leaningName,
   patientPriorities,
   rowsByImportance,
   sureSummary,
-} from '../../shared/record/summary';
-import { versionInsights } from '../../shared/record/insights';
+} from '#shared/record/summary';
+import { versionInsights } from '#shared/record/insights';
 import { publishableAid } from '../support/aids';
 
 const aid = publishableAid();

@@ -1,4 +1,4 @@
-import type { AidChange } from '#shared/aid-diff';
+import type { AidChange } from '#shared/aid/diff';
 
 const kindWords: Record<AidChange['kind'], string> = {
   added: 'Added',

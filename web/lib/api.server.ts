@@ -1,6 +1,6 @@
 import { data, redirect, type AppLoadContext } from '@remix-run/server-runtime';
 import { hc } from 'hono/client';
-import type { ApiApp } from '../../functions/api/app';
+import type { ApiApp } from '#functions/api/app';
 
 /** The typed API client for this request; its fetch is the API app's own, in-process. */
 export function apiClient(context: AppLoadContext) {

@@ -1,5 +1,5 @@
-import type { Certainty } from '#shared/aid';
-import { ratingLabels, sureQuestions } from '#shared/record-rules';
+import type { Certainty } from '#shared/aid/schema';
+import { ratingLabels, sureQuestions } from '#shared/record/rules';
 
 /**
  * Every piece of interface text a patient reads, in one place: plain words

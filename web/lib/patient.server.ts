@@ -2,7 +2,7 @@ import type { SubmissionResult } from '@conform-to/react';
 import { data, redirect, type AppLoadContext } from '@remix-run/server-runtime';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import type { DecisionRecord, StepName } from '#shared/record';
+import type { DecisionRecord, StepName } from '#shared/record/schema';
 import { ConfirmationRequest } from '#shared/record/decision';
 import { apiClient, expectOk } from './api.server';
 import { admitFormData, CONFORM_INTENT } from './form-data.server';

@@ -1,4 +1,4 @@
-import type { AuditEvent, RecordStatus } from '#shared/record';
+import type { AuditEvent, RecordStatus } from '#shared/record/schema';
 
 /** What clinicians read about records: statuses, SURE items, history. Patients' words are in patient-text.ts. */
 export const recordStatusWords: Record<RecordStatus, string> = {

@@ -14,8 +14,8 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/server-runtime';
 import * as z from 'zod';
-import { NewAid, type AidExport, type AidSummary } from '#shared/aids';
-import { aidLimits } from '#shared/aid';
+import { NewAid, type AidExport, type AidSummary } from '#shared/aid/aids';
+import { aidLimits } from '#shared/aid/schema';
 import { Field, FormError, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import type { Aid } from '#shared/aids';
+import type { Aid } from '#shared/aid/aids';
 import { AidView } from '../components/aid-view/aid-view';
 import { RouteError } from '../components/route-error';
 import { patientText } from '../lib/patient-text';

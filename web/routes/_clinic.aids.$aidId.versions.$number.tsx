@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
-import type { VersionInsights } from '#shared/record';
+import type { VersionInsights } from '#shared/record/schema';
 import { recordStatuses } from '#shared/record/lifecycle';
 import { AidView, formatDate } from '../components/aid-view/aid-view';
 import { RouteError } from '../components/route-error';

@@ -10,7 +10,7 @@ import {
 import type { ShouldRevalidateFunction } from '@remix-run/react';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { invitationLimits } from '#shared/invitations';
-import type { RecordView } from '#shared/record';
+import type { RecordView } from '#shared/record/schema';
 import { currentDecision } from '#shared/record/decision-rules';
 import { isDecided } from '#shared/record/lifecycle';
 import { historyLines } from '#shared/record/summary';

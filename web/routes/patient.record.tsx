@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { useActionData, useLoaderData, useSearchParams, type MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import type { AuditEvent, RecordView } from '#shared/record';
+import type { AuditEvent, RecordView } from '#shared/record/schema';
 import type { DecisionChoice, DecisionContent } from '#shared/record/decision';
 import { currentDecision, decisionLimits, NOT_DECIDED } from '#shared/record/decision-rules';
 import {

@@ -1,7 +1,7 @@
 import { useActionData } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { fitOptions, type FitConsideration } from '#shared/fit';
-import { NOT_SURE } from '#shared/record-rules';
+import { fitOptions, type FitConsideration } from '#shared/record/fit';
+import { NOT_SURE } from '#shared/record/rules';
 import { ChoiceGroup } from '../components/patient/choice-group';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';

@@ -1,6 +1,6 @@
 import { useActionData } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { recordLimits, sureItems, sureScore, type SureItem } from '#shared/record-rules';
+import { recordLimits, sureItems, sureScore, type SureItem } from '#shared/record/rules';
 import { TextArea } from '../components/field';
 import { ChoiceGroup } from '../components/patient/choice-group';
 import { PatientError } from '../components/patient/patient-error';

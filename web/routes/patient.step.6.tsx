@@ -1,6 +1,6 @@
 import { useActionData } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { recordLimits } from '#shared/record-rules';
+import { recordLimits } from '#shared/record/rules';
 import { TextArea, TextInput } from '../components/field';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';

@@ -1,7 +1,7 @@
 import { Link, useActionData, useSearchParams } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { cellOf } from '#shared/aid-basics';
-import { NOT_SURE, sureItems, sureScore } from '#shared/record-rules';
+import { cellOf } from '#shared/aid/cells';
+import { NOT_SURE, sureItems, sureScore } from '#shared/record/rules';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { SureResult } from '../components/patient/sure-result';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { diffAids, AidDiff } from '#shared/aid-diff';
-import { starterContent } from '#shared/aid-starter';
+import { diffAids, AidDiff } from '#shared/aid/diff';
+import { starterContent } from '#shared/aid/starter';
 import {
   Aid,
   AID_EXPORT_FORMAT,
@@ -13,12 +13,12 @@ import {
   AidVersionPage,
   NewAid,
   PublishRequest,
-} from '#shared/aids';
-import { AidChecks, runChecks } from '#shared/checks';
+} from '#shared/aid/aids';
+import { AidChecks, runChecks } from '#shared/checks/checks';
 import { Id, Pagination } from '#shared/ids';
-import { VersionInsights } from '#shared/record';
+import { VersionInsights } from '#shared/record/schema';
 import { versionInsights } from '#shared/record/insights';
-import { AidChangedError, NotFoundError } from '../../store/errors';
+import { AidChangedError, NotFoundError } from '#functions/store/errors';
 import { clinicianActor, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';

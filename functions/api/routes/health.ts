@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { Health } from '#shared/people';
-import { describeError } from '../../log';
+import { describeError } from '#functions/log/logger';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';

@@ -8,7 +8,7 @@ import {
   LinkExtension,
   NewInvitation,
 } from '#shared/invitations';
-import { NotFoundError } from '../../store/errors';
+import { NotFoundError } from '#functions/store/errors';
 import { clinicianActor, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';

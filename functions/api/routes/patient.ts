@@ -14,12 +14,12 @@ import {
   stepNumber,
   StepUpdate,
   type PatientAnswers,
-} from '#shared/record';
+} from '#shared/record/schema';
 import { transition } from '#shared/record/lifecycle';
-import { STEP_COUNT } from '#shared/record-rules';
-import { PATIENT_COOKIE } from '../../auth/cookies';
-import { RecordChangedError } from '../../store/errors';
-import type { Store } from '../../store/store';
+import { STEP_COUNT } from '#shared/record/rules';
+import { PATIENT_COOKIE } from '#functions/auth/cookies';
+import { RecordChangedError } from '#functions/store/errors';
+import type { Store } from '#functions/store/store';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { recordBundle } from '#shared/fhir/record-bundle';
 import { Id } from '#shared/ids';
-import type { Actor } from '#shared/aids';
+import type { Actor } from '#shared/aid/aids';
 import { toPointer } from '#shared/problem';
 import {
   RecordPage,
@@ -11,7 +11,7 @@ import {
   type AuditActor,
   type AuditEvent,
   type DecisionRecord,
-} from '#shared/record';
+} from '#shared/record/schema';
 import {
   AmendmentRequest,
   ConfirmationRequest,
@@ -23,8 +23,8 @@ import {
 } from '#shared/record/decision';
 import { amendmentDiff, currentDecision, decisionLimits } from '#shared/record/decision-rules';
 import { transition, type RecordAction, type RecordParty } from '#shared/record/lifecycle';
-import { RecordChangedError } from '../../store/errors';
-import type { RecordChange } from '../../store/records';
+import { RecordChangedError } from '#functions/store/errors';
+import type { RecordChange } from '#functions/store/records';
 import { clinicianActor, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';

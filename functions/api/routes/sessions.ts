@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { NewSession } from '#shared/people';
-import { SESSION_COOKIE } from '../../auth/cookies';
+import { SESSION_COOKIE } from '#functions/auth/cookies';
 import { requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';

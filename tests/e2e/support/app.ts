@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../../functions/dev/dynamodb-local';
+import { freePort } from '#functions/dev/dynamodb-local';
 
 /** What `npm run dev` runs. */
 const devArgs = ['--import', 'tsx', 'functions/dev/main.ts'];

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { AidContent, AidRow, Cell } from '#shared/aid';
-import { cellOf, isBlank } from '#shared/aid-basics';
+import type { AidContent, AidRow, Cell } from '#shared/aid/schema';
+import { cellOf, isBlank } from '#shared/aid/cells';
 import { patientText } from '../../lib/patient-text';
 import { IconArray } from './icon-array';
 

@@ -1,6 +1,6 @@
-import type { AidContent } from '#shared/aid';
-import type { AidChecksResult } from '#shared/checks';
-import type { CriterionResult } from '#shared/ipdas';
+import type { AidContent } from '#shared/aid/schema';
+import type { AidChecksResult } from '#shared/checks/checks';
+import type { CriterionResult } from '#shared/checks/ipdas';
 import { fieldNameOf } from '../../lib/form-names';
 import { editorFieldId } from '../../routes/_clinic.aids.$aidId._index/aid-form';
 

@@ -1,4 +1,4 @@
-import { aidLimits, type Attestations } from '#shared/aid';
+import { aidLimits, type Attestations } from '#shared/aid/schema';
 import { Checkbox, shown, TextArea, TextInput } from '../field';
 import type { EditorFields, EditorForm, Grades } from './editor-fields';
 import { gradeNote } from './grade-note';

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type FormMetadata } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { STEP_COUNT } from '#shared/record-rules';
+import { STEP_COUNT } from '#shared/record/rules';
 import { patientText } from '../../lib/patient-text';
 import type { StepResult } from '../../lib/patient.server';
 

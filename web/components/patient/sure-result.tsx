@@ -1,4 +1,4 @@
-import { SURE_CONFLICT_THRESHOLD } from '#shared/record-rules';
+import { SURE_CONFLICT_THRESHOLD } from '#shared/record/rules';
 import { patientText } from '../../lib/patient-text';
 
 /** The SURE score and, at 3 or less, a kind word: this is common, and the visit is where to talk. */

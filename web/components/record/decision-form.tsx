@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { Form, useNavigation } from '@remix-run/react';
-import type { AidContent } from '#shared/aid';
+import type { AidContent } from '#shared/aid/schema';
 import type { DecisionContent } from '#shared/record/decision';
 import { decisionLimits, NOT_DECIDED } from '#shared/record/decision-rules';
 import { allErrorsOf, Checkbox, FormError, TextArea, TextInput, type FieldMeta } from '../field';

@@ -1,5 +1,5 @@
-import type { AidContent } from '#shared/aid';
-import type { DecisionRecord, RecordView } from '#shared/record';
+import type { AidContent } from '#shared/aid/schema';
+import type { DecisionRecord, RecordView } from '#shared/record/schema';
 import type { AmendmentChanges, DecisionChoice, DecisionContent } from '#shared/record/decision';
 import { currentDecision, decisionFieldLabels, NOT_DECIDED } from '#shared/record/decision-rules';
 import {
@@ -11,7 +11,7 @@ import {
   sureFlagText,
   sureSummary,
 } from '#shared/record/summary';
-import { ratingLabels, SURE_ATTRIBUTION, sureItemNames, sureQuestions } from '#shared/record-rules';
+import { ratingLabels, SURE_ATTRIBUTION, sureItemNames, sureQuestions } from '#shared/record/rules';
 import { formatDate, OptionGrid } from '../aid-view/aid-view';
 
 /**

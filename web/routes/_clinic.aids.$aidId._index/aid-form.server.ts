@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react';
-import { aidLimits, type AidContent } from '#shared/aid';
+import { aidLimits, type AidContent } from '#shared/aid/schema';
 import { admitFormData, CONFORM_INTENT, type FormLimits } from '../../lib/form-data.server';
 import { parseForm, refusedReply, type ParsedForm } from '../../lib/forms.server';
 import { AidForm } from './aid-form';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AidContent, Attestations, type AidContentInput } from '#shared/aid';
+import { AidContent, Attestations, type AidContentInput } from '#shared/aid/schema';
 import { checkbox, field, group, list, optional, text, whole } from '../../lib/form-values';
 
 /**

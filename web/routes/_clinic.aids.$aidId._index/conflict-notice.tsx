@@ -1,6 +1,6 @@
-import type { AidContent } from '#shared/aid';
-import { diffAids } from '#shared/aid-diff';
-import type { Aid } from '#shared/aids';
+import type { AidContent } from '#shared/aid/schema';
+import { diffAids } from '#shared/aid/diff';
+import type { Aid } from '#shared/aid/aids';
 import { ChangeList } from '../../components/change-list';
 import { EDITOR_FORM_ID } from './aid-form';
 

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react';
-import type { AidContent } from '#shared/aid';
-import type { Aid } from '#shared/aids';
+import type { AidContent } from '#shared/aid/schema';
+import type { Aid } from '#shared/aid/aids';
 
 /**
  * The editor's session with JavaScript, as a pure reducer: what the author

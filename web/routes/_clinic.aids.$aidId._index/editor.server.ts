@@ -1,7 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react';
 import { data, redirect, type ActionFunctionArgs } from '@remix-run/server-runtime';
 import { randomUUID } from 'node:crypto';
-import type { Aid } from '#shared/aids';
+import type { Aid } from '#shared/aid/aids';
 import { apiClient, expectOk } from '../../lib/api.server';
 import { settled } from '../../lib/forms.server';
 import { fieldErrorsOf, readProblem } from '../../lib/problems';

@@ -9,8 +9,8 @@ import {
 } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { useEffect, useMemo, useRef, type FormEvent, type RefObject } from 'react';
-import type { Aid } from '#shared/aids';
-import { runChecks } from '#shared/checks';
+import type { Aid } from '#shared/aid/aids';
+import { runChecks } from '#shared/checks/checks';
 import {
   AuthorshipFields,
   DecisionFields,

@@ -1,6 +1,6 @@
 import { useFetcher, useSearchParams } from '@remix-run/react';
 import { useCallback, useEffect, useReducer, useRef, type FormEvent, type RefObject } from 'react';
-import type { Aid } from '#shared/aids';
+import type { Aid } from '#shared/aid/aids';
 import {
   editorSession,
   hasUnsavedWork,

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AidContent } from '#shared/aid';
-import { runChecks, type AidChecksResult } from '#shared/checks';
+import type { AidContent } from '#shared/aid/schema';
+import { runChecks, type AidChecksResult } from '#shared/checks/checks';
 import { AidForm } from './aid-form';
 
 const CHECK_DELAY_MS = 250;

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { AidContent } from './aid';
-import { Id, Pagination } from './ids';
-import { Amendment, Decision, PatientConfirmation } from './record/decision';
-import { recordStatuses } from './record/lifecycle';
-import { NOT_SURE, recordLimits, STEP_COUNT, sureItems, type SureItem } from './record-rules';
+import { AidContent } from '../aid/schema';
+import { Id, Pagination } from '../ids';
+import { Amendment, Decision, PatientConfirmation } from './decision';
+import { recordStatuses } from './lifecycle';
+import { NOT_SURE, recordLimits, STEP_COUNT, sureItems, type SureItem } from './rules';
 
 /**
  * The patient's decision record: what they marked, rated, leaned towards and

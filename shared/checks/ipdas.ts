@@ -7,9 +7,9 @@ import type {
   NaturalFrequency,
   RowKind,
   TestTopic,
-} from './aid';
-import { cellOf, isBlank } from './aid-basics';
-import { toPointer } from './problem';
+} from '../aid/schema';
+import { cellOf, isBlank } from '../aid/cells';
+import { toPointer } from '../problem';
 
 /**
  * The IPDAS minimum standards (Joseph-Williams et al., Med Decis Making 2014) that software can

@@ -4,9 +4,9 @@ import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
-import type { ApiApp } from './api/app';
-import type { FetchLike } from './auth/oidc-settings';
-import { describeError, redactPath, type Logger } from './log';
+import type { ApiApp } from '../api/app';
+import type { FetchLike } from '../auth/oidc-settings';
+import { describeError, redactPath, type Logger } from '../log/logger';
 import type { WebContext } from './web-context';
 
 /** Remix's request handler, from the production build or from Vite in development. */

@@ -6,11 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/server-runtime';
 import { handle } from 'hono/aws-lambda';
 import * as build from 'virtual:remix/server-build';
-import { composeServer } from './compose';
-import { readLambdaEnv } from './config';
-import { pdfRendererLoader } from './exports/pdf-loader';
-import { createLogger } from './log';
-import { createDynamoClients } from './store/db';
+import { composeServer } from '../app/compose';
+import { readLambdaEnv } from './lambda-env';
+import { pdfRendererLoader } from '../exports/pdf-loader';
+import { createLogger } from '../log/logger';
+import { createDynamoClients } from '../store/db';
 
 const env = readLambdaEnv(process.env);
 const log = createLogger({ level: env.LOG_LEVEL });

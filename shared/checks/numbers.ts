@@ -1,6 +1,6 @@
-import { aidLimits, type AidContent, type AidRow, type NaturalFrequency } from './aid';
-import { cellOf } from './aid-basics';
-import { toPointer } from './problem';
+import { aidLimits, type AidContent, type AidRow, type NaturalFrequency } from '../aid/schema';
+import { cellOf } from '../aid/cells';
+import { toPointer } from '../problem';
 
 export type NumberIssueKind =
   'denominator-mismatch' | 'time-frame-mismatch' | 'one-in-x' | 'relative-risk' | 'vague-word';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import type { AidContent } from './aid';
+import type { AidContent } from '../aid/schema';
 import { checkIpdas, publishBlockers, type CriterionResult } from './ipdas';
-import { checkNumbers, type NumberIssue } from './number-checks';
+import { checkNumbers, type NumberIssue } from './numbers';
 import { measureAid, type AidReadability, type TextReadability } from './readability';
 
 /**

@@ -1,7 +1,7 @@
 import { syllable } from 'syllable';
-import type { AidContent } from './aid';
-import { cellOf, isBlank } from './aid-basics';
-import { toPointer } from './problem';
+import type { AidContent } from '../aid/schema';
+import { cellOf, isBlank } from '../aid/cells';
+import { toPointer } from '../problem';
 
 export interface TextReadability {
   words: number;

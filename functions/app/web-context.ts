@@ -1,4 +1,4 @@
-import type { FetchLike } from './auth/oidc-settings';
+import type { FetchLike } from '../auth/oidc-settings';
 
 /** What the server hands every Remix loader and action (a type, so it fits Remix's indexed AppLoadContext). */
 export type WebContext = {

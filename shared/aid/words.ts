@@ -1,4 +1,4 @@
-import type { Certainty, Fit, RowKind, TestTopic } from './aid';
+import type { Certainty, Fit, RowKind, TestTopic } from './schema';
 
 /**
  * How the aid's coded values read to authors. Patients' wording lives in the

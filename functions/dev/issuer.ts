@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import * as z from 'zod';
-import { jwksUrl } from './oidc-settings';
+import { jwksUrl } from '../auth/oidc-settings';
 
 /** A clinician the development issuer can sign in: the seeded ones. */
 export interface DevAccount {

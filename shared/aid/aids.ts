@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { AidContent, aidLimits } from './aid';
-import { Id } from './ids';
+import { AidContent, aidLimits } from './schema';
+import { Id } from '../ids';
 
 /** Who did something, as the record shows it. */
 export const Actor = z.object({ id: Id, name: z.string() }).meta({ id: 'Actor' });

@@ -1,4 +1,4 @@
-import type { AidContent } from './aid';
+import type { AidContent } from './schema';
 
 /**
  * A new aid's first draft: two options (the second is "wait and review", as

@@ -1,4 +1,4 @@
-import type { AidRow, Cell } from './aid';
+import type { AidRow, Cell } from './schema';
 
 // Helpers that patient pages use in the browser, kept apart from the zod schemas.
 

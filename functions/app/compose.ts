@@ -1,16 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Hono } from 'hono';
-import { createApp } from './api/app';
-import { createOidcClient } from './auth/oidc-client';
-import type { OidcSettings } from './auth/oidc-settings';
-import type { RecordPdfRenderer } from './exports/record-pdf-renderer';
-import { createPatientLinkRoutes } from './auth/patient-link-routes';
-import { createAuthRoutes } from './auth/routes';
-import { createTokenVerifier } from './auth/tokens';
-import type { Logger } from './log';
+import { createApp } from '../api/app';
+import { createOidcClient } from '../auth/oidc-client';
+import type { OidcSettings } from '../auth/oidc-settings';
+import type { RecordPdfRenderer } from '../exports/record-pdf-renderer';
+import { createPatientLinkRoutes } from '../auth/patient-link-routes';
+import { createAuthRoutes } from '../auth/routes';
+import { createTokenVerifier } from '../auth/tokens';
+import type { Logger } from '../log/logger';
 import { createServerApp, type RemixHandler } from './server';
-import { createDb } from './store/db';
-import { createDynamoStore } from './store/store';
+import { createDb } from '../store/db';
+import { createDynamoStore } from '../store/store';
 
 export interface ComposeOptions {
   doc: DynamoDBDocumentClient;

@@ -1,7 +1,7 @@
-import type { AidContent, AidRow, Fit } from './aid';
-import type { PatientAnswers } from './record';
-import { IMPORTANT_RATING } from './record-rules';
-import { rowName } from './record/summary';
+import type { AidContent, AidRow, Fit } from '../aid/schema';
+import type { PatientAnswers } from './schema';
+import { IMPORTANT_RATING } from './rules';
+import { rowName } from './summary';
 
 /**
  * How each option lines up with what the patient said matters to them: per

@@ -1,4 +1,4 @@
-import type { SureAnswers } from './record';
+import type { SureAnswers } from './schema';
 
 /**
  * The record's rules that patient pages need in the browser, without zod: a

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { Id } from './ids';
-import { NOT_SURE } from './record-rules';
+import { Id } from '../ids';
+import { NOT_SURE } from '../record/rules';
 
 /**
  * The option-grid decision aid. Limits keep the largest aid well inside one

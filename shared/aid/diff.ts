@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import type { AidContent, Cell, NaturalFrequency } from './aid';
-import { cellOf } from './aid-basics';
-import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from './aid-words';
-import { toPointer } from './problem';
+import type { AidContent, Cell, NaturalFrequency } from './schema';
+import { cellOf } from './cells';
+import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from './words';
+import { toPointer } from '../problem';
 
 export const AidChange = z
   .object({
