@@ -4,7 +4,21 @@ import type { Logger } from '../log/logger';
 import type { TokenVerifier } from '../auth/tokens';
 import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';
-import type { RecordAccess } from './record-access';
+import type { Invitation } from '#shared/invitations';
+import type { Organisation } from '#shared/people';
+import type { RecordView } from '#shared/record/schema';
+
+/** Who is reading a record: a clinician of its organisation, or the patient its link was given to. */
+export type RecordReader = { kind: 'clinician'; principal: Principal } | { kind: 'patient' };
+
+/** A record with everything around it that its readers may see, and who is reading. */
+export interface RecordAccess {
+  orgId: string;
+  view: RecordView;
+  invitation: Invitation;
+  organisation: Organisation;
+  reader: RecordReader;
+}
 
 /** What the API needs from the outside world; tests pass real or fake ones. */
 export interface ApiDeps {

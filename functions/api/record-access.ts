@@ -3,26 +3,12 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Actor } from '#shared/aid/aids';
 import type { Invitation } from '#shared/invitations';
-import type { Organisation } from '#shared/people';
-import type { AuditActor, RecordView } from '#shared/record/schema';
+import type { AuditActor } from '#shared/record/schema';
 import { PATIENT_COOKIE } from '../auth/cookies';
-import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';
 import { authenticateClinician, hasClinicianCredentials } from './auth';
-import type { ApiEnv } from './env';
+import type { ApiEnv, RecordAccess, RecordReader } from './env';
 import { ProblemError } from './problem-error';
-
-/** Who is reading a record: a clinician of its organisation, or the patient its link was given to. */
-export type RecordReader = { kind: 'clinician'; principal: Principal } | { kind: 'patient' };
-
-/** A record with everything around it that its readers may see, and who is reading. */
-export interface RecordAccess {
-  orgId: string;
-  view: RecordView;
-  invitation: Invitation;
-  organisation: Organisation;
-  reader: RecordReader;
-}
 
 /** Why a link no longer opens: the patient is told to contact the clinic. */
 export function linkGone(invitation: Invitation, now: Date): ProblemError | null {

@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import * as z from 'zod';
-import { PATIENT_COOKIE } from './cookies';
+import { deleteCookie } from 'hono/cookie';
+import { PatientSession } from '#shared/invitations';
+import { PATIENT_COOKIE, setSessionCookie } from './cookies';
 import type { FetchLike } from './oidc-settings';
-
-const PatientSession = z.object({ sessionId: z.string(), expiresAt: z.iso.datetime() });
 
 /**
  * "Start" on a patient's link page: the API opens the record (once) and a
@@ -30,13 +28,7 @@ export function createPatientLinkRoutes({
       // An unknown, expired or withdrawn link: its page says so and what to do.
       if (response.status !== 201) return c.redirect(`/p/${encodeURIComponent(token)}`, 303);
       const session = PatientSession.parse(await response.json());
-      setCookie(c, PATIENT_COOKIE, session.sessionId, {
-        httpOnly: true,
-        secure,
-        sameSite: 'Lax',
-        path: '/patient',
-        expires: new Date(session.expiresAt),
-      });
+      setSessionCookie(c, PATIENT_COOKIE, session, { path: '/patient', secure });
       return c.redirect('/patient', 303);
     })
     .post('/patient/leave', async (c) => {

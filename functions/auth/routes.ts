@@ -1,14 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import * as z from 'zod';
+import { NewSession } from '#shared/people';
 import type { Logger } from '../log/logger';
 import { describeError } from '../log/logger';
-import { SESSION_COOKIE, SIGN_IN_COOKIE } from './cookies';
+import { SESSION_COOKIE, setSessionCookie, SIGN_IN_COOKIE } from './cookies';
 import type { FetchLike } from './oidc-settings';
 import type { OidcClient } from './oidc-client';
-
-const NewSession = z.object({ sessionId: z.string(), expiresAt: z.iso.datetime() });
 
 export interface AuthRoutesOptions {
   oidc: OidcClient;
@@ -70,13 +68,7 @@ export function createAuthRoutes({
         if (response.status === 403) return c.redirect(signInFailed('not-linked'), 303);
         if (response.status !== 201) throw new Error(`Session API answered ${response.status}`);
         const session = NewSession.parse(await response.json());
-        setCookie(c, SESSION_COOKIE, session.sessionId, {
-          httpOnly: true,
-          secure,
-          sameSite: 'Lax',
-          path: '/',
-          expires: new Date(session.expiresAt),
-        });
+        setSessionCookie(c, SESSION_COOKIE, session, { path: '/', secure });
         return c.redirect('/', 303);
       } catch (error) {
         log.warn('sign-in failed', { requestId: c.var.requestId, ...describeError(error) });

@@ -1,15 +1,16 @@
+import { rowName } from '#shared/aid/names';
 import PDFDocument from 'pdfkit';
 import type { AidContent, AidRow, NaturalFrequency, Source } from '#shared/aid/schema';
 import { certaintyLevels } from '#shared/aid/words';
 import { cellOf } from '#shared/aid/cells';
 import type { RecordView } from '#shared/record/schema';
 import type { Amendment, Decision, DecisionChoice } from '#shared/record/decision';
-import { currentDecision, decisionFieldLabels, NOT_DECIDED } from '#shared/record/decision-rules';
+import { currentDecision, decisionFieldLabels } from '#shared/record/decision-rules';
+import { NOT_DECIDED } from '#shared/record/decision-limits';
 import {
   leaningName,
   patientPriorities,
   questionLines,
-  rowName,
   rowsByImportance,
   sureFlagText,
   sureSummary,
@@ -653,7 +654,7 @@ function writeRowOptions(
   { row, index, rating, marked }: RowImportance,
   sources: Map<string, CitedSource>,
 ): void {
-  pen.subheading(row.question.trim() || rowName(row, index));
+  pen.subheading(rowName(row, index, 'question'));
   const why = [
     rating !== undefined ? `The patient's rating: ${ratingLabels[rating] ?? rating}` : null,
     marked ? 'Marked while reading the options' : null,

@@ -12,6 +12,7 @@ import {
   NotFoundError,
 } from './errors';
 import { sortableId } from './ids';
+import { eventPut } from './audit-events';
 import { keys } from './keys';
 import { queryPage } from './pages';
 import { hashToken, newToken } from './sessions';
@@ -94,26 +95,19 @@ export function createInvitationRepository(db: Db): InvitationRepository {
     by: Actor,
     detail: string | null,
     at: string,
-  ) => {
-    if (!item.recordId) return [];
-    const eventId = sortableId(new Date(at));
-    return [
-      {
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.recordEvent(item.orgId, item.recordId, eventId),
-            eventId,
-            at,
-            type,
-            actor: { kind: 'clinician', id: by.id, name: by.name },
-            detail,
+  ) =>
+    item.recordId
+      ? [
+          {
+            Put: eventPut(
+              db,
+              { orgId: item.orgId, recordId: item.recordId },
+              { type, actor: { kind: 'clinician', ...by }, detail },
+              at,
+            ).Put,
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    ];
-  };
+        ]
+      : [];
 
   const toInvitation = (item: InvitationItem): Invitation => ({
     id: item.invitationId,

@@ -8,12 +8,9 @@ import {
 import type { Invitation } from '#shared/invitations';
 import * as z from 'zod';
 import {
-  AuditActor,
-  auditEventTypes,
   PatientAnswers,
   RecordStatus,
   type AuditEvent,
-  type AuditEventType,
   type DecisionRecord,
   type RecordPage,
   type RecordSummary,
@@ -25,6 +22,7 @@ import type { Db } from './db';
 import { ConditionFailedError, NotFoundError, RecordChangedError } from './errors';
 import { sortableId } from './ids';
 import { InvitationItem } from './invitations';
+import { eventPut, toEvent, type NewEvent } from './audit-events';
 import { idPattern, keys } from './keys';
 import { queryPage } from './pages';
 
@@ -64,14 +62,6 @@ const SummaryItem = RecordItem.pick({
   createdAt: true,
 });
 
-const EventItem = z.object({
-  eventId: z.string(),
-  at: z.string(),
-  type: z.enum(auditEventTypes),
-  actor: AuditActor,
-  detail: z.string().nullable().default(null),
-});
-
 function toSummary(raw: Record<string, unknown>): RecordSummary {
   const item = SummaryItem.parse(raw);
   return {
@@ -102,11 +92,6 @@ function toRecord(raw: Record<string, unknown>, amendments: Amendment[]): Decisi
   };
 }
 
-function toEvent(raw: Record<string, unknown>): AuditEvent {
-  const { eventId, ...event } = EventItem.parse(raw);
-  return { id: eventId, ...event };
-}
-
 /** Index attributes that place a record in its organisation's and its aid's lists. */
 function listKeys(orgId: string, item: Pick<RecordItem, 'aidId' | 'recordId'>, sortKey: string) {
   return {
@@ -115,12 +100,6 @@ function listKeys(orgId: string, item: Pick<RecordItem, 'aidId' | 'recordId'>, s
     gsi2pk: keys.recordLists.ofAid(orgId, item.aidId),
     gsi2sk: sortKey,
   };
-}
-
-export interface NewEvent {
-  type: AuditEventType;
-  actor: AuditActor;
-  detail?: string | null;
 }
 
 /** A move of the record (see shared/record/lifecycle.ts), written with its audit events. */
@@ -255,31 +234,6 @@ export function createRecordRepository(db: Db): RecordRepository {
     if (!latest) throw new NotFoundError('record');
     throw new RecordChangedError(latest);
   };
-  /** `sequence` orders events written at the same moment (a decision, then its confirmation). */
-  const eventPut = (orgId: string, recordId: string, event: NewEvent, at: string, sequence = 0) => {
-    const eventId = sortableId(new Date(Date.parse(at) + sequence));
-    return {
-      event: {
-        id: eventId,
-        at,
-        type: event.type,
-        actor: event.actor,
-        detail: event.detail ?? null,
-      },
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...keys.recordEvent(orgId, recordId, eventId),
-          eventId,
-          at,
-          type: event.type,
-          actor: event.actor,
-          detail: event.detail ?? null,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  };
   const statsUpdate = (
     orgId: string,
     record: Pick<RecordItem, 'aidId' | 'aidVersion'>,
@@ -357,8 +311,8 @@ export function createRecordRepository(db: Db): RecordRepository {
               },
               {
                 Put: eventPut(
-                  orgId,
-                  item.recordId,
+                  db,
+                  { orgId, recordId: item.recordId },
                   { type: 'opened', actor: { kind: 'patient' } },
                   now,
                 ).Put,
@@ -497,7 +451,9 @@ export function createRecordRepository(db: Db): RecordRepository {
         values[':one'] = 1;
         clauses.push('#amendments = if_not_exists(#amendments, :zero) + :one');
       }
-      const events = change.events.map((event, i) => eventPut(orgId, current.id, event, now, i));
+      const events = change.events.map((event, i) =>
+        eventPut(db, { orgId, recordId: current.id }, event, now, i),
+      );
       try {
         await db.send(
           new TransactWriteCommand({
@@ -569,7 +525,12 @@ export function createRecordRepository(db: Db): RecordRepository {
     },
 
     async addEvent(orgId, recordId, event) {
-      const { Put, event: written } = eventPut(orgId, recordId, event, db.now().toISOString());
+      const { Put, event: written } = eventPut(
+        db,
+        { orgId, recordId },
+        event,
+        db.now().toISOString(),
+      );
       await db.send(new PutCommand(Put));
       return written;
     },

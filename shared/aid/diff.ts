@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { AidContent, Cell, NaturalFrequency } from './schema';
 import { cellOf } from './cells';
+import { quotedOptionName, quotedRowName } from './names';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from './words';
 import { toPointer } from '../problem';
 
@@ -118,8 +119,8 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
   }
 
   const optionName = (aid: AidContent, id: string) => {
-    const found = aid.options.find((o) => o.id === id);
-    return found?.name.trim() ? `"${found.name.trim()}"` : 'an option';
+    const index = aid.options.findIndex((o) => o.id === id);
+    return quotedOptionName(aid.options[index], index);
   };
 
   /** An answer that comes with a new option or a new question. */
@@ -130,7 +131,7 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     change({
       kind: 'added',
       area: 'answer',
-      label: `Answer to "${row.question.trim() || `question ${rowIndex + 1}`}" for ${optionName(after, optionId)}`,
+      label: `Answer to ${quotedRowName(row, rowIndex, 'question')} for ${optionName(after, optionId)}`,
       pointer: toPointer(['rows', rowIndex, 'cells', optionId, 'text']),
       after: text,
     });
@@ -189,7 +190,7 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     cell.sourceIds.map((id) => aid.sources.find((s) => s.id === id)?.citation ?? id).join('; ');
   after.rows.forEach((row, index) => {
     const old = beforeRows.get(row.id)?.item;
-    const label = `Question "${row.question.trim() || `${index + 1}`}"`;
+    const label = quotedRowName(row, index, 'question');
     const pointer = toPointer(['rows', index]);
     if (!old) {
       change({ kind: 'added', area: 'question', label, pointer, after: row.question });
@@ -216,7 +217,7 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       if (!beforeOptions.has(option.id)) continue;
       const a = cellOf(old, option.id);
       const b = cellOf(row, option.id);
-      const where = `Answer to "${row.question.trim() || `question ${index + 1}`}" for ${optionName(after, option.id)}`;
+      const where = `Answer to ${quotedRowName(row, index, 'question')} for ${optionName(after, option.id)}`;
       const cellPointer = toPointer(['rows', index, 'cells', option.id]);
       compare('answer', where, `${cellPointer}/text`, a.text, b.text);
       compare(
@@ -254,7 +255,7 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       change({
         kind: 'removed',
         area: 'question',
-        label: `Question "${row.question.trim() || `${index + 1}`}"`,
+        label: quotedRowName(row, index, 'question'),
         pointer: toPointer(['rows', index]),
         before: row.question,
       });

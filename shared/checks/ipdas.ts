@@ -9,31 +9,15 @@ import type {
   TestTopic,
 } from '../aid/schema';
 import { cellOf, isBlank } from '../aid/cells';
+import { listOf, optionName, quotedRowName } from '../aid/names';
 import { toPointer } from '../problem';
+import type { CriterionLevel, CriterionResult } from './results';
 
 /**
  * The IPDAS minimum standards (Joseph-Williams et al., Med Decis Making 2014) that software can
  * check from an aid's structured content. Qualifying and most certification criteria block
  * publishing; quality criteria are advice.
  */
-
-export type CriterionLevel = 'qualifying' | 'certification' | 'quality';
-export type CriterionStatus = 'met' | 'missing' | 'not-applicable';
-
-export interface CriterionResult {
-  /** IPDAS id: 'Q1'…'Q6', 'C1'…'C10', 'B1'…'B28' (only the checkable ones). */
-  id: string;
-  level: CriterionLevel;
-  /** Short plain title, e.g. 'Describes the health condition'. */
-  title: string;
-  status: CriterionStatus;
-  /** Whether publishing is blocked while this is missing. */
-  requiredToPublish: boolean;
-  /** Plain explanation: when missing, what is missing and how to fix it; when met, one short line. */
-  explanation: string;
-  /** JSON pointer (RFC 6901) into AidContent of the first field to fix, when missing. */
-  pointer?: string;
-}
 
 /** The required criteria that are missing: publishing is allowed when this is empty. */
 export function publishBlockers(results: readonly CriterionResult[]): CriterionResult[] {
@@ -117,21 +101,12 @@ function notApplicable(criterion: Criterion, explanation: string): CriterionResu
 
 // ---------- Naming things the way the author sees them ----------
 
-function optionName(aid: AidContent, optionIndex: number): string {
-  const name = aid.options[optionIndex]?.name.trim();
-  return name ? name : `Option ${optionIndex + 1}`;
+function optionNameAt(aid: AidContent, optionIndex: number): string {
+  return optionName(aid.options[optionIndex], optionIndex);
 }
 
-function rowName(aid: AidContent, rowIndex: number): string {
-  const row = aid.rows[rowIndex];
-  const name = row?.question.trim() || row?.label.trim();
-  return name ? `“${name}”` : `Question ${rowIndex + 1}`;
-}
-
-/** "A", "A and B", "A, B and C". */
-function listOf(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+function rowNameAt(aid: AidContent, rowIndex: number): string {
+  return quotedRowName(aid.rows[rowIndex], rowIndex, 'question');
 }
 
 function wordCount(text: string): number {
@@ -161,7 +136,7 @@ function numberedCells(aid: AidContent): NumberedCell[] {
 }
 
 function where(aid: AidContent, at: { rowIndex: number; optionIndex: number }): string {
-  return `${optionName(aid, at.optionIndex)} on ${rowName(aid, at.rowIndex)}`;
+  return `${optionNameAt(aid, at.optionIndex)} on ${rowNameAt(aid, at.rowIndex)}`;
 }
 
 function rowIndexesOf(aid: AidContent, matches: (row: AidRow) => boolean): number[] {
@@ -178,7 +153,7 @@ function optionsWithoutAnswers(aid: AidContent, rowIndexes: readonly number[]) {
     if (answered) return [];
     const [firstRow] = rowIndexes;
     const pointer = firstRow === undefined ? '/rows' : cellPointer(firstRow, option.id, 'text');
-    return [{ name: optionName(aid, optionIndex), pointer }];
+    return [{ name: optionNameAt(aid, optionIndex), pointer }];
   });
 }
 
@@ -223,7 +198,7 @@ function describesOptions(aid: AidContent): CriterionResult {
     }
     if (isBlank(option.description)) {
       findings.push({
-        message: `${optionName(aid, optionIndex)} has no description.`,
+        message: `${optionNameAt(aid, optionIndex)} has no description.`,
         pointer: toPointer(['options', optionIndex, 'description']),
       });
     }
@@ -327,7 +302,7 @@ function includesNoActionOption(aid: AidContent): CriterionResult {
     noActionIndex === -1
       ? [{ message: 'No option is about waiting or taking no action.', pointer: '/options' }]
       : [],
-    `${optionName(aid, noActionIndex)} is the option of taking no action.`,
+    `${optionNameAt(aid, noActionIndex)} is the option of taking no action.`,
     'Where it is reasonable, add one (such as “Wait and review”) and mark it as taking no action.',
   );
 }
@@ -359,7 +334,7 @@ const briefAnswerWords = 10;
 function equalDetail(aid: AidContent): CriterionResult {
   const findings: Finding[] = [];
   aid.options.forEach((option, optionIndex) => {
-    const name = optionName(aid, optionIndex);
+    const name = optionNameAt(aid, optionIndex);
     const benefits = sideOf(aid, option, 'benefit');
     const harms = sideOf(aid, option, 'harm');
     const pointerTo = (side: SideOfOption, field: 'text' | 'number') =>
@@ -595,7 +570,7 @@ function testTopicAnswered(aid: AidContent, criterion: TestCriterion): Criterion
   return judge(
     head,
     findings,
-    `${listOf(rowIndexes.map((rowIndex) => rowName(aid, rowIndex)))} answers this for every option.`,
+    `${listOf(rowIndexes.map((rowIndex) => rowNameAt(aid, rowIndex)))} answers this for every option.`,
     rowIndexes.length === 0
       ? 'Add one and answer it for every option.'
       : 'Answer it for every option.',
@@ -623,7 +598,7 @@ function naturalCourseWithoutAction(aid: AidContent): CriterionResult {
     });
   } else if (described === undefined) {
     findings.push({
-      message: `${optionName(aid, firstNoAction)} has no answers yet.`,
+      message: `${optionNameAt(aid, firstNoAction)} has no answers yet.`,
       pointer: aid.rows.length > 0 ? cellPointer(0, firstNoActionId, 'text') : '/rows',
     });
   }
@@ -635,7 +610,7 @@ function naturalCourseWithoutAction(aid: AidContent): CriterionResult {
       requiredToPublish: false,
     },
     findings,
-    `${optionName(aid, described ?? 0)} describes what happens without treatment.`,
+    `${optionNameAt(aid, described ?? 0)} describes what happens without treatment.`,
     firstNoAction === undefined
       ? 'Where it is reasonable, add an option of waiting or taking no action and describe what usually happens.'
       : 'Describe what usually happens with no treatment, question by question.',

@@ -1,21 +1,8 @@
 import { aidLimits, type AidContent, type AidRow, type NaturalFrequency } from '../aid/schema';
 import { cellOf } from '../aid/cells';
+import { listOf, quotedRowName } from '../aid/names';
 import { toPointer } from '../problem';
-
-export type NumberIssueKind =
-  'denominator-mismatch' | 'time-frame-mismatch' | 'one-in-x' | 'relative-risk' | 'vague-word';
-
-export interface NumberIssue {
-  kind: NumberIssueKind;
-  /** JSON pointer into AidContent: the cell text for wording issues, the row ('/rows/3') for mismatches. */
-  pointer: string;
-  /** What is wrong, in plain words. */
-  message: string;
-  /** A suggested fix, e.g. 'Say "about 2 in 100 people" rather than "rare".' */
-  suggestion: string;
-  /** The words that triggered it, for wording issues. */
-  excerpt?: string;
-}
+import type { NumberIssue } from './results';
 
 type WordingIssue = Pick<NumberIssue, 'kind' | 'message' | 'suggestion' | 'excerpt'>;
 
@@ -217,13 +204,6 @@ export function checkWording(text: string): WordingIssue[] {
   }));
 }
 
-/** "100 and 1000", "10, 100 and 1000". */
-function listOf(values: string[]): string {
-  return values.length <= 1
-    ? (values[0] ?? '')
-    : `${values.slice(0, -1).join(', ')} and ${values.at(-1)}`;
-}
-
 /** The value written most often; ties go to the one `prefer` ranks first. */
 function mostCommon<T>(values: T[], prefer: (a: T, b: T) => number): T | undefined {
   const counts = new Map<T, number>();
@@ -231,11 +211,6 @@ function mostCommon<T>(values: T[], prefer: (a: T, b: T) => number): T | undefin
   return [...counts.entries()].sort(
     ([a, countA], [b, countB]) => countB - countA || prefer(a, b),
   )[0]?.[0];
-}
-
-function rowName(row: AidRow, index: number): string {
-  const name = row.label.trim() || row.question.trim();
-  return name === '' ? `Question ${index + 1}` : `"${name}"`;
 }
 
 function denominatorIssue(row: AidRow, r: number, numbers: NaturalFrequency[]): NumberIssue[] {
@@ -256,7 +231,7 @@ function denominatorIssue(row: AidRow, r: number, numbers: NaturalFrequency[]): 
     {
       kind: 'denominator-mismatch',
       pointer: toPointer(['rows', r]),
-      message: `The numbers in ${rowName(row, r)} use different totals: ${listOf(totals.map(String))}.`,
+      message: `The numbers in ${quotedRowName(row, r)} use different totals: ${listOf(totals.map(String))}.`,
       suggestion: `Give every number in this row out of ${shared}${example}.`,
     },
   ];
@@ -281,7 +256,7 @@ function timeFrameIssue(row: AidRow, r: number, numbers: NaturalFrequency[]): Nu
     {
       kind: 'time-frame-mismatch',
       pointer: toPointer(['rows', r]),
-      message: `The numbers in ${rowName(row, r)} cover different time frames: ${listOf(found)}.`,
+      message: `The numbers in ${quotedRowName(row, r)} cover different time frames: ${listOf(found)}.`,
       suggestion: `Give every number in this row over the same time frame, such as "${asWritten.get(shared ?? '') ?? ''}".`,
     },
   ];

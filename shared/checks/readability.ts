@@ -1,41 +1,14 @@
 import { syllable } from 'syllable';
 import type { AidContent } from '../aid/schema';
 import { cellOf, isBlank } from '../aid/cells';
+import { placeAndWords, quotedOptionName, quotedRowName } from '../aid/names';
 import { toPointer } from '../problem';
-
-export interface TextReadability {
-  words: number;
-  sentences: number;
-  syllables: number;
-  /** Words of three or more syllables (for SMOG). */
-  polysyllables: number;
-  /** Flesch–Kincaid grade level, rounded to one decimal; null for empty text. */
-  fleschKincaidGrade: number | null;
-  /** SMOG grade, rounded to one decimal; null for empty text. */
-  smogGrade: number | null;
-  /** The grade to gate on: the stricter of the two from 10 sentences, Flesch–Kincaid below; null for empty text. */
-  grade: number | null;
-}
-
-export interface MeasuredText extends TextReadability {
-  /** JSON pointer of the field in AidContent, e.g. '/rows/0/cells/opt-a/text'. */
-  pointer: string;
-  /** Where it is, in words a clinician understands: '"How long is recovery?" for "Knee replacement"'. */
-  label: string;
-}
-
-export interface AidReadability {
-  /** Every patient-facing text that is not empty, in the order a patient reads them; under 10 words, not graded. */
-  texts: MeasuredText[];
-  /** The whole aid's patient-facing text measured as one text. */
-  overall: TextReadability;
-  /** Texts whose grade is above the target. */
-  aboveTarget: MeasuredText[];
-  target: 8;
-}
-
-/** IPDAS and NIH ask for grade 8 or lower. */
-const readabilityTarget = 8;
+import {
+  READABILITY_TARGET,
+  type AidReadability,
+  type MeasuredText,
+  type TextReadability,
+} from './results';
 
 /**
  * Grade formulas mean little on a few words ("Infection" alone scores grade 20
@@ -208,14 +181,9 @@ interface PatientText {
 
 /** Patient-facing texts in the order a patient reads them, blank ones included. */
 function patientTexts(aid: AidContent): PatientText[] {
-  const optionName = (index: number) => {
-    const name = aid.options[index]?.name.trim() ?? '';
-    return name === '' ? `Option ${index + 1}` : `"${name}"`;
-  };
-  const optionTitle = (index: number) => {
-    const name = aid.options[index]?.name.trim() ?? '';
-    return name === '' ? `Option ${index + 1}` : `Option ${index + 1} "${name}"`;
-  };
+  const optionName = (index: number) => quotedOptionName(aid.options[index], index);
+  const optionTitle = (index: number) =>
+    placeAndWords(`Option ${index + 1}`, aid.options[index]?.name ?? '');
   const texts: PatientText[] = [
     { path: ['title'], label: 'Title', text: aid.title },
     { path: ['condition'], label: 'Condition', text: aid.condition },
@@ -233,9 +201,8 @@ function patientTexts(aid: AidContent): PatientText[] {
     );
   });
   aid.rows.forEach((row, r) => {
-    const question = row.question.trim();
-    const rowTitle = question === '' ? `Question ${r + 1}` : `Question ${r + 1} "${question}"`;
-    const rowName = question === '' ? `Question ${r + 1}` : `"${question}"`;
+    const rowTitle = placeAndWords(`Question ${r + 1}`, row.question);
+    const rowName = quotedRowName({ question: row.question, label: '' }, r, 'question');
     texts.push(
       { path: ['rows', r, 'question'], label: rowTitle, text: row.question },
       { path: ['rows', r, 'label'], label: `${rowTitle}: consideration`, text: row.label },
@@ -272,7 +239,7 @@ export function measureAid(aid: AidContent): AidReadability {
   return {
     texts,
     overall: gradesOf(total),
-    aboveTarget: texts.filter((text) => text.grade !== null && text.grade > readabilityTarget),
-    target: readabilityTarget,
+    aboveTarget: texts.filter((text) => text.grade !== null && text.grade > READABILITY_TARGET),
+    target: READABILITY_TARGET,
   };
 }

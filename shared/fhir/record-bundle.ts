@@ -1,13 +1,15 @@
+import { rowName } from '../aid/names';
+import { own } from '../own';
 import type { AidContent } from '../aid/schema';
 import type { Actor } from '../aid/aids';
 import type { RecordView } from '../record/schema';
 import type { AmendmentChanges, DecisionChoice, DecisionContent } from '../record/decision';
-import { currentDecision, decisionFieldLabels, NOT_DECIDED } from '../record/decision-rules';
+import { currentDecision, decisionFieldLabels } from '../record/decision-rules';
+import { NOT_DECIDED } from '../record/decision-limits';
 import {
   leaningName,
   patientPriorities,
   questionLines,
-  rowName,
   sureFlagText,
   sureSummary,
 } from '../record/summary';
@@ -275,7 +277,7 @@ function aidQuestionnaire(view: RecordView, id: string, urls: Urls): Questionnai
   const item: QuestionnaireItem[] = [
     ...content.rows.map((row, index): QuestionnaireItem => ({
       linkId: linkIds.mark(row.id),
-      text: `This question matters to me: ${row.question.trim() || rowName(row, index)}`,
+      text: `This question matters to me: ${rowName(row, index, 'question')}`,
       type: 'boolean',
     })),
     ...content.rows.map((row, index): QuestionnaireItem => ({
@@ -387,7 +389,7 @@ function responseItems(view: RecordView, urls: Urls): QuestionnaireResponseItem[
       items.push({ linkId: linkIds.mark(row.id), answer: [{ valueBoolean: true }] });
   }
   for (const row of content.rows) {
-    const rating = Object.hasOwn(answers.ratings, row.id) ? answers.ratings[row.id] : undefined;
+    const rating = own(answers.ratings, row.id);
     if (rating !== undefined) {
       items.push({
         linkId: linkIds.rating(row.id),

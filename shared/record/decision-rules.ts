@@ -2,24 +2,9 @@ import { canonicalJson } from '../canonical-json';
 import type { AmendmentChanges, Amendment, Decision, DecisionContent } from './decision';
 
 /**
- * The decision's rules that pages need in the browser, without zod: limits,
- * the "not decided yet" choice, and the decision as amended.
+ * The decision's rules that pages need in the browser, without zod: the
+ * decision as amended, and the words for its parts.
  */
-export const decisionLimits = {
-  nextStep: 300,
-  notes: 4000,
-  openQuestions: 10,
-  openQuestion: 300,
-  followUp: 500,
-  participants: 300,
-  reason: 1000,
-  patientComment: 1000,
-  /** Each is an item of its own (ADR 13); fifty corrections mean a new decision is due. */
-  amendments: 50,
-} as const;
-
-/** The choice "not decided yet": a next step and a date instead of an option. */
-export const NOT_DECIDED = 'not-yet';
 
 /** The parts of a decision in words, as amendments list what they changed. */
 export const decisionFieldLabels: Record<keyof DecisionContent, string> = {

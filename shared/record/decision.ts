@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { IsoDate, type AidContent } from '../aid/schema';
 import { Actor } from '../aid/aids';
 import { Id } from '../ids';
-import { decisionLimits, NOT_DECIDED } from './decision-rules';
+import { decisionLimits, NOT_DECIDED } from './decision-limits';
 
 /**
  * What patient and clinician record together in the consultation, and how it

@@ -1,7 +1,8 @@
 import type { AidContent, AidRow, Fit } from '../aid/schema';
 import type { PatientAnswers } from './schema';
 import { IMPORTANT_RATING } from './rules';
-import { rowName } from './summary';
+import { rowName } from '../aid/names';
+import { own } from '../own';
 
 /**
  * How each option lines up with what the patient said matters to them: per
@@ -43,13 +44,8 @@ export interface FitResult {
   nothingImportant: boolean;
 }
 
-/** Own properties only, so an id such as "constructor" never reads from Object.prototype. */
-function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
 function judgementOf(row: AidRow, optionId: string): Fit | undefined {
-  return ownValue(row.cells, optionId)?.fit;
+  return own(row.cells, optionId)?.fit;
 }
 
 export function fitOptions(
@@ -60,7 +56,7 @@ export function fitOptions(
 
   // Walking the aid's rows (not the ratings) drops ratings for rows the aid does not have.
   const rated = aid.rows.flatMap((row, rowIndex) => {
-    const rating = ownValue(answers.ratings, row.id);
+    const rating = own(answers.ratings, row.id);
     if (rating === undefined || rating < IMPORTANT_RATING) return [];
     const consideration: FitConsideration = {
       rowId: row.id,

@@ -1,7 +1,8 @@
 import type { AidContent } from '../aid/schema';
 import { INSIGHTS_MINIMUM_RECORDS, type VersionInsights } from './schema';
 import type { RecordStatus } from './lifecycle';
-import { rowName } from './summary';
+import { rowName } from '../aid/names';
+import { own } from '../own';
 
 /**
  * What authors see of how patients used a version: counts only, and nothing
@@ -25,7 +26,7 @@ export function versionInsights(
     .map((row, index) => ({
       rowId: row.id,
       label: rowName(row, index),
-      patients: Object.hasOwn(counts.important, row.id) ? (counts.important[row.id] ?? 0) : 0,
+      patients: own(counts.important, row.id) ?? 0,
     }))
     .filter((row) => row.patients > 0)
     // Stable: equal counts keep the aid's order.

@@ -1,5 +1,3 @@
-import type { SureAnswers } from './schema';
-
 /**
  * The record's rules that patient pages need in the browser, without zod: a
  * phone on a slow network downloads only these.
@@ -56,7 +54,7 @@ export const NOT_SURE = 'not-sure';
 export const STEP_COUNT = 7;
 
 /** The SURE score: the number of "yes" answers, once all four are answered. */
-export function sureScore(sure: SureAnswers): number | null {
+export function sureScore(sure: Partial<Record<SureItem, boolean>>): number | null {
   const answers = sureItems.map((item) => sure[item]);
   if (answers.some((a) => a === undefined)) return null;
   return answers.filter(Boolean).length;

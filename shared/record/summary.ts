@@ -1,4 +1,6 @@
+import { rowName } from '../aid/names';
 import type { AidContent, AidRow } from '../aid/schema';
+import { own } from '../own';
 import type { AuditEvent, PatientAnswers } from './schema';
 import { IMPORTANT_RATING, NOT_SURE, sureItems, type SureItem } from './rules';
 
@@ -17,16 +19,6 @@ export interface Priority {
   rating: number;
   /** Marked "this matters to me" while reading the options (rows only). */
   marked: boolean;
-}
-
-/** Own properties only, so an id such as "constructor" never reads from Object.prototype. */
-function own<T>(record: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-/** A row's name for the patient: its consideration, else its question, else its place. */
-export function rowName(row: AidRow, index: number): string {
-  return row.label.trim() || row.question.trim() || `Question ${index + 1}`;
 }
 
 /**

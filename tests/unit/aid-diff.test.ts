@@ -32,7 +32,7 @@ describe('the diff between two versions of an aid', () => {
       {
         kind: 'changed',
         area: 'answer',
-        label: 'Answer to "Will my skin get better?" for "Steroid cream": number',
+        label: 'Answer to “Will my skin get better?” for “Steroid cream”: number',
         pointer: '/rows/0/cells/a/number',
         before: '30 in 100 people like you after 6 months (range 20 to 40)',
         after: '35 in 100 people like you after 6 months (range 20 to 40)',
@@ -56,7 +56,7 @@ describe('the diff between two versions of an aid', () => {
       expect.objectContaining({
         kind: 'added',
         area: 'option',
-        label: 'Option "Light therapy"',
+        label: 'Option “Light therapy”',
         after: 'Light therapy',
       }),
     );
@@ -64,7 +64,7 @@ describe('the diff between two versions of an aid', () => {
       expect.objectContaining({
         kind: 'added',
         area: 'answer',
-        label: 'Answer to "Will my skin get better?" for "Light therapy"',
+        label: 'Answer to “Will my skin get better?” for “Light therapy”',
         after: 'About 20 in 100 people feel better.',
       }),
     );

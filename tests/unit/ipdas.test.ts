@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AidContent, type AidContentInput, type AidRow } from '#shared/aid/schema';
-import { type CriterionResult, checkIpdas, publishBlockers } from '#shared/checks/ipdas';
+import { checkIpdas, publishBlockers } from '#shared/checks/ipdas';
+import type { CriterionResult } from '#shared/checks/results';
 
 /** A made-up decision: three ways to treat a stiff wrist, complete enough to publish. */
 function stiffWristAid(): AidContent {

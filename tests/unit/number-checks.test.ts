@@ -175,7 +175,7 @@ describe('checkNumbers', () => {
       {
         kind: 'denominator-mismatch',
         pointer: '/rows/0',
-        message: 'The numbers in "Chance of infection" use different totals: 100 and 1000.',
+        message: 'The numbers in “Chance of infection” use different totals: 100 and 1000.',
         suggestion:
           'Give every number in this row out of 100, for example "1 in 100" rather than "10 in 1000".',
       },
@@ -209,7 +209,7 @@ describe('checkNumbers', () => {
         kind: 'time-frame-mismatch',
         pointer: '/rows/1',
         message:
-          'The numbers in "Chance of infection" cover different time frames: "over 10 years" and "over 5 years".',
+          'The numbers in “Chance of infection” cover different time frames: "over 10 years" and "over 5 years".',
         suggestion:
           'Give every number in this row over the same time frame, such as "over 10 years".',
       },
@@ -240,7 +240,7 @@ describe('checkNumbers', () => {
       fine,
     ]);
     expect(checkNumbers(aid)[0]?.message).toBe(
-      'The numbers in "Could I get an infection?" use different totals: 100 and 1000.',
+      'The numbers in “Could I get an infection?” use different totals: 100 and 1000.',
     );
   });
 

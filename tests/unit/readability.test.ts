@@ -183,19 +183,19 @@ describe('measureAid', () => {
       ['/condition', 'Condition'],
       ['/question', 'Decision question'],
       ['/options/0/name', 'Option 1: name'],
-      ['/options/0/description', 'Option 1 "Knee replacement": description'],
+      ['/options/0/description', 'Option 1 “Knee replacement”: description'],
       ['/options/1/description', 'Option 2: description'],
-      ['/rows/0/question', 'Question 1 "How long is recovery?"'],
-      ['/rows/0/label', 'Question 1 "How long is recovery?": consideration'],
-      ['/rows/0/cells/surgery/text', '"How long is recovery?" for "Knee replacement"'],
+      ['/rows/0/question', 'Question 1 “How long is recovery?”'],
+      ['/rows/0/label', 'Question 1 “How long is recovery?”: consideration'],
+      ['/rows/0/cells/surgery/text', '“How long is recovery?” for “Knee replacement”'],
       ['/rows/1/label', 'Question 2: consideration'],
-      ['/rows/1/cells/surgery/text', 'Question 2 for "Knee replacement"'],
+      ['/rows/1/cells/surgery/text', 'Question 2 for “Knee replacement”'],
       ['/rows/1/cells/exercise/text', 'Question 2 for Option 2'],
     ]);
     const cell = texts.find((text) => text.pointer === '/rows/0/cells/surgery/text');
     expect(cell).toEqual({
       pointer: '/rows/0/cells/surgery/text',
-      label: '"How long is recovery?" for "Knee replacement"',
+      label: '“How long is recovery?” for “Knee replacement”',
       ...measureText(simpleCell),
     });
   });
@@ -203,12 +203,12 @@ describe('measureAid', () => {
   it('grades texts of 10 words or more, and lists those above grade 8', () => {
     const { texts, aboveTarget, target } = measureAid(aid);
     expect(target).toBe(8);
-    expect(aboveTarget.map((text) => text.label)).toEqual(['Question 2 for "Knee replacement"']);
+    expect(aboveTarget.map((text) => text.label)).toEqual(['Question 2 for “Knee replacement”']);
     expect(aboveTarget[0]!.grade!).toBeGreaterThan(12);
     const graded = texts.filter((text) => text.grade !== null);
     expect(graded.map((text) => text.label)).toEqual([
-      '"How long is recovery?" for "Knee replacement"',
-      'Question 2 for "Knee replacement"',
+      '“How long is recovery?” for “Knee replacement”',
+      'Question 2 for “Knee replacement”',
     ]);
     expect(graded[0]!.grade!).toBeLessThanOrEqual(8);
   });

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { Id } from '#shared/ids';
 import { LinkExtension } from '#shared/invitations';
 import { AmendmentRequest, ConfirmationRequest, DecisionRequest } from '#shared/record/decision';
-import { NOT_DECIDED } from '#shared/record/decision-rules';
+import { NOT_DECIDED } from '#shared/record/decision-limits';
 import { apiClient, expectOk } from './api.server';
 import { admitFormData } from './form-data.server';
 import { checkbox, group, lines, text, whole } from './form-values';

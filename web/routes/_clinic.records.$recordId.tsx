@@ -26,8 +26,7 @@ import {
   SureAnswers,
 } from '../components/record/record-parts';
 import { RouteError } from '../components/route-error';
-import { apiClient, expectOk } from '../lib/api.server';
-import { newClientToken } from '../lib/client-token.server';
+import { loadRecordPage } from '../lib/record-page.server';
 import { historyLine, recordStatusWords } from '../lib/record-text';
 import { ChangeBasis, Conflict } from '../components/record/change-basis';
 import { AmendForm, answerFor, DecideForm } from '../components/record/decision-form';
@@ -39,14 +38,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
-  const view = await expectOk(
-    await apiClient(context).records[':recordId'].$get({
-      param: { recordId: params.recordId ?? '' },
-    }),
-  );
-  return { view, clientToken: newClientToken(), today: new Date().toISOString().slice(0, 10) };
-}
+export const loader = ({ context, params }: LoaderFunctionArgs) =>
+  loadRecordPage(context, params.recordId);
 
 export const action = ({ context, request, params }: ActionFunctionArgs) =>
   recordAction(context, request, params.recordId ?? '');

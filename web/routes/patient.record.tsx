@@ -3,7 +3,8 @@ import { useActionData, useLoaderData, useSearchParams, type MetaFunction } from
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import type { AuditEvent, RecordView } from '#shared/record/schema';
 import type { DecisionChoice, DecisionContent } from '#shared/record/decision';
-import { currentDecision, decisionLimits, NOT_DECIDED } from '#shared/record/decision-rules';
+import { currentDecision } from '#shared/record/decision-rules';
+import { decisionLimits, NOT_DECIDED } from '#shared/record/decision-limits';
 import {
   historyLines,
   leaningName,

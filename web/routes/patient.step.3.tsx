@@ -1,4 +1,5 @@
 import { useActionData } from '@remix-run/react';
+import { rowName } from '#shared/aid/names';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { recordLimits } from '#shared/record/rules';
 import { ChoiceGroup } from '../components/patient/choice-group';
@@ -58,11 +59,11 @@ export default function WhatMatters() {
         return (
           <>
             <p>{patientText.valuesIntro}</p>
-            {aid.content.rows.map((row) => (
+            {aid.content.rows.map((row, index) => (
               <ChoiceGroup
                 key={row.id}
                 meta={ratings[row.id]!}
-                legend={row.label || row.question}
+                legend={rowName(row, index)}
                 hint={marked.has(row.id) ? patientText.youMarkedThis : undefined}
                 choices={ratingChoices}
               />

@@ -1,7 +1,8 @@
 import { Link, useActionData, useSearchParams } from '@remix-run/react';
+import { rowName } from '#shared/aid/names';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { cellOf } from '#shared/aid/cells';
-import { NOT_SURE, sureItems, sureScore } from '#shared/record/rules';
+import { IMPORTANT_RATING, NOT_SURE, sureItems, sureScore } from '#shared/record/rules';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { SureResult } from '../components/patient/sure-result';
@@ -82,7 +83,7 @@ export default function Summary() {
           <ul>
             {rated.map((row) => (
               <li key={row.id}>
-                {row.label || row.question}:{' '}
+                {rowName(row, content.rows.indexOf(row))}:{' '}
                 <strong>{patientText.ratingLabels[answers.ratings[row.id] ?? 0]}</strong>
               </li>
             ))}
@@ -162,7 +163,11 @@ export default function Summary() {
         <h2>{patientText.yourGrid}</h2>
         <ul>
           {content.rows
-            .filter((row) => answers.marks.includes(row.id) || (answers.ratings[row.id] ?? 0) >= 3)
+            .filter(
+              (row) =>
+                answers.marks.includes(row.id) ||
+                (answers.ratings[row.id] ?? 0) >= IMPORTANT_RATING,
+            )
             .map((row) => (
               <li key={row.id}>
                 <strong>{row.question}</strong>

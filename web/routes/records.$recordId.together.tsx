@@ -15,21 +15,14 @@ import {
   RecordGrid,
 } from '../components/record/record-parts';
 import { RouteError } from '../components/route-error';
-import { apiClient, expectOk } from '../lib/api.server';
-import { newClientToken } from '../lib/client-token.server';
+import { loadRecordPage } from '../lib/record-page.server';
 import { ChangeBasis, Conflict } from '../components/record/change-basis';
 import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Together · Decide Together' }];
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
-  const view = await expectOk(
-    await apiClient(context).records[':recordId'].$get({
-      param: { recordId: params.recordId ?? '' },
-    }),
-  );
-  return { view, clientToken: newClientToken() };
-}
+export const loader = ({ context, params }: LoaderFunctionArgs) =>
+  loadRecordPage(context, params.recordId);
 
 /** The patient's confirmation on this screen, as in the consult view; then back to the full record. */
 export const action = ({ context, request, params }: ActionFunctionArgs) =>

@@ -14,7 +14,8 @@ import {
   NewAid,
   PublishRequest,
 } from '#shared/aid/aids';
-import { AidChecks, runChecks } from '#shared/checks/checks';
+import { runChecks } from '#shared/checks/checks';
+import { AidChecks } from '#shared/checks/results';
 import { Id, Pagination } from '#shared/ids';
 import { VersionInsights } from '#shared/record/schema';
 import { versionInsights } from '#shared/record/insights';

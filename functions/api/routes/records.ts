@@ -21,15 +21,16 @@ import {
   type Decision,
   type PatientConfirmation,
 } from '#shared/record/decision';
-import { amendmentDiff, currentDecision, decisionLimits } from '#shared/record/decision-rules';
+import { amendmentDiff, currentDecision } from '#shared/record/decision-rules';
+import { decisionLimits } from '#shared/record/decision-limits';
 import { transition, type RecordAction, type RecordParty } from '#shared/record/lifecycle';
 import { RecordChangedError } from '#functions/store/errors';
 import type { RecordChange } from '#functions/store/records';
 import { clinicianActor, requireClinician } from '../auth';
-import type { ApiEnv } from '../env';
+import type { ApiEnv, RecordAccess } from '../env';
 import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';
-import { auditActor, requireRecordReader, type RecordAccess } from '../record-access';
+import { auditActor, requireRecordReader } from '../record-access';
 import { recordRefused } from '../record-problems';
 import { jsonBody, pathParams, queryParams } from '../validate';
 

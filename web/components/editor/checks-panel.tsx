@@ -1,6 +1,6 @@
 import type { AidContent } from '#shared/aid/schema';
-import type { AidChecksResult } from '#shared/checks/checks';
-import type { CriterionResult } from '#shared/checks/ipdas';
+import type { AidChecks } from '#shared/checks/results';
+import type { CriterionResult } from '#shared/checks/results';
 import { fieldNameOf } from '../../lib/form-names';
 import { editorFieldId } from '../../routes/_clinic.aids.$aidId._index/aid-form';
 
@@ -77,7 +77,7 @@ export function ChecksPanel({
   checks,
   content,
 }: {
-  checks: AidChecksResult;
+  checks: AidChecks;
   /** The aid the checks were run on. */
   content: AidContent;
 }) {

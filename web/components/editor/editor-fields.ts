@@ -1,5 +1,5 @@
 import type { FieldMetadata, FormMetadata } from '@conform-to/react';
-import type { MeasuredText } from '#shared/checks/readability';
+import type { MeasuredText } from '#shared/checks/results';
 import type { AidFormShape } from '../../routes/_clinic.aids.$aidId._index/aid-form';
 
 /** The editor's form, for its list intents (add, move, remove). */

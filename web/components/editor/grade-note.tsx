@@ -1,4 +1,4 @@
-import type { MeasuredText } from '#shared/checks/readability';
+import type { MeasuredText } from '#shared/checks/results';
 
 /** Reading level under a text: its words and grade; texts under 10 words are counted, not graded. */
 export function GradeNote({ grade, id }: { grade: MeasuredText; id: string }) {

@@ -1,7 +1,7 @@
 import { getCollectionProps } from '@conform-to/react';
 import { aidLimits, type AidContentInput } from '#shared/aid/schema';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from '#shared/aid/words';
-import type { MeasuredText } from '#shared/checks/readability';
+import type { MeasuredText } from '#shared/checks/results';
 import { allErrorsOf, Checkbox, Select, shown, shownErrors, TextArea, TextInput } from '../field';
 import type { EditorField, EditorFields, EditorForm, Grades } from './editor-fields';
 import { gradeNote } from './grade-note';

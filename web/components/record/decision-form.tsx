@@ -2,7 +2,7 @@ import { getFormProps, useForm } from '@conform-to/react';
 import { Form, useNavigation } from '@remix-run/react';
 import type { AidContent } from '#shared/aid/schema';
 import type { DecisionContent } from '#shared/record/decision';
-import { decisionLimits, NOT_DECIDED } from '#shared/record/decision-rules';
+import { decisionLimits, NOT_DECIDED } from '#shared/record/decision-limits';
 import { allErrorsOf, Checkbox, FormError, TextArea, TextInput, type FieldMeta } from '../field';
 import { ChoiceGroup } from '../patient/choice-group';
 import type { RecordActionResult, RecordForm } from '../../lib/record-actions.server';

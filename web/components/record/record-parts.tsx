@@ -1,17 +1,24 @@
+import { rowName } from '#shared/aid/names';
 import type { AidContent } from '#shared/aid/schema';
 import type { DecisionRecord, RecordView } from '#shared/record/schema';
 import type { AmendmentChanges, DecisionChoice, DecisionContent } from '#shared/record/decision';
-import { currentDecision, decisionFieldLabels, NOT_DECIDED } from '#shared/record/decision-rules';
+import { currentDecision, decisionFieldLabels } from '#shared/record/decision-rules';
+import { NOT_DECIDED } from '#shared/record/decision-limits';
 import {
   leaningName,
   patientPriorities,
   questionLines,
-  rowName,
   rowsByImportance,
   sureFlagText,
   sureSummary,
 } from '#shared/record/summary';
-import { ratingLabels, SURE_ATTRIBUTION, sureItemNames, sureQuestions } from '#shared/record/rules';
+import {
+  IMPORTANT_RATING,
+  ratingLabels,
+  SURE_ATTRIBUTION,
+  sureItemNames,
+  sureQuestions,
+} from '#shared/record/rules';
 import { formatDate, OptionGrid } from '../aid-view/aid-view';
 
 /**
@@ -66,7 +73,7 @@ export function Priorities({
           {priorities.map((priority) => (
             <li
               key={`${priority.kind}-${priority.id}`}
-              className={priority.rating >= 3 ? 'priority-important' : undefined}
+              className={priority.rating >= IMPORTANT_RATING ? 'priority-important' : undefined}
             >
               <span className="priority-label">
                 {priority.kind === 'own' ? <q>{priority.label}</q> : priority.label}

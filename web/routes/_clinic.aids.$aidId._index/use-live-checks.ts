@@ -1,14 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AidContent } from '#shared/aid/schema';
-import { runChecks, type AidChecksResult } from '#shared/checks/checks';
+import { runChecks } from '#shared/checks/checks';
+import type { AidChecks } from '#shared/checks/results';
 import { AidForm } from './aid-form';
 
 const CHECK_DELAY_MS = 250;
 
 export interface CheckedAid {
   content: AidContent;
-  checks: AidChecksResult;
+  checks: AidChecks;
 }
 
 /** The checks of what the form holds, read with the form's own schema; null while a field is not valid. */
