@@ -51,7 +51,29 @@ export const SURE_ATTRIBUTION = "SURE test © O'Connor & Légaré (Légaré et a
 
 export const NOT_SURE = 'not-sure';
 
-export const STEP_COUNT = 7;
+/** The patient's steps, in order; each is a page of its own, `/patient/{name}`. */
+export const stepNames = [
+  'decision',
+  'options',
+  'values',
+  'leaning',
+  'sure',
+  'questions',
+  'summary',
+] as const;
+export type StepName = (typeof stepNames)[number];
+
+export const STEP_COUNT = stepNames.length;
+
+/** A step's place, 1 to STEP_COUNT. */
+export const stepNumber = (step: StepName) => stepNames.indexOf(step) + 1;
+
+/** A step's page, by its name or its place (clamped to the steps there are). */
+export function stepPath(step: StepName | number): string {
+  const name =
+    typeof step === 'number' ? stepNames[Math.min(Math.max(step, 1), STEP_COUNT) - 1] : step;
+  return `/patient/${name}`;
+}
 
 /** The SURE score: the number of "yes" answers, once all four are answered. */
 export function sureScore(sure: Partial<Record<SureItem, boolean>>): number | null {

@@ -3,7 +3,14 @@ import { AidContent } from '../aid/schema';
 import { Id, Pagination } from '../ids';
 import { Amendment, Decision, PatientConfirmation } from './decision';
 import { recordStatuses } from './lifecycle';
-import { NOT_SURE, recordLimits, STEP_COUNT, sureItems, type SureItem } from './rules';
+import {
+  NOT_SURE,
+  recordLimits,
+  STEP_COUNT,
+  sureItems,
+  type StepName,
+  type SureItem,
+} from './rules';
 
 /**
  * The patient's decision record: what they marked, rated, leaned towards and
@@ -229,18 +236,7 @@ export const StepAnswers = {
   sure: PatientAnswers.pick({ sure: true, worries: true }),
   questions: PatientAnswers.pick({ questions: true, readElsewhere: true }),
   summary: z.object({}),
-} as const;
-export type StepName = keyof typeof StepAnswers;
-export const stepNames = [
-  'decision',
-  'options',
-  'values',
-  'leaning',
-  'sure',
-  'questions',
-  'summary',
-] as const satisfies StepName[];
-export const stepNumber = (step: StepName) => stepNames.indexOf(step) + 1;
+} as const satisfies Record<StepName, z.ZodObject>;
 
 /** A step's answers sent by the patient, with the revision they were based on. */
 export const StepUpdate = z

@@ -1,3 +1,4 @@
+import { stepPath } from '#shared/record/rules';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ async function completeAtHome(page: Page, link: string) {
     // Hydrated, so that the click is the app's and not lost half-way.
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Save and go on' }).click();
-    await page.waitForURL(new RegExp(`/patient/step/${step}$`));
+    await page.waitForURL(new RegExp(`${stepPath(step)}$`));
     // With JavaScript, the address changes a moment before the page does.
     await page.getByText(`Step ${step} of 7`).waitFor();
   };

@@ -1,3 +1,4 @@
+import { stepPath } from '#shared/record/rules';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app';
@@ -56,7 +57,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
   };
   const next = async (step: number) => {
     await page.getByRole('button', { name: 'Save and go on' }).click();
-    await page.waitForURL(new RegExp(`/patient/step/${step}$`));
+    await page.waitForURL(new RegExp(`${stepPath(step)}$`));
     // With JavaScript, the address changes a moment before the page does.
     await page.getByText(`Step ${step} of 7`).waitFor();
   };
@@ -67,7 +68,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
   );
   await check();
   await page.getByRole('button', { name: 'Start' }).click();
-  await page.waitForURL(/\/patient\/step\/1$/);
+  await page.waitForURL(/\/patient\/decision$/);
   await page.getByText('Step 1 of 7').waitFor();
   // The token is out of the address bar once the guide starts.
   expect(page.url()).not.toContain('/p/');
@@ -127,7 +128,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
   expect(await page.getByText('How long would I wait for the operation?').count()).toBe(1);
   await check();
   await page.getByRole('button', { name: "I'm ready for my visit" }).click();
-  await page.waitForURL(/\/patient\/step\/7\?ready=1$/);
+  await page.waitForURL(/\/patient\/summary\?ready=1$/);
   await page
     .getByRole('status')
     .filter({ hasText: 'Your clinic can see that you are ready' })

@@ -8,6 +8,7 @@ import { composeServer } from '#functions/app/compose';
 import { DEMO_AID_ID, devAccounts, seedOnce } from '#functions/dev/seed';
 import { createDb } from '#functions/store/db';
 import { createDynamoStore } from '#functions/store/store';
+import { stepPath } from '#shared/record/rules';
 import { captureLogs, ORIGIN } from '../support/api';
 import { freshTable } from '../support/store';
 import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
@@ -110,7 +111,7 @@ describe('the link page', () => {
     const cookie = await startSession(request, token);
     const resume = await request('/patient', { headers: { cookie } });
     expect(resume.status).toBe(302);
-    expect(resume.headers.get('location')).toBe('/patient/step/1');
+    expect(resume.headers.get('location')).toBe('/patient/decision');
     expect((await store.invitations.get('demo-clinic', invitation.id))?.status).toBe('in-progress');
   });
 
@@ -147,7 +148,7 @@ describe('the link page', () => {
 
   it('asks the patient to open the link again when there is no session', async () => {
     const { request } = await site();
-    const page = await request('/patient/step/2');
+    const page = await request('/patient/options');
     expect(page.status).toBe(401);
     expect(await page.text()).toContain('Please open your link again');
   });
@@ -164,10 +165,10 @@ describe('leaving the guide', () => {
     expect(left.headers.getSetCookie().some((c) => /^dt_patient=;.*Path=\/patient/.test(c))).toBe(
       true,
     );
-    expect((await request('/patient/step/1', { headers: { cookie } })).status).toBe(401);
+    expect((await request('/patient/decision', { headers: { cookie } })).status).toBe(401);
     expect(await (await request('/goodbye')).text()).toContain('Your answers are saved');
     const again = await startSession(request, token);
-    expect((await request('/patient/step/1', { headers: { cookie: again } })).status).toBe(200);
+    expect((await request('/patient/decision', { headers: { cookie: again } })).status).toBe(200);
   });
 });
 
@@ -176,29 +177,29 @@ describe('the steps, without JavaScript', () => {
     const { request, invite } = await site();
     const cookie = await startSession(request, (await invite()).token);
     const step = async (n: number, fields: Record<string, string>) => {
-      const page = await request(`/patient/step/${n}`, { headers: { cookie } });
+      const page = await request(stepPath(n), { headers: { cookie } });
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain(`Step ${n} of 7`);
       const saved = await request(
-        `/patient/step/${n}?index`,
+        `${stepPath(n)}?index`,
         form({ ...fields, revision: String(revisionIn(html)), intent: 'next' }, cookie),
       );
       expect(saved.status, `step ${n}`).toBe(302);
       return saved.headers.get('location');
     };
-    expect(await step(1, {})).toBe('/patient/step/2');
-    expect(await step(2, { marks: 'pain' })).toBe('/patient/step/3');
+    expect(await step(1, {})).toBe('/patient/options');
+    expect(await step(2, { marks: 'pain' })).toBe('/patient/values');
     expect(
       await step(3, {
         'ratings.pain': '4',
         'ownConcerns[0].text': 'My grandchildren',
         'ownConcerns[0].rating': '3',
       }),
-    ).toBe('/patient/step/4');
-    const fit = await (await request('/patient/step/4', { headers: { cookie } })).text();
+    ).toBe('/patient/leaning');
+    const fit = await (await request('/patient/leaning', { headers: { cookie } })).text();
     expect(fit).toContain('Does better on');
-    expect(await step(4, { leaning: 'not-sure' })).toBe('/patient/step/5');
+    expect(await step(4, { leaning: 'not-sure' })).toBe('/patient/sure');
     expect(
       await step(5, {
         'sure.sure': 'no',
@@ -206,26 +207,26 @@ describe('the steps, without JavaScript', () => {
         'sure.riskBenefit': 'yes',
         'sure.encouragement': 'yes',
       }),
-    ).toBe('/patient/step/6');
-    const sure = await (await request('/patient/step/5', { headers: { cookie } })).text();
+    ).toBe('/patient/questions');
+    const sure = await (await request('/patient/sure', { headers: { cookie } })).text();
     expect(sure).toContain('You said yes to 3 of 4 questions.');
     expect(sure).toContain('Lots of people feel this way before they decide');
     expect(await step(6, { questions: 'How long is the wait?', 'readElsewhere.note': '' })).toBe(
-      '/patient/step/7',
+      '/patient/summary',
     );
-    const summary = await (await request('/patient/step/7', { headers: { cookie } })).text();
+    const summary = await (await request('/patient/summary', { headers: { cookie } })).text();
     expect(summary).toContain('How long is the wait?');
     expect(summary).toContain('My grandchildren');
-    expect(await step(7, {})).toBe('/patient/step/7?ready=1');
+    expect(await step(7, {})).toBe('/patient/summary?ready=1');
   });
 
   it('refuses a tampered rating and an unknown option with a message at the field, saving nothing', async () => {
     const { request, invite } = await site();
     const cookie = await startSession(request, (await invite()).token);
-    const html = await (await request('/patient/step/3', { headers: { cookie } })).text();
+    const html = await (await request('/patient/values', { headers: { cookie } })).text();
     const revision = String(revisionIn(html));
     const tampered = await request(
-      '/patient/step/3?index',
+      '/patient/values?index',
       form({ 'ratings.pain': '7', revision, intent: 'next' }, cookie),
     );
     expect(tampered.status).toBe(422);
@@ -235,7 +236,7 @@ describe('the steps, without JavaScript', () => {
     expect(page).toMatch(/<fieldset[^>]*aria-describedby="step-ratings.pain-error"/);
 
     const unknown = await request(
-      '/patient/step/4?index',
+      '/patient/leaning?index',
       form({ leaning: 'helicopter', revision, intent: 'next' }, cookie),
     );
     expect(unknown.status).toBe(422);
@@ -243,14 +244,14 @@ describe('the steps, without JavaScript', () => {
       'Choose one of the options, or &quot;not sure yet&quot;',
     );
 
-    const stillThere = await (await request('/patient/step/3', { headers: { cookie } })).text();
+    const stillThere = await (await request('/patient/values', { headers: { cookie } })).text();
     expect(revisionIn(stillThere)).toBe(Number(revision));
   });
 
   it('saves a double submit once, and says when another window changed the answers', async () => {
     const { request, invite } = await site();
     const cookie = await startSession(request, (await invite()).token);
-    const html = await (await request('/patient/step/3', { headers: { cookie } })).text();
+    const html = await (await request('/patient/values', { headers: { cookie } })).text();
     const revision = String(revisionIn(html));
     // A new concern's id comes with the form, so the second copy is the same answer.
     const concernId = /name="ownConcerns\[0\].id" value="([\w-]+)"/.exec(html)?.[1] ?? '';
@@ -263,13 +264,13 @@ describe('the steps, without JavaScript', () => {
       intent: 'next',
     };
     const [first, second] = await Promise.all([
-      request('/patient/step/3?index', form(fields, cookie)),
-      request('/patient/step/3?index', form(fields, cookie)),
+      request('/patient/values?index', form(fields, cookie)),
+      request('/patient/values?index', form(fields, cookie)),
     ]);
     expect([first.status, second.status]).toEqual([302, 302]);
 
     const conflict = await request(
-      '/patient/step/3?index',
+      '/patient/values?index',
       form({ ...fields, 'ratings.pain': '1' }, cookie),
     );
     expect(conflict.status).toBe(409);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { aidLimits } from '#shared/aid/schema';
-import { StepAnswers, type StepName } from '#shared/record/schema';
+import { StepAnswers } from '#shared/record/schema';
+import type { StepName } from '#shared/record/rules';
 import { recordLimits, sureItems } from '#shared/record/rules';
 import type { FormLimits } from './form-data.server';
 import { group, list, optional, text, whole, yesNo } from './form-values';

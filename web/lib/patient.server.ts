@@ -2,7 +2,8 @@ import type { SubmissionResult } from '@conform-to/react';
 import { data, redirect, type AppLoadContext } from '@remix-run/server-runtime';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import type { DecisionRecord, StepName } from '#shared/record/schema';
+import type { DecisionRecord } from '#shared/record/schema';
+import { stepNumber, stepPath, type StepName } from '#shared/record/rules';
 import { ConfirmationRequest } from '#shared/record/decision';
 import { apiClient, expectOk } from './api.server';
 import { admitFormData, CONFORM_INTENT } from './form-data.server';
@@ -45,12 +46,10 @@ export async function saveStep({
   context,
   request,
   step,
-  stepNumber,
 }: {
   context: AppLoadContext;
   request: Request;
   step: StepName;
-  stepNumber: number;
 }) {
   const posted = await request.formData();
   const intent = String(posted.get('intent') ?? 'next');
@@ -72,8 +71,9 @@ export async function saveStep({
   });
   const status: number = response.status;
   if (status === 200) {
-    const target = stay ? stepNumber : intent === 'back' ? stepNumber - 1 : stepNumber + 1;
-    throw redirect(`/patient/step/${Math.max(1, Math.min(7, target))}${stay ? '?saved=1' : ''}`);
+    const place = stepNumber(step);
+    const target = stay ? place : intent === 'back' ? place - 1 : place + 1;
+    throw redirect(`${stepPath(target)}${stay ? '?saved=1' : ''}`);
   }
   if (status === 409) {
     const problem = await readProblem(response);
@@ -106,7 +106,7 @@ export async function markReady(context: AppLoadContext, revision: number) {
   }
   if (!response.ok) return patientFailure(response);
   await expectOk(response);
-  throw redirect('/patient/step/7?ready=1');
+  throw redirect(`${stepPath('summary')}?ready=1`);
 }
 
 export type ConfirmResult =

@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { isDecided } from '#shared/record/lifecycle';
+import { stepPath } from '#shared/record/rules';
 import { PatientError } from '../components/patient/patient-error';
 import { loadPatientView } from '../lib/patient.server';
 
@@ -7,7 +8,7 @@ import { loadPatientView } from '../lib/patient.server';
 export async function loader({ context }: LoaderFunctionArgs) {
   const view = await loadPatientView(context);
   throw redirect(
-    isDecided(view.record.status) ? '/patient/record' : `/patient/step/${view.record.currentStep}`,
+    isDecided(view.record.status) ? '/patient/record' : stepPath(view.record.currentStep),
   );
 }
 

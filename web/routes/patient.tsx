@@ -6,6 +6,7 @@ import {
 } from '@remix-run/react';
 import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { isDecided } from '#shared/record/lifecycle';
+import { stepNames, stepPath } from '#shared/record/rules';
 import { PatientError } from '../components/patient/patient-error';
 import { useFocusHeadingOnNavigation } from '../lib/use-focus';
 import { loadPatientView } from '../lib/patient.server';
@@ -19,9 +20,9 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const view = await loadPatientView(context);
   const { pathname } = new URL(request.url);
   const decided = isDecided(view.record.status);
-  if (decided && pathname.startsWith('/patient/step/')) throw redirect('/patient/record');
-  if (!decided && pathname === '/patient/record')
-    throw redirect(`/patient/step/${view.record.currentStep}`);
+  const onStep = stepNames.some((step) => pathname === stepPath(step));
+  if (decided && onStep) throw redirect('/patient/record');
+  if (!decided && pathname === '/patient/record') throw redirect(stepPath(view.record.currentStep));
   return view;
 }
 

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type DefaultValue, type FormMetadata } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { STEP_COUNT } from '#shared/record/rules';
+import { STEP_COUNT, stepNumber, type StepName } from '#shared/record/rules';
 import { patientText } from '../../lib/patient-text';
 import type { StepResult } from '../../lib/patient.server';
 
@@ -29,7 +29,7 @@ function useAnswerCount(result: StepResult | undefined): number {
  * is read on the server only, so no schema is sent to the phone.
  */
 export function StepFrame<S extends Shape = Shape>(props: {
-  step: number;
+  step: StepName;
   revision: number;
   result: StepResult | undefined;
   /** What the step's form starts from: the patient's saved answers, as the form holds them. */
@@ -50,7 +50,7 @@ function StepForm<S extends Shape>({
   defaultValue,
   children,
   next = patientText.next,
-  showBack = step > 1,
+  showBack = stepNumber(step) > 1,
   answered,
 }: Parameters<typeof StepFrame<S>>[0] & { answered: boolean }) {
   const [form, fields] = useForm<S>({
@@ -58,7 +58,8 @@ function StepForm<S extends Shape>({
     lastResult: result?.reply,
     ...(defaultValue === undefined ? {} : { defaultValue }),
   });
-  const title = patientText.stepTitles[step - 1] ?? '';
+  const place = stepNumber(step);
+  const title = patientText.stepTitles[place - 1] ?? '';
   // An answer restarts the form: the message about it is where the patient goes next.
   const notice = useRef<HTMLDivElement & HTMLParagraphElement>(null);
   useEffect(() => {
@@ -69,11 +70,11 @@ function StepForm<S extends Shape>({
   return (
     <>
       <p className="step-count" id="step-count">
-        {patientText.stepOf(step, STEP_COUNT)}
+        {patientText.stepOf(place, STEP_COUNT)}
       </p>
       <progress
         className="step-progress"
-        value={step}
+        value={place}
         max={STEP_COUNT}
         aria-labelledby="step-count"
       />

@@ -11,7 +11,7 @@ import { shown, TextInput } from '../components/field';
 import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
-  saveStep({ context, request, step: 'values', stepNumber: 3 });
+  saveStep({ context, request, step: 'values' });
 
 const ratingChoices = patientText.ratingLabels.map((label, value) => ({
   value: String(value),
@@ -43,7 +43,7 @@ export default function WhatMatters() {
     concerns.push({ id: `c${revision}n${concerns.length}`, text: '', rating: '' });
   return (
     <StepFrame<ValuesShape>
-      step={3}
+      step="values"
       revision={revision}
       result={result}
       defaultValue={{

@@ -2,7 +2,15 @@ import { Link, useActionData, useSearchParams } from '@remix-run/react';
 import { rowName } from '#shared/aid/names';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { cellOf } from '#shared/aid/cells';
-import { IMPORTANT_RATING, NOT_SURE, sureItems, sureScore } from '#shared/record/rules';
+import {
+  IMPORTANT_RATING,
+  NOT_SURE,
+  stepNumber,
+  stepPath,
+  sureItems,
+  sureScore,
+  type StepName,
+} from '#shared/record/rules';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { SureResult } from '../components/patient/sure-result';
@@ -12,8 +20,7 @@ import { usePatientView } from '../lib/use-patient';
 
 export async function action({ context, request }: ActionFunctionArgs) {
   const form = await request.clone().formData();
-  if (form.get('intent') === 'back')
-    return saveStep({ context, request, step: 'summary', stepNumber: 7 });
+  if (form.get('intent') === 'back') return saveStep({ context, request, step: 'summary' });
   return markReady(context, Number(form.get('revision')));
 }
 
@@ -23,7 +30,7 @@ function Section({
   children,
 }: {
   title: string;
-  step: number;
+  step: StepName;
   children: React.ReactNode;
 }) {
   return (
@@ -31,7 +38,7 @@ function Section({
       <h2>{title}</h2>
       {children}
       <p className="no-print">
-        <Link to={`/patient/step/${step}`}>{patientText.editStep(step)}</Link>
+        <Link to={stepPath(step)}>{patientText.editStep(stepNumber(step))}</Link>
       </p>
     </section>
   );
@@ -54,7 +61,7 @@ export default function Summary() {
       : content.options.find((option) => option.id === answers.leaning)?.name;
   const nothing = <p className="muted">{patientText.nothingYet}</p>;
   return (
-    <StepFrame step={7} revision={record.revision} result={result} next={patientText.ready}>
+    <StepFrame step="summary" revision={record.revision} result={result} next={patientText.ready}>
       {record.status !== 'in-progress' || search.has('ready') ? (
         <p className="notice notice-success" role="status">
           {patientText.readyDone}
@@ -64,7 +71,7 @@ export default function Summary() {
       <p className="lead">{content.title}</p>
       <p>{content.question}</p>
 
-      <Section title={patientText.yourMarks} step={2}>
+      <Section title={patientText.yourMarks} step="options">
         {answers.marks.length === 0 ? (
           nothing
         ) : (
@@ -76,7 +83,7 @@ export default function Summary() {
         )}
       </Section>
 
-      <Section title={patientText.yourRatings} step={3}>
+      <Section title={patientText.yourRatings} step="values">
         {rated.length === 0 ? (
           nothing
         ) : (
@@ -106,7 +113,7 @@ export default function Summary() {
         ) : null}
       </Section>
 
-      <Section title={patientText.yourLeaning} step={4}>
+      <Section title={patientText.yourLeaning} step="leaning">
         {leaning ? (
           <p>
             <strong>{leaning}</strong>
@@ -116,7 +123,7 @@ export default function Summary() {
         )}
       </Section>
 
-      <Section title={patientText.yourSure} step={5}>
+      <Section title={patientText.yourSure} step="sure">
         {sureItems.some((item) => answers.sure[item] !== undefined) ? (
           <ul>
             {sureItems.map((item) => (
@@ -144,7 +151,7 @@ export default function Summary() {
         ) : null}
       </Section>
 
-      <Section title={patientText.yourQuestions} step={6}>
+      <Section title={patientText.yourQuestions} step="questions">
         {answers.questions ? <p className="pre-wrap">{answers.questions}</p> : nothing}
         {answers.readElsewhere.note || answers.readElsewhere.link ? (
           <>

@@ -10,7 +10,7 @@ import { patientText } from '../lib/patient-text';
 import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
-  saveStep({ context, request, step: 'leaning', stepNumber: 4 });
+  saveStep({ context, request, step: 'leaning' });
 
 /** How much it matters, as a bar: the words beside it say the same. */
 function MattersBar({ rating }: { rating: number }) {
@@ -71,7 +71,7 @@ export default function HowOptionsFit() {
   const fit = fitOptions(aid.content, record.answers);
   return (
     <StepFrame<{ leaning: string }>
-      step={4}
+      step="leaning"
       revision={record.revision}
       result={result}
       defaultValue={{ leaning: record.answers.leaning }}

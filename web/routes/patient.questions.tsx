@@ -9,7 +9,7 @@ import { patientText } from '../lib/patient-text';
 import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
-  saveStep({ context, request, step: 'questions', stepNumber: 6 });
+  saveStep({ context, request, step: 'questions' });
 
 type QuestionsShape = {
   questions: string;
@@ -23,7 +23,7 @@ export default function QuestionsAndNotes() {
   const { questions, readElsewhere } = record.answers;
   return (
     <StepFrame<QuestionsShape>
-      step={6}
+      step="questions"
       revision={record.revision}
       result={result}
       defaultValue={{ questions, readElsewhere }}

@@ -11,7 +11,7 @@ import { list } from '../lib/form-values';
 import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
-  saveStep({ context, request, step: 'options', stepNumber: 2 });
+  saveStep({ context, request, step: 'options' });
 
 /** Step 2: the options and the grid, and a mark on each question that matters to the patient. */
 export default function TheOptions() {
@@ -19,7 +19,7 @@ export default function TheOptions() {
   const result = useActionData<typeof action>();
   return (
     <StepFrame<{ marks: string[] }>
-      step={2}
+      step="options"
       revision={record.revision}
       result={result}
       defaultValue={{ marks: record.answers.marks }}

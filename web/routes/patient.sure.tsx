@@ -11,7 +11,7 @@ import { patientText } from '../lib/patient-text';
 import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
-  saveStep({ context, request, step: 'sure', stepNumber: 5 });
+  saveStep({ context, request, step: 'sure' });
 
 const yesNo = [
   { value: 'yes', label: patientText.yes },
@@ -25,7 +25,7 @@ export default function AreYouReady() {
   const { sure, worries } = record.answers;
   return (
     <StepFrame<{ sure: Record<SureItem, string>; worries: string }>
-      step={5}
+      step="sure"
       revision={record.revision}
       result={result}
       defaultValue={{

@@ -8,14 +8,14 @@ import { patientText } from '../lib/patient-text';
 import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
-  saveStep({ context, request, step: 'decision', stepNumber: 1 });
+  saveStep({ context, request, step: 'decision' });
 
 /** Step 1: the decision, who wrote the guide, when, from which sources, and who paid. */
 export default function TheDecision() {
   const { aid, record } = usePatientView();
   const result = useActionData<typeof action>();
   return (
-    <StepFrame step={1} revision={record.revision} result={result}>
+    <StepFrame step="decision" revision={record.revision} result={result}>
       <p className="lead">{aid.content.title}</p>
       <DecisionIntro content={aid.content} Sub="h2" />
       <p className="muted">{patientText.versionLine(aid.version, formatDate(aid.publishedAt))}</p>
