@@ -12,6 +12,7 @@ import { cellOf, isBlank } from '../aid/cells';
 import { listOf, optionName, quotedRowName } from '../aid/names';
 import { toPointer } from '../problem';
 import type { CriterionLevel, CriterionResult } from './results';
+import { rowNumbers, type RowNumbers } from './row-numbers';
 
 /**
  * The IPDAS minimum standards (Joseph-Williams et al., Med Decis Making 2014) that software can
@@ -26,6 +27,7 @@ export function publishBlockers(results: readonly CriterionResult[]): CriterionR
 
 export function checkIpdas(aid: AidContent): CriterionResult[] {
   const numbers = numberedCells(aid);
+  const rows = rowNumbers(aid);
   return [
     describesCondition(aid),
     statesDecision(aid),
@@ -45,8 +47,8 @@ export function checkIpdas(aid: AidContent): CriterionResult[] {
     probabilitiesGiven(aid, numbers),
     referenceClassGiven(aid, numbers),
     eventRatesGiven(numbers),
-    sameTimePeriod(aid, numbers),
-    sameDenominator(aid, numbers),
+    sameTimePeriod(aid, rows),
+    sameDenominator(aid, rows),
     moreThanOneView(numbers),
     developmentStepsAttested(aid),
     evidenceSelectionDescribed(aid),
@@ -676,74 +678,51 @@ function eventRatesGiven(numbers: readonly NumberedCell[]): CriterionResult {
     : judge(criterion, [], 'Every number is given as “x in N people”.', '');
 }
 
-/** Within each row, the numbers whose value differs from the row's first one. */
-function disagreeingWithinRows(
-  numbers: readonly NumberedCell[],
-  valueOf: (number: NaturalFrequency) => string | undefined,
-): NumberedCell[] {
-  const firstValueByRow = new Map<number, string>();
-  return numbers.filter((at) => {
-    const value = valueOf(at.number);
-    if (value === undefined) return false;
-    const first = firstValueByRow.get(at.rowIndex);
-    if (first === undefined) {
-      firstValueByRow.set(at.rowIndex, value);
-      return false;
-    }
-    return value !== first;
-  });
-}
-
-function sameTimePeriod(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+function sameTimePeriod(aid: AidContent, rows: readonly RowNumbers[]): CriterionResult {
   const criterion: Criterion = {
     id: 'B6',
     level: 'quality',
     title: 'Uses the same time period across options',
     requiredToPublish: false,
   };
-  if (numbers.length === 0) return notApplicable(criterion, noNumbers);
-  const withoutTimeFrame: Finding[] = numbers
-    .filter((at) => isBlank(at.number.timeFrame))
-    .map((at) => ({
+  if (rows.every((row) => row.numbers.length === 0)) return notApplicable(criterion, noNumbers);
+  const findings: Finding[] = rows.flatMap(({ timeFrame }) => [
+    ...(timeFrame?.missing ?? []).map((at) => ({
       message: `The number for ${where(aid, at)} has no time period.`,
-      pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'timeFrame'),
-    }));
-  const differing: Finding[] = disagreeingWithinRows(numbers, (number) =>
-    isBlank(number.timeFrame) ? undefined : number.timeFrame.trim().toLowerCase(),
-  ).map((at) => ({
-    message: `The number for ${where(aid, at)} covers “${at.number.timeFrame.trim()}”, a different time period from the others on that row.`,
-    pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'timeFrame'),
-  }));
+      pointer: cellPointer(at.rowIndex, at.optionId, 'number', 'timeFrame'),
+    })),
+    ...(timeFrame?.others ?? []).map((at) => ({
+      message: `The number for ${where(aid, at)} covers “${at.number.timeFrame.trim()}”, unlike most on that row (“${timeFrame?.shared ?? ''}”).`,
+      pointer: cellPointer(at.rowIndex, at.optionId, 'number', 'timeFrame'),
+    })),
+  ]);
   return judge(
     criterion,
-    [...withoutTimeFrame, ...differing].sort(byRow),
+    findings,
     'The numbers on each row cover the same time period.',
     'Give every number on a row the same time period, such as “over 10 years”, so options compare fairly.',
   );
 }
 
-function sameDenominator(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+function sameDenominator(aid: AidContent, rows: readonly RowNumbers[]): CriterionResult {
   const criterion: Criterion = {
     id: 'B7',
     level: 'quality',
     title: 'Uses the same denominator across options',
     requiredToPublish: false,
   };
-  if (numbers.length === 0) return notApplicable(criterion, noNumbers);
+  if (rows.every((row) => row.numbers.length === 0)) return notApplicable(criterion, noNumbers);
   return judge(
     criterion,
-    disagreeingWithinRows(numbers, (number) => String(number.denominator)).map((at) => ({
-      message: `The number for ${where(aid, at)} is out of ${at.number.denominator}, unlike the others on that row.`,
-      pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'denominator'),
-    })),
+    rows.flatMap(({ total }) =>
+      (total?.others ?? []).map((at) => ({
+        message: `The number for ${where(aid, at)} is out of ${at.number.denominator}, unlike most on that row (${total?.shared}).`,
+        pointer: cellPointer(at.rowIndex, at.optionId, 'number', 'denominator'),
+      })),
+    ),
     'The numbers on each row are out of the same total.',
     'Give every number on a row out of the same total, such as “in 100 people”, so options compare fairly.',
   );
-}
-
-function byRow(a: Finding, b: Finding): number {
-  const rowOf = (finding: Finding) => Number(/^\/rows\/(\d+)/.exec(finding.pointer)?.[1] ?? 0);
-  return rowOf(a) - rowOf(b);
 }
 
 function moreThanOneView(numbers: readonly NumberedCell[]): CriterionResult {

@@ -1,8 +1,9 @@
-import { aidLimits, type AidContent, type AidRow, type NaturalFrequency } from '../aid/schema';
+import { aidLimits, type AidContent, type AidRow } from '../aid/schema';
 import { cellOf } from '../aid/cells';
 import { listOf, quotedRowName } from '../aid/names';
 import { toPointer } from '../problem';
 import type { NumberIssue } from './results';
+import { rowNumbers, type RowNumbers } from './row-numbers';
 
 type WordingIssue = Pick<NumberIssue, 'kind' | 'message' | 'suggestion' | 'excerpt'>;
 
@@ -204,60 +205,39 @@ export function checkWording(text: string): WordingIssue[] {
   }));
 }
 
-/** The value written most often; ties go to the one `prefer` ranks first. */
-function mostCommon<T>(values: T[], prefer: (a: T, b: T) => number): T | undefined {
-  const counts = new Map<T, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts.entries()].sort(
-    ([a, countA], [b, countB]) => countB - countA || prefer(a, b),
-  )[0]?.[0];
-}
-
-function denominatorIssue(row: AidRow, r: number, numbers: NaturalFrequency[]): NumberIssue[] {
-  const totals = [...new Set(numbers.map((n) => n.denominator))];
-  const shared = mostCommon(
-    numbers.map((n) => n.denominator),
-    (a, b) => b - a,
-  );
-  if (totals.length < 2 || shared === undefined) return [];
+function denominatorIssue(row: AidRow, numbers: RowNumbers): NumberIssue[] {
+  const { total, rowIndex } = numbers;
+  if (!total || total.others.length === 0) return [];
+  const totals = [...new Set(numbers.numbers.map((at) => at.number.denominator))];
   // A worked conversion helps, but only when it stays a whole number.
-  const convertible = numbers.find(
-    (n) => n.denominator !== shared && Number.isInteger((n.numerator * shared) / n.denominator),
-  );
+  const convertible = total.others
+    .map((at) => at.number)
+    .find((n) => Number.isInteger((n.numerator * total.shared) / n.denominator));
   const example = convertible
-    ? `, for example "${(convertible.numerator * shared) / convertible.denominator} in ${shared}" rather than "${convertible.numerator} in ${convertible.denominator}"`
+    ? `, for example "${(convertible.numerator * total.shared) / convertible.denominator} in ${total.shared}" rather than "${convertible.numerator} in ${convertible.denominator}"`
     : '';
   return [
     {
       kind: 'denominator-mismatch',
-      pointer: toPointer(['rows', r]),
-      message: `The numbers in ${quotedRowName(row, r)} use different totals: ${listOf(totals.map(String))}.`,
-      suggestion: `Give every number in this row out of ${shared}${example}.`,
+      pointer: toPointer(['rows', rowIndex]),
+      message: `The numbers in ${quotedRowName(row, rowIndex)} use different totals: ${listOf(totals.map(String))}.`,
+      suggestion: `Give every number in this row out of ${total.shared}${example}.`,
     },
   ];
 }
 
-function timeFrameIssue(row: AidRow, r: number, numbers: NaturalFrequency[]): NumberIssue[] {
-  const key = (timeFrame: string) => timeFrame.trim().replace(/\s+/g, ' ').toLowerCase();
-  const asWritten = new Map<string, string>();
-  for (const { timeFrame } of numbers) {
-    if (!asWritten.has(key(timeFrame))) asWritten.set(key(timeFrame), timeFrame.trim());
-  }
-  if (asWritten.size < 2) return [];
-  const order = [...asWritten.keys()];
-  const shared = mostCommon(
-    numbers.map((n) => key(n.timeFrame)).filter((k) => k !== ''),
-    (a, b) => order.indexOf(a) - order.indexOf(b),
-  );
-  const found = [...asWritten.values()].map((written) =>
+function timeFrameIssue(row: AidRow, numbers: RowNumbers): NumberIssue[] {
+  const { timeFrame, rowIndex } = numbers;
+  if (!timeFrame || timeFrame.written.length < 2) return [];
+  const found = timeFrame.written.map((written) =>
     written === '' ? 'no time frame' : `"${written}"`,
   );
   return [
     {
       kind: 'time-frame-mismatch',
-      pointer: toPointer(['rows', r]),
-      message: `The numbers in ${quotedRowName(row, r)} cover different time frames: ${listOf(found)}.`,
-      suggestion: `Give every number in this row over the same time frame, such as "${asWritten.get(shared ?? '') ?? ''}".`,
+      pointer: toPointer(['rows', rowIndex]),
+      message: `The numbers in ${quotedRowName(row, rowIndex)} cover different time frames: ${listOf(found)}.`,
+      suggestion: `Give every number in this row over the same time frame, such as "${timeFrame.shared ?? ''}".`,
     },
   ];
 }
@@ -269,9 +249,10 @@ export function checkNumbers(aid: AidContent): NumberIssue[] {
     for (const issue of checkWording(text)) issues.push({ ...issue, pointer: toPointer(path) });
   };
 
+  const rows = rowNumbers(aid);
   aid.rows.forEach((row, r) => {
-    const numbers = aid.options.flatMap((option) => cellOf(row, option.id).number ?? []);
-    issues.push(...denominatorIssue(row, r, numbers), ...timeFrameIssue(row, r, numbers));
+    const numbers = rows[r]!;
+    issues.push(...denominatorIssue(row, numbers), ...timeFrameIssue(row, numbers));
     for (const option of aid.options) {
       wording(['rows', r, 'cells', option.id, 'text'], cellOf(row, option.id).text);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AidContent, type AidContentInput } from '#shared/aid/schema';
+import { checkIpdas } from '#shared/checks/ipdas';
 import { checkNumbers, checkWording } from '#shared/checks/numbers';
 
 const kinds = (text: string) => checkWording(text).map((issue) => issue.kind);
@@ -180,6 +181,32 @@ describe('checkNumbers', () => {
           'Give every number in this row out of 100, for example "1 in 100" rather than "10 in 1000".',
       },
     ]);
+  });
+
+  it('says the same as the IPDAS criteria about one row: one rule, two reports', () => {
+    const aid = aidWith([
+      row('infection', 'Chance of infection', {
+        surgery: { text: 'About 2 in 100 people.', number: frequency(2, 100) },
+        physio: { text: 'About 10 in 1000 people.', number: frequency(10, 1000, 'over 5 years') },
+        wait: { text: 'About 1 in 100 people.', number: frequency(1, 100) },
+      }),
+      fine,
+    ]);
+    expect(checkNumbers(aid).map((issue) => issue.kind)).toEqual([
+      'denominator-mismatch',
+      'time-frame-mismatch',
+    ]);
+    const criteria = checkIpdas(aid);
+    const findingOf = (id: string) => criteria.find((criterion) => criterion.id === id);
+    // The odd one out is the physiotherapy number, on both counts.
+    expect(findingOf('B7')).toMatchObject({
+      status: 'missing',
+      pointer: '/rows/0/cells/physio/number/denominator',
+    });
+    expect(findingOf('B6')).toMatchObject({
+      status: 'missing',
+      pointer: '/rows/0/cells/physio/number/timeFrame',
+    });
   });
 
   it('suggests the largest total when no total is more common', () => {
