@@ -4,7 +4,15 @@ import * as z from 'zod';
 import { canonicalJson } from '#shared/canonical-json';
 import { LinkToken, PatientLink, PatientSession, type Invitation } from '#shared/invitations';
 import { fieldErrors, toPointer } from '#shared/problem';
-import { answerIssues, DecisionRecord, ReadyRequest, RecordView, StepAnswers, StepUpdate, type PatientAnswers } from '#shared/record/schema';
+import {
+  answerIssues,
+  DecisionRecord,
+  ReadyRequest,
+  RecordView,
+  StepAnswers,
+  StepUpdate,
+  type PatientAnswers,
+} from '#shared/record/schema';
 import { stepNames, stepNumber } from '#shared/record/rules';
 import { transition } from '#shared/record/lifecycle';
 import { STEP_COUNT } from '#shared/record/rules';
