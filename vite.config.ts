@@ -17,6 +17,15 @@ export default defineConfig({
       },
     }),
   ],
+  // The development server serves the client code and its packages, nothing else:
+  // not the server's code, the local database (.data/) or secrets.
+  server: {
+    fs: {
+      strict: true,
+      allow: ['web', 'shared', 'node_modules'],
+      deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.data/**', '**/.git/**'],
+    },
+  },
   // Client assets live under /assets/, which CloudFront serves from S3.
   build: { assetsDir: 'assets' },
   // Listed so that Vite prepares them at start: discovered later, they would make

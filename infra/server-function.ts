@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
@@ -23,6 +24,9 @@ const tableActions = [
   'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
 ];
+
+/** The Cognito actions of organisation admins' member changes (ADR 17): invite and remove, nothing else. */
+const memberDirectoryActions = ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser'];
 
 /**
  * A Node.js Lambda with the project's defaults in one place: Node.js 24 on
@@ -61,5 +65,11 @@ export class ServerFunction extends LambdaFunction {
     table.grant(this, ...tableActions);
     key.grantEncryptDecrypt(this);
     this.addEnvironment('TABLE_NAME', table.tableName);
+  }
+
+  /** Grants the member changes on this user pool only, and names the pool to the code, in one call. */
+  bindMemberDirectory(userPool: IUserPool): void {
+    userPool.grant(this, ...memberDirectoryActions);
+    this.addEnvironment('COGNITO_USER_POOL_ID', userPool.userPoolId);
   }
 }

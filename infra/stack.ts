@@ -6,6 +6,10 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -152,6 +156,14 @@ export class DecideTogetherStack extends Stack {
       },
     });
 
+    // The viewer's address for the app's rate limits: API Gateway sees only CloudFront's.
+    // Set here, it replaces whatever a client sent under the same name.
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        "function handler(event) { event.request.headers['x-viewer-address'] = { value: event.viewer.ip }; return event.request; }",
+      ),
+    });
     const distribution = new Distribution(this, 'Site', {
       comment: 'Decide Together',
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -164,6 +176,9 @@ export class DecideTogetherStack extends Stack {
         allowedMethods: AllowedMethods.ALLOW_ALL,
         cachePolicy: CachePolicy.CACHING_DISABLED,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        functionAssociations: [
+          { function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST },
+        ],
         compress: true,
       },
       additionalBehaviors: {
@@ -207,6 +222,7 @@ export class DecideTogetherStack extends Stack {
       description: 'Decide Together: API and pages',
     });
     server.bindTable(table, dataKey);
+    server.bindMemberDirectory(userPool);
     server.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
     server.addEnvironment('OIDC_ISSUER', userPool.userPoolProviderUrl);
     server.addEnvironment('OIDC_CLIENT_ID', client.userPoolClientId);

@@ -3,6 +3,7 @@
  * deploys as it is and the Lambda test invokes:
  * - index.mjs: the handler (API and pages);
  * - record-pdf.mjs: the PDF renderer, loaded only by the export routes (ADR 12);
+ * - cognito-directory.mjs: members' Cognito accounts, loaded only by changes to the members (ADR 17);
  * - fonts/: the fonts it embeds.
  */
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ const result = await build({
   entryPoints: {
     index: 'functions/entries/lambda.ts',
     'record-pdf': 'functions/exports/record-pdf.ts',
+    'cognito-directory': 'functions/auth/cognito-directory.ts',
   },
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Actor } from './aid/aids';
 import { Id } from './ids';
+import { typedText } from './text';
 import type { RecordStatus } from './record/lifecycle';
 
 export const invitationLimits = {
@@ -53,8 +54,7 @@ export const NewInvitation = z
   .object({
     aidId: Id,
     version: z.int('Choose a published version').min(1, 'Choose a published version'),
-    clinicReference: z
-      .string()
+    clinicReference: typedText()
       .trim()
       .max(
         invitationLimits.clinicReference,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id } from './ids';
+import { MemberRole } from './members';
 
 export const Organisation = z
   .object({
@@ -20,6 +21,8 @@ export const Clinician = z
     orgId: Id,
     name: z.string(),
     email: z.email(),
+    /** An admin also manages the organisation's members (ADR 17). */
+    role: MemberRole,
   })
   .meta({ id: 'Clinician' });
 export type Clinician = z.infer<typeof Clinician>;
@@ -27,7 +30,7 @@ export type Clinician = z.infer<typeof Clinician>;
 /** The signed-in clinician and their organisation. */
 export const Me = z
   .object({
-    clinician: Clinician.pick({ id: true, name: true, email: true }),
+    clinician: Clinician.pick({ id: true, name: true, email: true, role: true }),
     organisation: Organisation,
   })
   .meta({ id: 'Me' });
@@ -41,6 +44,18 @@ export const NewSession = z
   })
   .meta({ id: 'NewSession' });
 export type NewSession = z.infer<typeof NewSession>;
+
+/** Starts a browser session; at a first sign-in, the ID token links an invited member (ADR 17). */
+export const SessionStart = z
+  .object({
+    idToken: z
+      .string()
+      .max(16_384)
+      .optional()
+      .describe("The ID token from sign-in: its verified email links an invited member's account"),
+  })
+  .meta({ id: 'SessionStart' });
+export type SessionStart = z.infer<typeof SessionStart>;
 
 /** The service and its data store answer. */
 export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });

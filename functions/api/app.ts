@@ -10,6 +10,7 @@ import {
   type Problem,
   type ProblemKind,
 } from '#shared/problem';
+import { MemberDirectoryUnavailableError, noMemberDirectory } from '../auth/member-directory';
 import { describeError, redactPath } from '../log/logger';
 import { StoreUnavailableError } from '../store/errors';
 import type { ApiDeps, ApiEnv } from './env';
@@ -19,6 +20,7 @@ import { aids } from './routes/aids';
 import { health } from './routes/health';
 import { invitations } from './routes/invitations';
 import { me } from './routes/me';
+import { members } from './routes/members';
 import { patient } from './routes/patient';
 import { records } from './routes/records';
 import { sessions } from './routes/sessions';
@@ -28,6 +30,7 @@ const defaults = {
   sessionLifetimeSeconds: 8 * 60 * 60,
   // The largest aid (300 KB of content) with room for the request around it.
   bodyLimitBytes: 512 * 1024,
+  memberDirectory: noMemberDirectory,
 };
 
 /**
@@ -84,6 +87,7 @@ export function createApp(deps: ApiDeps) {
     .route('/health', health)
     .route('/me', me)
     .route('/sessions', sessions)
+    .route('/members', members)
     .route('/aids', aids)
     .route('/invitations', invitations)
     .route('/records', records)
@@ -121,6 +125,9 @@ function respondWithProblem(
   const requestId = c.var.requestId;
   if (error instanceof StoreUnavailableError) {
     log.warn('store unavailable', { requestId, ...describeError(error.cause) });
+  }
+  if (error instanceof MemberDirectoryUnavailableError) {
+    log.warn('member directory unavailable', { requestId, ...describeError(error.cause) });
   }
   const known = error instanceof ProblemError ? error : storeProblem(error, c);
   let problem: Problem;

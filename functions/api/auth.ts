@@ -70,7 +70,45 @@ export async function authenticateClinician(c: Context<ApiEnv>): Promise<Princip
     throw unauthenticated('This account is no longer a member of the clinic.');
   }
   c.set('clinician', { id: clinician.id, name: clinician.name });
+  c.set('role', clinician.role);
   return principal;
+}
+
+/**
+ * Only an organisation's admins (behind `requireClinician`). The role is read
+ * with the clinician on each request, so a demotion counts from the next one.
+ */
+export const requireAdmin = createMiddleware<ApiEnv>(async (c, next) => {
+  if (c.var.role !== 'admin') {
+    throw new ProblemError('forbidden', {
+      detail: "Only your organisation's admins can manage its members.",
+    });
+  }
+  await next();
+});
+
+/**
+ * A first sign-in (ADR 17): the bearer token's subject has no clinician yet,
+ * and the ID token from the same sign-in, for the same subject, carries an
+ * email address its provider verified; the invited member with that address
+ * is linked to the subject. Anything less links nobody, and sign-in goes on
+ * to say "not linked to a clinic yet".
+ */
+export async function linkInvitedMember(c: Context<ApiEnv>, idToken: string): Promise<void> {
+  const { verifier, store } = c.var.deps;
+  const token = bearer.exec(c.req.header('authorization') ?? '')?.[1];
+  if (!token || !verifier.verifyIdToken) return;
+  try {
+    const { subject } = await verifier.verify(token);
+    if (await store.people.principalForSubject(subject)) return;
+    const identity = await verifier.verifyIdToken(idToken);
+    if (identity.subject !== subject || !identity.emailVerified || !identity.email) return;
+    await store.members.linkByEmail(subject, identity.email);
+  } catch (error) {
+    // The tokens are judged again, with the answer they deserve, by `requireClinician`.
+    if (error instanceof InvalidTokenError) return;
+    throw error;
+  }
 }
 
 function unauthenticated(detail: string): ProblemError {

@@ -1,10 +1,12 @@
 import type { RecordPdfRenderer } from '../exports/record-pdf-renderer';
 import type { Actor } from '#shared/aid/aids';
 import type { Logger } from '../log/logger';
+import type { MemberDirectory } from '../auth/member-directory';
 import type { TokenVerifier } from '../auth/tokens';
 import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';
 import type { Invitation } from '#shared/invitations';
+import type { MemberRole } from '#shared/members';
 import type { Organisation } from '#shared/people';
 import type { RecordView } from '#shared/record/schema';
 
@@ -36,6 +38,11 @@ export interface ApiDeps {
    * every other request's cold start (ADR 12).
    */
   loadPdfRenderer: () => Promise<RecordPdfRenderer>;
+  /**
+   * Members' accounts at the identity provider (ADR 17): Cognito in AWS, the
+   * development issuer locally. Without one, invitations answer 503.
+   */
+  memberDirectory?: MemberDirectory;
 }
 
 export interface ApiEnv {
@@ -46,6 +53,8 @@ export interface ApiEnv {
     principal: Principal;
     /** The same clinician as records name them, read when they were authenticated. */
     clinician: Actor;
+    /** The signed-in clinician's role, read with them on every request. */
+    role: MemberRole;
     /** Set by `requirePatient` and `requireRecordReader`: the record, and who reads it. */
     access: RecordAccess;
   };

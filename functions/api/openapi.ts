@@ -22,7 +22,7 @@ interface Answer {
 
 export interface RouteDoc {
   summary: string;
-  tag: 'operations' | 'identity' | 'aids' | 'invitations' | 'records' | 'patient';
+  tag: 'operations' | 'identity' | 'members' | 'aids' | 'invitations' | 'records' | 'patient';
   /** Who may call it: a clinician (bearer token or session cookie), a patient's session, either, or anyone. */
   auth: 'clinician' | 'patient' | 'clinician-or-patient' | 'none';
   /** It reads a JSON body: 400, 413, 415 and 422 may answer. */

@@ -1,9 +1,17 @@
 import type { Context } from 'hono';
 import {
+  MemberAccountExistsError,
+  MemberAccountRefusedError,
+  MemberDirectoryUnavailableError,
+} from '../auth/member-directory';
+import {
   AidChangedError,
   InvalidCursorError,
   InvitationChangedError,
+  LastAdminError,
   LinkWithdrawnError,
+  MemberChangedError,
+  MemberEmailTakenError,
   NotFoundError,
   PublishedAidError,
   RecordChangedError,
@@ -13,8 +21,8 @@ import { ProblemError } from './problem-error';
 import { recordRefused } from './record-problems';
 
 /**
- * The store's errors as problem+json, in one place. Routes let them pass;
- * null for anything else.
+ * The store's errors (and the member directory's) as problem+json, in one
+ * place. Routes let them pass; null for anything else.
  */
 export function storeProblem(error: unknown, c: Context): ProblemError | null {
   if (error instanceof NotFoundError) {
@@ -48,6 +56,45 @@ export function storeProblem(error: unknown, c: Context): ProblemError | null {
     return new ProblemError('conflict', {
       detail:
         "This aid has published versions, and patients' records point to them, so it cannot be deleted.",
+    });
+  }
+  if (error instanceof MemberEmailTakenError || error instanceof MemberAccountExistsError) {
+    const detail =
+      error instanceof MemberEmailTakenError
+        ? 'Someone with this email address is already a member or invited, here or at another clinic. Nothing was changed.'
+        : 'The sign-in service already has an account with this email address. Nothing was changed: ask whoever runs your sign-in service to remove it, then invite again.';
+    return new ProblemError('conflict', {
+      detail,
+      errors: [{ pointer: '/email', detail }],
+      extensions: { reason: 'email-taken' },
+    });
+  }
+  if (error instanceof MemberAccountRefusedError) {
+    return new ProblemError('validation-failed', {
+      errors: [
+        { pointer: '/email', detail: 'The sign-in service does not accept this email address.' },
+      ],
+    });
+  }
+  if (error instanceof LastAdminError) {
+    return new ProblemError('conflict', {
+      detail:
+        error.change === 'remove'
+          ? 'This is the last admin of your organisation, so they cannot be removed. Make another member an admin first.'
+          : 'This is the last admin of your organisation, so they stay an admin. Make another member an admin first.',
+      extensions: { reason: 'last-admin' },
+    });
+  }
+  if (error instanceof MemberChangedError) {
+    return new ProblemError('conflict', {
+      detail: 'Someone changed this member at the same moment. Nothing was saved: look again.',
+      extensions: { reason: 'changed' },
+    });
+  }
+  if (error instanceof MemberDirectoryUnavailableError) {
+    return new ProblemError('unavailable', {
+      detail: 'The sign-in service is not answering. Nothing was changed: please try again soon.',
+      headers: { 'Retry-After': '5' },
     });
   }
   if (error instanceof InvalidCursorError) {

@@ -48,6 +48,22 @@ export const jsonBody = <T extends z.ZodType>(schema: T) =>
     if (!result.success) throw invalid(result.error);
   });
 
+/**
+ * A JSON body that may be left out: no body (and no Content-Type) is checked
+ * as `{}`; a body sent is read as `jsonBody` reads one.
+ */
+export const optionalJsonBody = <T extends z.ZodType>(schema: T) =>
+  validator('json', schema, (result: Result, c: Context) => {
+    const contentType = c.req.header('content-type');
+    const mediaType = contentType?.split(';')[0]?.trim() ?? '';
+    if (contentType !== undefined && !jsonMediaType.test(mediaType)) {
+      throw new ProblemError('unsupported-media-type', {
+        detail: 'Send the body as application/json.',
+      });
+    }
+    if (!result.success) throw invalid(result.error);
+  });
+
 /** Query parameters checked against a schema; pointers are relative to the query (e.g. /limit). */
 export const queryParams = <T extends z.ZodType>(schema: T) =>
   validator('query', schema, (result: Result) => {

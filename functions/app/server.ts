@@ -1,12 +1,15 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
 import type { ApiApp } from '../api/app';
 import type { FetchLike } from '../auth/oidc-settings';
 import { describeError, redactPath, type Logger } from '../log/logger';
+import { rateLimit } from './rate-limits';
 import type { WebContext } from './web-context';
 
 /** Remix's request handler, from the production build or from Vite in development. */
@@ -29,6 +32,8 @@ export interface ServerAppOptions {
   /** Vite's hot reload needs a WebSocket and inline styles in development. */
   development?: boolean;
   log: Logger;
+  /** Limits on opening links, signing in and exchanging tokens, per client address. */
+  rateLimits: Parameters<typeof rateLimit>[0];
 }
 
 /**
@@ -47,6 +52,8 @@ export function createServerApp(options: ServerAppOptions) {
     c.header('X-Request-Id', c.var.requestId);
     // Pages show one clinic's or one patient's data (and once, a patient's link): never cached.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    // The store did not answer: say when to come back, as the API does.
+    if (c.res.status === 503 && !c.res.headers.has('Retry-After')) c.header('Retry-After', '2');
     log.info('page request', {
       requestId: c.var.requestId,
       method: c.req.method,
@@ -82,6 +89,19 @@ export function createServerApp(options: ServerAppOptions) {
   const allowedOrigin = (origin: string, c: Context<SiteEnv>) =>
     origin === publicOrigin || origin === new URL(c.req.url).origin;
   site.use(csrf({ origin: allowedOrigin }));
+  // Like the API's limit: the largest form (an aid in the editor, its text URL-encoded) fits.
+  site.use(
+    bodyLimit({
+      maxSize: PAGE_BODY_LIMIT_BYTES,
+      onError: (c) =>
+        messagePage(
+          c,
+          413,
+          'This form is too large',
+          'It was not saved. Shorten the text, then try again.',
+        ),
+    }),
+  );
   site.route('/auth', options.auth);
   site.route('/', options.patientLinks);
   // Browsers ask for it on every site; the pages name their icon, so there is nothing to send.
@@ -90,10 +110,14 @@ export function createServerApp(options: ServerAppOptions) {
     // Remix compares a form's Origin with the Host. Behind CloudFront the Host is
     // API Gateway's, so an origin already allowed above is passed on as the forwarded host.
     const origin = c.req.header('origin');
-    const request =
-      origin && origin !== 'null' && allowedOrigin(origin, c)
-        ? withHeader(c.req.raw, 'x-forwarded-host', new URL(origin).host)
-        : c.req.raw;
+    const allowed = origin !== undefined && origin !== 'null' && allowedOrigin(origin, c);
+    // A change from another site that is not a form (the CSRF check above reads only
+    // forms) is refused here: Remix would refuse it too, but as a fault (500).
+    if (origin !== undefined && !allowed && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method))
+      throw new HTTPException(403, { message: 'Changes from other sites are not accepted.' });
+    const request = allowed
+      ? withHeader(c.req.raw, 'x-forwarded-host', new URL(origin).host)
+      : c.req.raw;
     return remix(request, {
       apiFetch: inProcessApi(api, c),
       cspNonce: c.var.secureHeadersNonce ?? '',
@@ -102,6 +126,7 @@ export function createServerApp(options: ServerAppOptions) {
   site.onError((error, c) => errorPage(error, c, log));
 
   return new Hono()
+    .use(rateLimit(options.rateLimits))
     .all('/api/*', (c) => api.fetch(c.req.raw, c.env))
     .all('*', (c) => site.fetch(c.req.raw, c.env));
 }
@@ -123,11 +148,29 @@ function inProcessApi(api: ApiApp, c: Context<SiteEnv>): FetchLike {
   };
 }
 
+/** What a page request may send at most; an aid's largest text, URL-encoded, fits. */
+export const PAGE_BODY_LIMIT_BYTES = 1024 * 1024;
+
 function errorPage(error: Error, c: Context<SiteEnv>, log: Logger) {
   const status = error instanceof HTTPException ? error.status : 500;
   if (status >= 500)
     log.error('page error', { requestId: c.var.requestId, ...describeError(error) });
   const title = status === 403 ? 'This request was blocked' : 'Something went wrong';
+  return messagePage(
+    c,
+    status,
+    title,
+    `Please go back and try again. If it keeps happening, tell us this code: ${c.var.requestId}`,
+  );
+}
+
+/** A plain page for what the site answers before Remix: a title, a sentence, a way back. */
+function messagePage(
+  c: Context<SiteEnv>,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+) {
   return c.html(
     html`<!doctype html>
       <html lang="en">
@@ -139,10 +182,7 @@ function errorPage(error: Error, c: Context<SiteEnv>, log: Logger) {
         <body>
           <main>
             <h1>${title}</h1>
-            <p>
-              Please go back and try again. If it keeps happening, tell us this code:
-              ${c.var.requestId}
-            </p>
+            <p>${message}</p>
             <p><a href="/">Go to the start page</a></p>
           </main>
         </body>

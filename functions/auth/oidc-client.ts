@@ -6,7 +6,10 @@ const Discovery = z.object({
   token_endpoint: z.url(),
 });
 
-const TokenResponse = z.object({ access_token: z.string().min(1) });
+const TokenResponse = z.object({
+  access_token: z.string().min(1),
+  id_token: z.string().min(1).optional(),
+});
 
 export interface OidcClient {
   authorizationUrl(request: {
@@ -14,12 +17,16 @@ export interface OidcClient {
     state: string;
     codeChallenge: string;
   }): Promise<string>;
-  /** Exchanges an authorization code (with its PKCE verifier) for an access token. */
+  /**
+   * Exchanges an authorization code (with its PKCE verifier) for an access
+   * token, and the ID token that comes with it (a first sign-in links by its
+   * verified email, ADR 17).
+   */
   exchangeCode(request: {
     code: string;
     redirectUri: string;
     codeVerifier: string;
-  }): Promise<string>;
+  }): Promise<{ accessToken: string; idToken: string | undefined }>;
 }
 
 /**
@@ -67,7 +74,8 @@ export function createOidcClient({ issuer, clientId, fetch }: OidcSettings): Oid
         }),
       });
       if (!response.ok) throw new Error(`Token endpoint answered ${response.status}`);
-      return TokenResponse.parse(await response.json()).access_token;
+      const tokens = TokenResponse.parse(await response.json());
+      return { accessToken: tokens.access_token, idToken: tokens.id_token };
     },
   };
 }

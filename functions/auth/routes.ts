@@ -60,10 +60,20 @@ export function createAuthRoutes({
         return c.redirect(signInFailed('expired'), 303);
       }
       try {
-        const accessToken = await oidc.exchangeCode({ code, redirectUri, codeVerifier });
+        const { accessToken, idToken } = await oidc.exchangeCode({
+          code,
+          redirectUri,
+          codeVerifier,
+        });
+        // The ID token's verified email links an invited member at their first sign-in (ADR 17).
         const response = await apiFetch(`${publicOrigin}/api/sessions`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${accessToken}`, 'x-request-id': c.var.requestId },
+          headers: {
+            authorization: `Bearer ${accessToken}`,
+            'x-request-id': c.var.requestId,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ idToken }),
         });
         if (response.status === 403) return c.redirect(signInFailed('not-linked'), 303);
         if (response.status !== 201) throw new Error(`Session API answered ${response.status}`);

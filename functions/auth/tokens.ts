@@ -4,6 +4,19 @@ import { jwksUrl, type OidcSettings } from './oidc-settings';
 export interface TokenVerifier {
   /** The token's subject when the token is genuine, current and ours; throws otherwise. */
   verify(token: string): Promise<{ subject: string }>;
+  /**
+   * An ID token's subject and email address, when the token is genuine,
+   * current and issued to our client; throws otherwise. Only sign-in reads one,
+   * to link an invited member (ADR 17); without it, nobody is linked by email.
+   */
+  verifyIdToken?(token: string): Promise<IdentityClaims>;
+}
+
+export interface IdentityClaims {
+  subject: string;
+  email: string | null;
+  /** The provider vouches that the address is the person's. */
+  emailVerified: boolean;
 }
 
 export class InvalidTokenError extends Error {
@@ -30,6 +43,22 @@ export function createTokenVerifier({ issuer, clientId, fetch }: OidcSettings): 
           throw new Error('not an access token for this client');
         }
         return { subject: payload.sub };
+      } catch (error) {
+        throw new InvalidTokenError(error);
+      }
+    },
+    async verifyIdToken(token) {
+      try {
+        const { payload } = await jwtVerify(token, keys, {
+          issuer,
+          audience: clientId,
+          algorithms: ['RS256'],
+        });
+        if (payload.token_use !== 'id' || !payload.sub) throw new Error('not an ID token');
+        const email = typeof payload.email === 'string' ? payload.email : null;
+        // Cognito says `true`; some federated providers say "true".
+        const verified = payload.email_verified === true || payload.email_verified === 'true';
+        return { subject: payload.sub, email, emailVerified: email !== null && verified };
       } catch (error) {
         throw new InvalidTokenError(error);
       }

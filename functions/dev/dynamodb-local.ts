@@ -107,6 +107,9 @@ export async function startDynamoLocal(options: { dataDir?: string } = {}): Prom
       String(port),
       '-sharedDb',
       '-disableTelemetry',
+      // Its default lets any web page in the developer's browser read it; the app calls it server-side only.
+      '-cors',
+      'http://dynamodb-local.invalid',
       ...storage,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },

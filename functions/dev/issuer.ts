@@ -5,12 +5,14 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import * as z from 'zod';
 import { jwksUrl } from '../auth/oidc-settings';
 
-/** A clinician the development issuer can sign in: the seeded ones. */
+/** A clinician the development issuer can sign in: the seeded ones, and those invited (dev-directory.ts). */
 export interface DevAccount {
   subject: string;
   email: string;
   name: string;
   organisation: string;
+  /** Whether the ID token says the address is verified (as Cognito's `email_verified`); true unless said. */
+  emailVerified?: boolean;
 }
 
 export interface DevIssuer {
@@ -51,16 +53,20 @@ interface PendingCode {
 
 /**
  * A local OpenID Connect provider for development and tests: a sign-in page
- * listing the seeded clinicians, RS256 tokens shaped like Amazon Cognito's
- * access tokens, a JWKS endpoint, and `POST /dev/token` with `{ "email" }` for
+ * listing the seeded clinicians and invited members, RS256 tokens shaped like
+ * Amazon Cognito's access and ID tokens, a JWKS endpoint, and `POST /dev/token` with `{ "email" }` for
  * scripts. The API verifies its tokens by the same code that verifies Cognito's.
  */
 export async function createDevIssuer(options: {
   publicOrigin: string;
   clientId: string;
-  accounts: readonly DevAccount[];
+  /** A fixed list, or one read at each sign-in (invited members join it). */
+  accounts: readonly DevAccount[] | (() => Promise<readonly DevAccount[]>);
 }): Promise<DevIssuer> {
-  const { publicOrigin, clientId, accounts } = options;
+  const { publicOrigin, clientId } = options;
+  const accounts = async () =>
+    typeof options.accounts === 'function' ? options.accounts() : options.accounts;
+  const accountOf = async (email: unknown) => (await accounts()).find((a) => a.email === email);
   const issuer = `${publicOrigin}/dev`;
   const jwksPath = new URL(jwksUrl(issuer)).pathname.replace(/^\/dev/, '');
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
@@ -68,7 +74,13 @@ export async function createDevIssuer(options: {
   const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
   const codes = new Map<string, PendingCode>();
 
-  const accessToken = (account: DevAccount) => sign(privateKey, kid, issuer, account, clientId);
+  /** What the token endpoint answers: an access token, and an ID token with the address. */
+  const tokens = async (account: DevAccount) => ({
+    access_token: await sign(privateKey, kid, issuer, account, clientId),
+    id_token: await signIdToken(privateKey, kid, issuer, account, clientId),
+    token_type: 'Bearer',
+    expires_in: TOKEN_LIFETIME_SECONDS,
+  });
   const allowedRedirect = `${publicOrigin}/auth/callback`;
 
   /** The authorization request, if it is for our client and our callback. */
@@ -102,15 +114,15 @@ export async function createDevIssuer(options: {
       }),
     )
     .get(jwksPath, (c) => c.json({ keys: [publicJwk] }))
-    .get('/authorize', (c) => {
+    .get('/authorize', async (c) => {
       const params = authorizeRequest(c.req.query());
       if (!params) return c.html(notValid, 400);
-      return c.html(page('Choose a demo clinician', chooser(accounts, params)));
+      return c.html(page('Choose a demo clinician', chooser(await accounts(), params)));
     })
     .post('/authorize', async (c) => {
       const form = await c.req.parseBody();
       const params = authorizeRequest(form);
-      const account = accounts.find((a) => a.email === form.email);
+      const account = await accountOf(form.email);
       if (!params || !account) return c.html(notValid, 400);
       const code = randomBytes(24).toString('base64url');
       codes.set(code, {
@@ -128,16 +140,10 @@ export async function createDevIssuer(options: {
       const isJson = (c.req.header('content-type') ?? '').includes('json');
       if (isJson) {
         const body = EmailGrant.safeParse(await c.req.json().catch(() => null));
-        const account = body.success
-          ? accounts.find((a) => a.email === body.data.email)
-          : undefined;
+        const account = body.success ? await accountOf(body.data.email) : undefined;
         if (!account)
           return c.json({ error: 'invalid_request', error_description: 'Unknown email' }, 400);
-        return c.json({
-          access_token: await accessToken(account),
-          token_type: 'Bearer',
-          expires_in: TOKEN_LIFETIME_SECONDS,
-        });
+        return c.json(await tokens(account));
       }
       const grant = CodeGrant.safeParse(await c.req.parseBody());
       const pending = grant.success ? codes.get(grant.data.code) : undefined;
@@ -155,11 +161,7 @@ export async function createDevIssuer(options: {
       ) {
         return c.json({ error: 'invalid_grant' }, 400);
       }
-      return c.json({
-        access_token: await accessToken(pending.account),
-        token_type: 'Bearer',
-        expires_in: TOKEN_LIFETIME_SECONDS,
-      });
+      return c.json(await tokens(pending.account));
     });
 
   return { app, issuer };
@@ -171,6 +173,30 @@ function sign(key: CryptoKey, kid: string, issuer: string, account: DevAccount, 
     .setProtectedHeader({ alg: 'RS256', kid })
     .setIssuer(issuer)
     .setSubject(account.subject)
+    .setIssuedAt()
+    .setJti(randomUUID())
+    .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
+    .sign(key);
+}
+
+/** The claims Cognito puts in an ID token: the audience is the client, and the address is said. */
+function signIdToken(
+  key: CryptoKey,
+  kid: string,
+  issuer: string,
+  account: DevAccount,
+  clientId: string,
+) {
+  return new SignJWT({
+    token_use: 'id',
+    email: account.email,
+    email_verified: account.emailVerified ?? true,
+    name: account.name,
+  })
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuer(issuer)
+    .setSubject(account.subject)
+    .setAudience(clientId)
     .setIssuedAt()
     .setJti(randomUUID())
     .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)

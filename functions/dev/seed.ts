@@ -5,11 +5,12 @@ import type { Db } from '../store/db';
 import { demoAidContent } from './demo-aid';
 import { ConditionFailedError } from '../store/errors';
 import { keys } from '../store/keys';
-import { clinicianItems, organisationItem } from '../store/people';
+import { clinicianItems, memberEmailKey, organisationItem } from '../store/people';
 
 /**
  * What a fresh local table starts with: two organisations (cross-organisation
- * checks need both), a clinician in each, and a demonstration aid in Demo Clinic.
+ * checks need both), a clinician in each (its admin, who can invite more), and
+ * a demonstration aid in Demo Clinic.
  */
 export const seedOrganisations = [
   {
@@ -24,6 +25,7 @@ export const seedOrganisations = [
       orgId: 'demo-clinic',
       name: 'Dr Alex Morgan',
       email: 'clinician@demo.example',
+      role: 'admin',
     },
   },
   {
@@ -33,6 +35,7 @@ export const seedOrganisations = [
       orgId: 'other-clinic',
       name: 'Dr Sam Patel',
       email: 'clinician@other.example',
+      role: 'admin',
     },
   },
 ] as const;
@@ -57,7 +60,7 @@ export async function seedOnce(db: Db): Promise<boolean> {
   const now = db.now();
   const items = [
     ...seedOrganisations.flatMap(({ organisation, clinician }) => [
-      organisationItem(organisation),
+      organisationItem(organisation, 1),
       ...clinicianItems(clinician, clinician.id),
     ]),
     draftItem(
@@ -87,8 +90,9 @@ export async function seedOnce(db: Db): Promise<boolean> {
       }),
     );
   } catch (error) {
-    if (error instanceof ConditionFailedError) return false;
-    throw error;
+    if (!(error instanceof ConditionFailedError)) throw error;
+    await upgradeSeed(db);
+    return false;
   }
   // Published as version 1, so that a newcomer can invite a patient straight away.
   await createAidRepository(db).publish('demo-clinic', DEMO_AID_ID, 1, {
@@ -96,4 +100,58 @@ export async function seedOnce(db: Db): Promise<boolean> {
     name: 'Dr Alex Morgan',
   });
   return true;
+}
+
+/**
+ * A table seeded before members had roles (ADR 17): its seeded clinicians
+ * become their organisations' admins, with their email claims, once. Each
+ * organisation in one transaction; one already upgraded is left as it is.
+ */
+async function upgradeSeed(db: Db): Promise<void> {
+  for (const { organisation, clinician } of seedOrganisations) {
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.organisation(organisation.id),
+                UpdateExpression: 'SET adminCount = :one',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(adminCount)',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.clinician(organisation.id, clinician.id),
+                UpdateExpression: 'SET #role = :admin, #status = :active, subject = :subject',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#role)',
+                ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':admin': clinician.role,
+                  ':active': 'active',
+                  ':subject': clinician.id,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: {
+                  ...memberEmailKey(clinician.email),
+                  orgId: organisation.id,
+                  clinicianId: clinician.id,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+    }
+  }
 }

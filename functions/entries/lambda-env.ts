@@ -8,10 +8,17 @@ export const LambdaEnv = z.object({
   OIDC_ISSUER: z.url(),
   OIDC_CLIENT_ID: z.string().min(1),
   OIDC_LOGOUT_URL: z.url().optional(),
+  /** The Cognito user pool whose accounts admins invite and remove; unset, invitations answer 503. */
+  COGNITO_USER_POOL_ID: z
+    .string()
+    .regex(/^[\w-]+_[0-9a-zA-Z]+$/)
+    .optional(),
   /** Only for running the bundle against DynamoDB Local (tests). */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Per-address limits: unset for the defaults, "off", or JSON such as {"patientLink":60}. */
+  RATE_LIMITS: z.string().optional(),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnv>;
 

@@ -7,6 +7,9 @@ import { createRequestHandler } from '@remix-run/server-runtime';
 import { handle } from 'hono/aws-lambda';
 import * as build from 'virtual:remix/server-build';
 import { composeServer } from '../app/compose';
+import { readRateLimits } from '../app/rate-limits';
+import type * as CognitoDirectory from '../auth/cognito-directory';
+import { cognitoMemberDirectory } from '../auth/member-directory';
 import { readLambdaEnv } from './lambda-env';
 import { pdfRendererLoader } from '../exports/pdf-loader';
 import { createLogger } from '../log/logger';
@@ -16,6 +19,7 @@ const env = readLambdaEnv(process.env);
 const log = createLogger({ level: env.LOG_LEVEL });
 const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
 const remix = createRequestHandler(build, 'production');
+const userPoolId = env.COGNITO_USER_POOL_ID;
 
 const app = composeServer({
   doc,
@@ -35,6 +39,16 @@ const app = composeServer({
     fileURLToPath(new URL('./fonts/', import.meta.url)),
   ),
   log,
+  // Beside this bundle too, and loaded by the first change to the members (ADR 17).
+  memberDirectory: userPoolId
+    ? cognitoMemberDirectory(async () => {
+        const module = (await import(
+          new URL('./cognito-directory.mjs', import.meta.url).href
+        )) as typeof CognitoDirectory;
+        return module.createCognitoDirectory({ userPoolId });
+      })
+    : undefined,
+  rateLimits: readRateLimits(env.RATE_LIMITS),
 });
 
 export const handler = handle(app);

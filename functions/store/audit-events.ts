@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MemberEventType, MemberRole, type MemberEvent } from '#shared/members';
 import {
   AuditActor,
   auditEventTypes,
@@ -63,6 +64,52 @@ export function eventPut(
         type: written.type,
         actor: written.actor,
         detail: written.detail,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/**
+ * An organisation's member events: who changed which member, and how. Ids
+ * only, never a name or an email address. Put once, in the same transaction
+ * as the change, in the organisation's members partition (`keys.memberEvent`).
+ */
+export interface NewMemberEvent {
+  type: MemberEventType;
+  actorId: string;
+  memberId: string;
+  role?: MemberRole | null;
+}
+
+const MemberEventItem = z.object({
+  eventId: z.string(),
+  at: z.string(),
+  type: MemberEventType,
+  actorId: z.string(),
+  memberId: z.string(),
+  role: MemberRole.nullable().default(null),
+});
+
+export function toMemberEvent(raw: Record<string, unknown>): MemberEvent {
+  const { eventId, ...event } = MemberEventItem.parse(raw);
+  return { id: eventId, ...event };
+}
+
+/** The Put of one member event, for a transaction. */
+export function memberEventPut(db: Db, orgId: string, event: NewMemberEvent, at: string) {
+  const eventId = sortableId(new Date(at));
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...keys.memberEvent(orgId, eventId),
+        eventId,
+        at,
+        type: event.type,
+        actorId: event.actorId,
+        memberId: event.memberId,
+        role: event.role ?? null,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

@@ -9,7 +9,7 @@ import type { DecisionRecord } from '#shared/record/schema';
 
 /** The item does not exist in this organisation (or at all: the two look the same). */
 export class NotFoundError extends Error {
-  constructor(readonly what: 'aid' | 'version' | 'invitation' | 'record') {
+  constructor(readonly what: 'aid' | 'version' | 'invitation' | 'record' | 'member') {
     super(`No such ${what}`);
     this.name = 'NotFoundError';
   }
@@ -52,6 +52,30 @@ export class PublishedAidError extends Error {
   constructor() {
     super('The aid has published versions');
     this.name = 'PublishedAidError';
+  }
+}
+
+/** The email address already belongs to a member, of this organisation or another. */
+export class MemberEmailTakenError extends Error {
+  constructor() {
+    super('The email address is already a member');
+    this.name = 'MemberEmailTakenError';
+  }
+}
+
+/** The change would leave the organisation without an admin. */
+export class LastAdminError extends Error {
+  constructor(readonly change: 'demote' | 'remove') {
+    super('An organisation keeps at least one admin');
+    this.name = 'LastAdminError';
+  }
+}
+
+/** The member kept changing while the change was tried; nothing was saved. */
+export class MemberChangedError extends Error {
+  constructor() {
+    super('The member was changed at the same moment');
+    this.name = 'MemberChangedError';
   }
 }
 

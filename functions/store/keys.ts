@@ -23,6 +23,31 @@ export const keys = {
     pk: `ORG#${orgId}`,
     sk: `CLINICIAN#${clinicianId}`,
   }),
+  clinicianPrefix: 'CLINICIAN#',
+  /**
+   * Claims an email address for one member of one organisation, so that no
+   * address is invited twice anywhere. Keyed by the SHA-256 of the normalised
+   * address: keys show in metrics and errors, addresses should not (ADR 17).
+   */
+  memberEmail: (emailHash: string): ItemKey<`MEMBER_EMAIL#${string}`, 'MEMBER_EMAIL'> => ({
+    pk: `MEMBER_EMAIL#${emailHash}`,
+    sk: 'MEMBER_EMAIL',
+  }),
+  /** The audit of an organisation's members, in a partition of its own, oldest first by sortable id. */
+  memberEvent: (
+    orgId: string,
+    eventId: string,
+  ): ItemKey<`ORG#${string}#MEMBERS`, `EVENT#${string}`> => ({
+    pk: `ORG#${orgId}#MEMBERS`,
+    sk: `EVENT#${eventId}`,
+  }),
+  memberEventPrefix: 'EVENT#',
+  /** Local only: an account of the development issuer, as Cognito keeps a user in AWS. */
+  devAccount: (email: string): ItemKey<'DEV_ACCOUNTS', `ACCOUNT#${string}`> => ({
+    pk: 'DEV_ACCOUNTS',
+    sk: `ACCOUNT#${email}`,
+  }),
+  devAccountPrefix: 'ACCOUNT#',
   /** Maps an identity provider's subject to a clinician. */
   identity: (subject: string): ItemKey<`IDENTITY#${string}`, 'IDENTITY'> => ({
     pk: `IDENTITY#${subject}`,
@@ -121,6 +146,15 @@ export const keys = {
   ): ItemKey<`ORG#${string}#AID#${string}`, `STATS#${string}`> => ({
     pk: `ORG#${orgId}#AID#${aidId}`,
     sk: `STATS#${String(version).padStart(6, '0')}`,
+  }),
+  /** Attempts of one client address at one kind of request in one window (see rate-limits.ts). */
+  rateWindow: (
+    what: string,
+    whoHash: string,
+    windowStart: number,
+  ): ItemKey<`RATE#${string}`, `WINDOW#${number}`> => ({
+    pk: `RATE#${what}#${whoHash}`,
+    sk: `WINDOW#${windowStart}`,
   }),
   /** A fixed item read by the health check. */
   health: { pk: 'HEALTH', sk: 'HEALTH' } as ItemKey<'HEALTH', 'HEALTH'>,

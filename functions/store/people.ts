@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { MemberRole, MemberStatus, normaliseEmail } from '#shared/members';
 import type { Clinician, Organisation } from '#shared/people';
 import type { Db } from './db';
 import { keys, type ItemKey } from './keys';
@@ -11,25 +13,48 @@ const OrganisationItem = z.object({
   name: z.string(),
   patientIdentifierSystem: z.string().nullable().default(null),
 });
-const ClinicianItem = z.object({
+/**
+ * A member of an organisation (ADR 17). Items written before members had
+ * roles read as active clinicians; `subject` is the identity that signs in as
+ * them (absent while invited, and on those older items).
+ */
+export const ClinicianItem = z.object({
   orgId: z.string(),
   clinicianId: z.string(),
   name: z.string(),
   email: z.string(),
+  role: MemberRole.default('clinician'),
+  status: MemberStatus.default('active'),
+  subject: z.string().optional(),
+  invitedAt: z.string().nullable().default(null),
+  joinedAt: z.string().nullable().default(null),
 });
+export type ClinicianItem = z.infer<typeof ClinicianItem>;
 
-/** The items that make an organisation exist. */
-export function organisationItem(org: Organisation) {
+/** The key of the item that claims an email address for one member, anywhere. */
+export const memberEmailKey = (email: string) =>
+  keys.memberEmail(createHash('sha256').update(normaliseEmail(email)).digest('base64url'));
+
+/** The items that make an organisation exist; `adminCount` is how many of its members are admins. */
+export function organisationItem(org: Organisation, adminCount = 0) {
   return {
     ...keys.organisation(org.id),
     orgId: org.id,
     name: org.name,
     patientIdentifierSystem: org.patientIdentifierSystem,
+    adminCount,
   };
 }
 
-/** The items that make a clinician exist and let their identity provider subject sign in. */
-export function clinicianItems(clinician: Clinician, subject: string) {
+/**
+ * The items that make an active clinician exist, let their identity provider
+ * subject sign in, and claim their email address. A clinician unless a role
+ * is given; an admin also needs its organisation's `adminCount` to count them.
+ */
+export function clinicianItems(
+  clinician: Omit<Clinician, 'role'> & { role?: MemberRole },
+  subject: string,
+) {
   return [
     {
       ...keys.clinician(clinician.orgId, clinician.id),
@@ -37,8 +62,12 @@ export function clinicianItems(clinician: Clinician, subject: string) {
       clinicianId: clinician.id,
       name: clinician.name,
       email: clinician.email,
+      role: clinician.role ?? 'clinician',
+      status: 'active',
+      subject,
     },
     { ...keys.identity(subject), orgId: clinician.orgId, clinicianId: clinician.id },
+    { ...memberEmailKey(clinician.email), orgId: clinician.orgId, clinicianId: clinician.id },
   ];
 }
 
@@ -72,7 +101,7 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       const item = await get(keys.clinician(orgId, clinicianId));
       if (!item) return null;
       const c = ClinicianItem.parse(item);
-      return { id: c.clinicianId, orgId: c.orgId, name: c.name, email: c.email };
+      return { id: c.clinicianId, orgId: c.orgId, name: c.name, email: c.email, role: c.role };
     },
   };
 }

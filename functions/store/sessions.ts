@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Db } from './db';
+import { ConditionFailedError } from './errors';
 import { keys, type ItemKey } from './keys';
 import type { Principal } from './principal';
 
@@ -28,12 +29,34 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Sessions end after this long without a request (idle), as well as at their expiry (absolute). */
+export const sessionIdleSeconds = {
+  /** A clinic computer left signed in: half an hour, longer than any consultation's pause. */
+  clinician: 30 * 60,
+  /** A patient reading at home may stop for a while; their answers are saved either way. */
+  patient: 60 * 60,
+} as const;
+
+/**
+ * How stale "last seen" may get before a request writes it again: one write
+ * per session every few minutes, not one per request.
+ */
+const TOUCH_FRACTION = 10;
+
 function createSessionRepository<Holder extends Record<string, string>>(
   db: Db,
   key: (hash: string) => ItemKey,
   Holder: z.ZodType<Holder>,
+  idleSeconds: number,
 ): SessionRepository<Holder> {
-  const SessionItem = z.object({ holder: Holder, expiresAt: z.number() });
+  const SessionItem = z.object({
+    holder: Holder,
+    expiresAt: z.number(),
+    // Sessions from before idle timeouts have none: they count as seen at their start.
+    lastSeenAt: z.number().optional(),
+    createdAt: z.string(),
+  });
+  const nowSeconds = () => Math.floor(db.now().getTime() / 1000);
   return {
     async create(holder, expiresAt) {
       const id = newToken();
@@ -44,6 +67,7 @@ function createSessionRepository<Holder extends Record<string, string>>(
             ...key(hashToken(id)),
             holder,
             createdAt: db.now().toISOString(),
+            lastSeenAt: nowSeconds(),
             expiresAt: Math.floor(expiresAt.getTime() / 1000),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -53,13 +77,35 @@ function createSessionRepository<Holder extends Record<string, string>>(
     },
 
     async resolve(sessionId) {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: db.tableName, Key: key(hashToken(sessionId)) }),
-      );
+      const sessionKey = key(hashToken(sessionId));
+      const { Item } = await db.send(new GetCommand({ TableName: db.tableName, Key: sessionKey }));
       if (!Item) return null;
       const session = SessionItem.parse(Item);
+      const now = nowSeconds();
       // TTL deletion is late by design: expiry is decided here.
-      if (session.expiresAt * 1000 <= db.now().getTime()) return null;
+      if (session.expiresAt <= now) return null;
+      const lastSeenAt = session.lastSeenAt ?? Math.floor(Date.parse(session.createdAt) / 1000);
+      if (now - lastSeenAt >= idleSeconds) {
+        await db.send(new DeleteCommand({ TableName: db.tableName, Key: sessionKey }));
+        return null;
+      }
+      if (now - lastSeenAt >= idleSeconds / TOUCH_FRACTION) {
+        try {
+          await db.send(
+            new UpdateCommand({
+              TableName: db.tableName,
+              Key: sessionKey,
+              UpdateExpression: 'SET lastSeenAt = :now',
+              // Never brings back a session ended meanwhile (signed out elsewhere).
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':now': now },
+            }),
+          );
+        } catch (error) {
+          if (error instanceof ConditionFailedError) return null;
+          throw error;
+        }
+      }
       return session.holder;
     },
 
@@ -80,6 +126,7 @@ export const createClinicianSessions = (db: Db) =>
     db,
     keys.session,
     z.object({ orgId: z.string(), clinicianId: z.string() }),
+    sessionIdleSeconds.clinician,
   );
 
 export const createPatientSessions = (db: Db) =>
@@ -87,4 +134,5 @@ export const createPatientSessions = (db: Db) =>
     db,
     keys.patientSession,
     z.object({ orgId: z.string(), recordId: z.string() }),
+    sessionIdleSeconds.patient,
   );

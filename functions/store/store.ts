@@ -4,7 +4,9 @@ import type { Db } from './db';
 import { createInvitationRepository, type InvitationRepository } from './invitations';
 import { createRecordRepository, type RecordRepository } from './records';
 import { keys } from './keys';
+import { createMemberRepository, type MemberRepository } from './members';
 import { createPeopleRepository, type PeopleRepository } from './people';
+import { createRateLimitRepository, type RateLimitRepository } from './rate-limits';
 import type { Principal } from './principal';
 import {
   createClinicianSessions,
@@ -20,11 +22,13 @@ export interface Store {
   /** The store's clock, so timestamps and expiry agree. */
   now(): Date;
   people: PeopleRepository;
+  members: MemberRepository;
   sessions: SessionRepository<Principal>;
   patientSessions: SessionRepository<PatientHolder>;
   aids: AidRepository;
   invitations: InvitationRepository;
   records: RecordRepository;
+  rateLimits: RateLimitRepository;
 }
 
 export function createDynamoStore(db: Db): Store {
@@ -36,10 +40,12 @@ export function createDynamoStore(db: Db): Store {
     },
     now: db.now,
     people: createPeopleRepository(db),
+    members: createMemberRepository(db),
     sessions: createClinicianSessions(db),
     patientSessions: createPatientSessions(db),
     aids: createAidRepository(db),
     invitations: createInvitationRepository(db),
     records: createRecordRepository(db),
+    rateLimits: createRateLimitRepository(db),
   };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { typedText } from '../text';
 import { Id } from '../ids';
 import { NOT_SURE } from '../record/rules';
 
@@ -43,9 +44,7 @@ export const aidLimits = {
 } as const;
 
 const text = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .max(max, `Keep ${what} to ${max} characters or fewer`);
+  typedText(`${what} must be text`).max(max, `Keep ${what} to ${max} characters or fewer`);
 
 /** A calendar date, YYYY-MM-DD. */
 export const IsoDate = z.iso.date({ error: 'Use a date as YYYY-MM-DD' });

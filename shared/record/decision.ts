@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { IsoDate, type AidContent } from '../aid/schema';
 import { Actor } from '../aid/aids';
 import { Id } from '../ids';
+import { typedText } from '../text';
 import { decisionLimits, NOT_DECIDED } from './decision-limits';
 
 /**
@@ -9,8 +10,7 @@ import { decisionLimits, NOT_DECIDED } from './decision-limits';
  * is corrected afterwards: appended amendments, never an overwrite.
  */
 
-const limited = (max: number) =>
-  z.string({ error: 'This must be text' }).trim().max(max, `Use ${max} characters or fewer`);
+const limited = (max: number) => typedText().trim().max(max, `Use ${max} characters or fewer`);
 
 /** The option chosen, or "not decided yet" with the next step and by when. */
 export const DecisionChoice = z.discriminatedUnion(

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AidContent } from '../aid/schema';
 import { Id, Pagination } from '../ids';
+import { typedText } from '../text';
 import { Amendment, Decision, PatientConfirmation } from './decision';
 import { recordStatuses } from './lifecycle';
 import {
@@ -26,8 +27,7 @@ export type Rating = z.infer<typeof Rating>;
 
 export const OwnConcern = z.object({
   id: Id,
-  text: z
-    .string()
+  text: typedText()
     .trim()
     .min(1, 'Write your concern, or leave the box empty')
     .max(recordLimits.ownConcern, `Use ${recordLimits.ownConcern} letters or fewer`),
@@ -55,22 +55,18 @@ export const PatientAnswers = z
     /** An option id, or "not-sure". */
     leaning: z.string().optional(),
     sure: SureAnswers.default({}),
-    worries: z
-      .string()
+    worries: typedText()
       .max(recordLimits.worries, `Use ${recordLimits.worries} letters or fewer`)
       .default(''),
-    questions: z
-      .string()
+    questions: typedText()
       .max(recordLimits.questions, `Use ${recordLimits.questions} letters or fewer`)
       .default(''),
     readElsewhere: z
       .object({
-        note: z
-          .string()
-          .max(
-            recordLimits.readElsewhereNote,
-            `Use ${recordLimits.readElsewhereNote} letters or fewer`,
-          ),
+        note: typedText().max(
+          recordLimits.readElsewhereNote,
+          `Use ${recordLimits.readElsewhereNote} letters or fewer`,
+        ),
         link: z
           .url({ protocol: /^https?$/, error: 'Use a full web address, starting with https://' })
           .max(recordLimits.link)

@@ -185,6 +185,50 @@ describe('the API document', () => {
       clinician(aidPath, { method: 'DELETE', headers: { 'if-match': `"${saved.revision}"` } }),
     );
 
+    await check('GET', '/api/members', clinician('/api/members'));
+    const member = await (
+      await check(
+        'POST',
+        '/api/members',
+        clinician(
+          '/api/members',
+          json('POST', { email: 'new@clinic.example', name: 'Dr New', role: 'clinician' }),
+        ),
+      )
+    ).json();
+    await check(
+      'POST',
+      '/api/members',
+      clinician(
+        '/api/members',
+        json('POST', { email: 'new@clinic.example', name: 'Dr New', role: 'clinician' }),
+      ),
+    );
+    await check('POST', '/api/members', clinician('/api/members', json('POST', { email: 'x' })));
+    const memberPath = `/api/members/${member.id}`;
+    await check(
+      'PATCH',
+      '/api/members/:memberId',
+      clinician(memberPath, json('PATCH', { role: 'admin' })),
+    );
+    await check(
+      'PATCH',
+      '/api/members/:memberId',
+      clinician('/api/members/no-such-member', json('PATCH', { role: 'admin' })),
+    );
+    await check('GET', '/api/members/events', clinician('/api/members/events'));
+    await check('DELETE', '/api/members/:memberId', clinician(memberPath, { method: 'DELETE' }));
+    await check(
+      'PATCH',
+      '/api/members/:memberId',
+      clinician('/api/members/demo-clinician', json('PATCH', { role: 'clinician' })),
+    );
+    await check(
+      'DELETE',
+      '/api/members/:memberId',
+      clinician('/api/members/demo-clinician', { method: 'DELETE' }),
+    );
+
     const demo = `/api/aids/${DEMO_AID_ID}`;
     await check('GET', '/api/aids/:aidId/versions', clinician(`${demo}/versions`));
     await check('GET', '/api/aids/:aidId/versions/:number', clinician(`${demo}/versions/1`));

@@ -300,6 +300,14 @@ describe('saving the steps', () => {
         { questions: '', readElsewhere: { note: '', link: 'not a link' } },
         '/answers/readElsewhere/link',
       ],
+      // Characters no one types: a lone half of a surrogate pair, NUL, an escape.
+      ['sure', { sure: {}, worries: 'broken \ud800 text' }, '/answers/worries'],
+      ['questions', { questions: 'nul\u0000', readElsewhere: { note: '' } }, '/answers/questions'],
+      [
+        'values',
+        { ratings: {}, ownConcerns: [{ id: 'c1', text: 'esc\u001b[31m' }] },
+        '/answers/ownConcerns/0/text',
+      ],
     ];
     for (const [step, answers, pointer] of cases) {
       const response = await patient(
@@ -318,6 +326,23 @@ describe('saving the steps', () => {
       (await patient('/api/patient/record/steps/no-such-step', put({ revision, answers: {} })))
         .status,
     ).toBe(404);
+  });
+
+  it('keeps text in one form: composed letters, and line breaks as one character', async () => {
+    const { invite, open } = await setup();
+    const patient = await open((await invite()).token);
+    const { revision } = (await (await patient('/api/patient/record')).json())
+      .record as DecisionRecord;
+    const saved = await patient(
+      '/api/patient/record/steps/sure',
+      // "é" typed as e + combining accent, and a Windows line break.
+      put({ revision, answers: { sure: {}, worries: 'Caf\u0065\u0301 shifts\r\nand\ttea' } }),
+    );
+    expect(saved.status).toBe(200);
+    const { record: after } = (await (await patient('/api/patient/record')).json()) as {
+      record: DecisionRecord;
+    };
+    expect(after.answers.worries).toBe('Caf\u00e9 shifts\nand\ttea');
   });
 
   it('saves a double submit once, and says when another window changed the record', async () => {

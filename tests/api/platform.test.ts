@@ -189,7 +189,7 @@ describe('identity', () => {
     const response = await (await as(DEMO))('/api/me');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      clinician: { id: 'demo-clinician', name: 'Dr Alex Morgan', email: DEMO },
+      clinician: { id: 'demo-clinician', name: 'Dr Alex Morgan', email: DEMO, role: 'admin' },
       organisation: {
         id: 'demo-clinic',
         name: 'Demo Clinic',

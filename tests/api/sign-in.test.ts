@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDevIssuer } from '#functions/dev/issuer';
 import { composeServer } from '#functions/app/compose';
+import { PAGE_BODY_LIMIT_BYTES } from '#functions/app/server';
 import { devAccounts, seedOnce } from '#functions/dev/seed';
 import type { WebContext } from '#functions/app/web-context';
 import { captureLogs, ORIGIN } from '../support/api';
@@ -150,5 +151,16 @@ describe('browser sign-in with the development OpenID issuer', () => {
     );
     expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(response.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('refuses a form larger than any page sends with 413, before reading it', async () => {
+    const { request } = await server();
+    const response = await request('/patient/values', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
+      body: `worries=${'a'.repeat(PAGE_BODY_LIMIT_BYTES)}`,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('This form is too large');
   });
 });

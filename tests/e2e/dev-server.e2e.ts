@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort, isRunning } from '#functions/dev/dynamodb-local';
@@ -22,6 +22,37 @@ async function signedInFetch(url: string) {
         ...init.headers,
       },
     });
+}
+
+/**
+ * The development server answers this computer only, serves client code and
+ * nothing else, and sends another loopback address to the one sign-in uses.
+ */
+async function expectClosedToOthers(url: string, dataDir: string) {
+  const { port } = new URL(url);
+  for (const forbidden of [
+    '/functions/store/db.ts',
+    '/package.json',
+    '/.git/config',
+    '/.data/dynamodb/shared-local-instance.db',
+    `/@fs${path.resolve(dataDir, 'shared-local-instance.db')}`,
+  ]) {
+    const response = await fetch(`${url}${forbidden}`);
+    expect([403, 404], forbidden).toContain(response.status);
+    expect(await response.text(), forbidden).not.toContain('SQLite format');
+  }
+  expect((await fetch(`${url}/web/root.tsx`)).status).toBe(200);
+
+  const other = await fetch(`http://127.0.0.1:${port}/signin`, { redirect: 'manual' });
+  expect(other.status).toBe(307);
+  expect(other.headers.get('location')).toBe(`${url}/signin`);
+
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+  if (lanAddress) {
+    await expect(fetch(`http://${lanAddress}:${port}/`)).rejects.toThrow();
+  }
 }
 
 describe('npm run dev', () => {
@@ -56,6 +87,7 @@ describe('npm run dev', () => {
           'Knee osteoarthritis: what are my options?',
         ]),
       );
+      await expectClosedToOthers(second.url, first.dataDir);
     } finally {
       await second.interrupt();
     }

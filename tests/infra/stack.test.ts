@@ -71,6 +71,7 @@ describe('the CDK stack', () => {
           OIDC_ISSUER: Match.anyValue(),
           OIDC_CLIENT_ID: Match.anyValue(),
           PUBLIC_ORIGIN: Match.anyValue(),
+          COGNITO_USER_POOL_ID: { Ref: Match.stringLikeRegexp('^Clinicians') },
         }),
       },
     });
@@ -97,6 +98,30 @@ describe('the CDK stack', () => {
       'dynamodb:UpdateItem',
     ]);
     expect(actions).not.toContain('dynamodb:*');
+  });
+
+  it("grants the server exactly the Cognito actions of admins' member changes, on the clinicians' pool only", () => {
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { PolicyName: Match.stringLikeRegexp('^ServerServiceRole') },
+    });
+    const statements = Object.values(policies).flatMap(
+      (policy) =>
+        policy.Properties.PolicyDocument.Statement as {
+          Action: string | string[];
+          Resource: unknown;
+        }[],
+    );
+    const cognito = statements.filter((s) =>
+      [s.Action].flat().some((a) => a.startsWith('cognito-idp:')),
+    );
+    expect(cognito).toHaveLength(1);
+    expect([cognito[0]!.Action].flat().sort()).toEqual([
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminDeleteUser',
+    ]);
+    expect(cognito[0]!.Resource).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^Clinicians/), 'Arn'],
+    });
   });
 
   it('serves assets from a private bucket through CloudFront origin access control, and the rest from the API, over HTTPS', () => {

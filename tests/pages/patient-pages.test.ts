@@ -29,7 +29,7 @@ beforeAll(async () => {
 type Table = Awaited<ReturnType<typeof freshTable>>;
 
 /** The root app on a fresh seeded table, or on `table` again (with another clock). */
-async function site(options: { now?: () => Date; table?: Table } = {}) {
+async function site(options: { now?: () => Date; table?: Table; storeDown?: () => boolean } = {}) {
   const table = options.table ?? (await freshTable());
   if (!options.table) await seedOnce(table.db);
   const db = createDb(table.doc, table.tableName, options.now);
@@ -41,7 +41,7 @@ async function site(options: { now?: () => Date; table?: Table } = {}) {
   });
   const remix = createRequestHandler(build, 'production');
   const root = composeServer({
-    doc: table.doc,
+    doc: options.storeDown ? hangingWhen(table.doc, options.storeDown) : table.doc,
     tableName: table.tableName,
     publicOrigin: ORIGIN,
     oidc: {
@@ -69,6 +69,19 @@ async function site(options: { now?: () => Date; table?: Table } = {}) {
     return created;
   };
   return { table, store, request, invite };
+}
+
+/** The document client, made to hang (until the caller gives up) while `down()` says so. */
+function hangingWhen(doc: Table['doc'], down: () => boolean): Table['doc'] {
+  const send = (command: never, options?: { abortSignal?: AbortSignal }) =>
+    down()
+      ? new Promise((_resolve, reject) =>
+          options?.abortSignal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' })),
+          ),
+        )
+      : doc.send(command, options);
+  return Object.assign(Object.create(doc) as Table['doc'], { send });
 }
 
 const form = (fields: Record<string, string>, cookie?: string): RequestInit => ({
@@ -280,4 +293,39 @@ describe('the steps, without JavaScript', () => {
     expect(page).toMatch(/name="ratings.pain" form="step" type="radio" checked="" value="1"/);
     expect(revisionIn(page)).toBe(Number(revision) + 1);
   });
+});
+
+describe('when the store stops answering', () => {
+  it('keeps what the patient typed, says to try again in a moment, and saves once it is back', async () => {
+    let down = false;
+    const { request, invite } = await site({ storeDown: () => down });
+    const cookie = await startSession(request, (await invite()).token);
+    const page = await request(stepPath('sure'), { headers: { cookie } });
+    const revision = revisionIn(await page.text());
+
+    down = true;
+    const worries = 'Whether I can still look after my grandson';
+    const unsaved = await request(
+      stepPath('sure'),
+      form({ revision: String(revision), worries, intent: 'next' }, cookie),
+    );
+    expect(unsaved.status).toBe(503);
+    expect(unsaved.headers.get('retry-after')).toBeTruthy();
+    const html = await unsaved.text();
+    expect(html).toContain('We could not save this just now');
+    expect(html).toContain(worries);
+
+    const unreadable = await request(stepPath('values'), { headers: { cookie } });
+    expect(unreadable.status).toBe(503);
+    expect(unreadable.headers.get('retry-after')).toBeTruthy();
+    expect(await unreadable.text()).toContain('Please try again in a moment');
+
+    down = false;
+    const saved = await request(
+      stepPath('sure'),
+      form({ revision: String(revision), worries, intent: 'next' }, cookie),
+    );
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get('location')).toBe(stepPath('questions'));
+  }, 30_000);
 });

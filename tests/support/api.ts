@@ -1,5 +1,7 @@
 import { createApp } from '#functions/api/app';
-import { createDevIssuer } from '#functions/dev/issuer';
+import type { MemberDirectory } from '#functions/auth/member-directory';
+import { createDevDirectory, type DevDirectory } from '#functions/dev/dev-directory';
+import { createDevIssuer, type DevAccount } from '#functions/dev/issuer';
 import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 import { createTokenVerifier } from '#functions/auth/tokens';
 import { devAccounts, seedOnce } from '#functions/dev/seed';
@@ -24,14 +26,23 @@ export function captureLogs() {
 /**
  * The real API on a fresh DynamoDB Local table with the seed, and the real
  * development issuer for tokens, verified through its JWKS like Cognito's.
+ * Invited members get the issuer's accounts (the development directory), unless
+ * a test gives its own directory; `accounts` are more for the issuer to sign in.
  */
-export async function seededApi(options: { store?: (store: Store) => Store } = {}) {
+export async function seededApi(
+  options: {
+    store?: (store: Store) => Store;
+    accounts?: DevAccount[];
+    memberDirectory?: (dev: DevDirectory) => MemberDirectory;
+  } = {},
+) {
   const table = await freshTable();
   await seedOnce(table.db);
+  const directory = createDevDirectory(table.db, [...devAccounts, ...(options.accounts ?? [])]);
   const issuer = await createDevIssuer({
     publicOrigin: ORIGIN,
     clientId: CLIENT_ID,
-    accounts: devAccounts,
+    accounts: directory.accounts,
   });
   const issuerFetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : input);
@@ -49,6 +60,7 @@ export async function seededApi(options: { store?: (store: Store) => Store } = {
     log: logs.log,
     publicOrigin: ORIGIN,
     loadPdfRenderer: loadLocalPdfRenderer,
+    memberDirectory: options.memberDirectory?.(directory) ?? directory,
   });
 
   async function tokenFor(email: string): Promise<string> {
@@ -73,7 +85,7 @@ export async function seededApi(options: { store?: (store: Store) => Store } = {
       });
   }
 
-  return { app, table, issuer, logs, tokenFor, as };
+  return { app, table, issuer, directory, logs, tokenFor, as };
 }
 
 export const DEMO = 'clinician@demo.example';

@@ -1,3 +1,5 @@
+import { data } from '@remix-run/server-runtime';
+
 /**
  * The one pass over a posted form before Conform reads it. Conform nests the
  * fields by name, which is linear, except in two cases that a crafted post
@@ -6,7 +8,8 @@
  * long, which the schema then walks. So, in one pass and without reading
  * anything twice: a form with more fields than it can hold is refused; beyond
  * that, what no form sends (files, indices past `maxIndex`, a single-value
- * field sent again, Conform's `__state__`) is left out.
+ * field sent again, Conform's `__state__`, a name Conform cannot read such as
+ * "" or `a..b`) is left out.
  */
 export interface FormLimits {
   /** The most fields the largest legitimate form sends; more, and the form is refused. */
@@ -21,6 +24,9 @@ export interface FormLimits {
 export const CONFORM_INTENT = '__intent__';
 const CONFORM_STATE = '__state__';
 const MAX_NAME_LENGTH = 300;
+
+/** A name as Conform reads it: keys joined by dots and list indices, none of them empty. */
+const fieldName = /^[^.[\]]+(?:\.[^.[\]]+|\[\d+\])*$/;
 
 function withinIndex(name: string, maxIndex: number): boolean {
   for (const match of name.matchAll(/\[(\d*)\]/g)) {
@@ -42,8 +48,24 @@ export function admitFormData(form: FormData, limits: FormLimits): FormData | nu
     const count = (counts.get(name) ?? 0) + 1;
     counts.set(name, count);
     if (count > (limits.valuesOf?.(name) ?? 1)) continue;
-    if (!withinIndex(name, limits.maxIndex)) continue;
+    if (!fieldName.test(name) || !withinIndex(name, limits.maxIndex)) continue;
     admitted.append(name, value);
   }
   return admitted;
+}
+
+const formMediaType = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/**
+ * The form an action was posted: a body of another kind (JSON, plain text,
+ * none) is 415 and a form that cannot be read is 400, rather than a fault.
+ */
+export async function postedForm(request: Request): Promise<FormData> {
+  if (!formMediaType.test(request.headers.get('content-type') ?? ''))
+    throw data(null, { status: 415 });
+  try {
+    return await request.formData();
+  } catch {
+    throw data(null, { status: 400 });
+  }
 }

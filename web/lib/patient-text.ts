@@ -66,6 +66,11 @@ export const patientText = {
   sessionEndedTitle: 'Please open your link again',
   sessionEnded:
     'For your safety, we close the guide after a while. Open the link or scan the code from your clinic again. Your answers are saved.',
+  notSavedTryAgain:
+    'We could not save this just now. Your answers are still here. Wait a moment, then press the button again.',
+  unavailableTitle: 'Please try again in a moment',
+  unavailable:
+    'We cannot reach your answers just now. They are safe. Wait a moment, then reload this page.',
   somethingWrongTitle: 'Something went wrong',
   somethingWrong:
     'We could not show this page. Your answers are saved. Please try again in a few minutes.',

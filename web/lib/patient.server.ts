@@ -6,7 +6,7 @@ import type { DecisionRecord } from '#shared/record/schema';
 import { stepNumber, stepPath, type StepName } from '#shared/record/rules';
 import { ConfirmationRequest } from '#shared/record/decision';
 import { apiClient, expectOk } from './api.server';
-import { admitFormData, CONFORM_INTENT } from './form-data.server';
+import { admitFormData, CONFORM_INTENT, postedForm } from './form-data.server';
 import { group, optional, text, whole } from './form-values';
 import { parseForm, refusedReply, settled } from './forms.server';
 import { patientText } from './patient-text';
@@ -24,6 +24,11 @@ export type StepResult =
   { kind: 'invalid'; reply: Reply } | { kind: 'conflict'; reply: Reply; revision: number };
 
 /** A patient page's failures: the error boundary tells the patient what to do. */
+/** How long the API asked to wait, passed on to the browser. */
+const retryAfter = (response: { headers: Headers }) => ({
+  'Retry-After': response.headers.get('retry-after') ?? '2',
+});
+
 async function patientFailure(response: {
   status: number;
   json(): Promise<unknown>;
@@ -51,7 +56,7 @@ export async function saveStep({
   request: Request;
   step: StepName;
 }) {
-  const posted = await request.formData();
+  const posted = await postedForm(request);
   const intent = String(posted.get('intent') ?? 'next');
   // "Save and add one more" is Conform's insert intent: save, and stay on this step.
   const stay = posted.has(CONFORM_INTENT);
@@ -88,6 +93,15 @@ export async function saveStep({
   if (status === 422) {
     const fieldErrors = fieldErrorsOf(await readProblem(response), answers, '/answers');
     return invalid(settled(parsed.submission.reply({ fieldErrors })));
+  }
+  if (status === 503) {
+    return data<StepResult>(
+      {
+        kind: 'invalid',
+        reply: settled(parsed.submission.reply({ formErrors: [patientText.notSavedTryAgain] })),
+      },
+      { status: 503, headers: retryAfter(response) },
+    );
   }
   return patientFailure(response);
 }
@@ -129,7 +143,7 @@ const ConfirmationForm = z.preprocess((payload) => {
 
 /** "Yes, this is what we decided together", through the patient's own link. */
 export async function confirmDecision(context: AppLoadContext, request: Request) {
-  const posted = await request.formData();
+  const posted = await postedForm(request);
   const invalid = (reply: Reply) =>
     data<ConfirmResult>({ kind: 'invalid', reply }, { status: 422 });
   const admitted = admitFormData(posted, { maxFields: 10, maxIndex: 0 });
@@ -162,16 +176,51 @@ export async function confirmDecision(context: AppLoadContext, request: Request)
   if (status === 422) {
     return invalid(parsed.submission.reply({ fieldErrors: fieldErrorsOf(problem, parsed.value) }));
   }
+  if (status === 503) {
+    return data<ConfirmResult>(
+      {
+        kind: 'invalid',
+        reply: parsed.submission.reply({ formErrors: [patientText.notSavedTryAgain] }),
+      },
+      { status: 503, headers: retryAfter(response) },
+    );
+  }
   return patientFailure(response);
 }
 
-/** The patient's record as a PDF, from the API with this page's session. */
+/**
+ * The patient's record as a PDF, from the API with this page's session. A
+ * file has no page around it: a failure is its status and a line of plain
+ * words (a thrown route error would be logged as a fault and say
+ * "Unexpected Server Error" in JSON).
+ */
 export async function recordPdf(context: AppLoadContext) {
-  const view = await loadPatientView(context);
-  const response = await apiClient(context).records[':recordId']['export.pdf'].$get({
+  const api = apiClient(context);
+  const failed = async (response: { status: number; json(): Promise<unknown> }) => {
+    const { status } = response;
+    const reason = status === 410 ? (await readProblem(response))['reason'] : null;
+    const words =
+      status === 401
+        ? patientText.sessionEnded
+        : status === 410
+          ? reason === 'revoked'
+            ? patientText.linkRevoked
+            : patientText.linkExpired
+          : status === 503
+            ? patientText.unavailable
+            : patientText.somethingWrong;
+    return new Response(words, {
+      status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  };
+  const viewed = await api.patient.record.$get();
+  if (!viewed.ok) return failed(viewed);
+  const view = await viewed.json();
+  const response = await api.records[':recordId']['export.pdf'].$get({
     param: { recordId: view.record.id },
   });
-  if (!response.ok) return patientFailure(response);
+  if (!response.ok) return failed(response);
   return new Response(response.body, {
     headers: {
       'Content-Type': 'application/pdf',

@@ -17,8 +17,9 @@ export function statusMessage(status: number): { title: string; detail: string }
       return { title: 'No longer available', detail: 'This link has expired or was withdrawn.' };
     case 503:
       return {
-        title: 'Please try again soon',
-        detail: 'The service is busy or being repaired. Your work is safe.',
+        title: 'Please try again in a moment',
+        detail:
+          'The service did not answer in time. Your work is safe. Wait a moment, then reload this page.',
       };
     default:
       return {

@@ -6,7 +6,7 @@ import { LinkExtension } from '#shared/invitations';
 import { AmendmentRequest, ConfirmationRequest, DecisionRequest } from '#shared/record/decision';
 import { NOT_DECIDED } from '#shared/record/decision-limits';
 import { apiClient, expectOk } from './api.server';
-import { admitFormData } from './form-data.server';
+import { admitFormData, postedForm } from './form-data.server';
 import { checkbox, group, lines, text, whole } from './form-values';
 import { parseForm, refusedReply } from './forms.server';
 import { fieldErrorsOf, readProblem } from './problems';
@@ -26,7 +26,9 @@ export type RecordActionResult =
       message: string;
       reply: SubmissionResult<string[]>;
       typed: string[];
-    };
+    }
+  /** The store did not answer: nothing was saved, and the form keeps what was typed. */
+  | { kind: 'unavailable'; form: RecordForm; message: string; reply: SubmissionResult<string[]> };
 
 /** What a refused decision or amendment held, in words: what the clinician typed and lost. */
 function typedWords(decision: {
@@ -110,12 +112,15 @@ const recordForms = {
 /** The largest of these forms sends a dozen fields, none of them a list. */
 const recordFormLimits = { maxFields: 40, maxIndex: 0 };
 
+const NOT_SAVED_TRY_AGAIN =
+  'This was not saved: the service did not answer in time. What you typed is still here. Try again in a moment.';
+
 const invalid = (form: RecordForm, reply: SubmissionResult<string[]>) =>
   data<RecordActionResult>({ kind: 'invalid', form, reply }, { status: 422 });
 
 /** Runs one of the consult view's forms: parsed with its schema, then through the API, the judge. */
 export async function recordAction(context: AppLoadContext, request: Request, recordId: string) {
-  const posted = await request.formData();
+  const posted = await postedForm(request);
   const intent = String(posted.get('intent') ?? '');
   if (!Object.hasOwn(recordForms, intent)) throw data(null, { status: 400 });
   const form = intent as RecordForm;
@@ -125,7 +130,7 @@ export async function recordAction(context: AppLoadContext, request: Request, re
   const api = apiClient(context).records[':recordId'];
   const param = { recordId };
   const respond = async (
-    response: { ok: boolean; status: number; json(): Promise<unknown> },
+    response: { ok: boolean; status: number; headers: Headers; json(): Promise<unknown> },
     value: unknown,
     reply: (options?: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]>,
     done: string,
@@ -145,6 +150,12 @@ export async function recordAction(context: AppLoadContext, request: Request, re
           typed,
         },
         { status: 409 },
+      );
+    }
+    if (response.status === 503) {
+      return data<RecordActionResult>(
+        { kind: 'unavailable', form, message: NOT_SAVED_TRY_AGAIN, reply: reply() },
+        { status: 503, headers: { 'Retry-After': response.headers.get('retry-after') ?? '2' } },
       );
     }
     return expectOk(response);

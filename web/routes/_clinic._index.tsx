@@ -19,7 +19,7 @@ import { aidLimits } from '#shared/aid/schema';
 import { Field, FormError, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
-import { admitFormData } from '../lib/form-data.server';
+import { admitFormData, postedForm } from '../lib/form-data.server';
 import { group, text } from '../lib/form-values';
 import { parseForm, refusedReply } from '../lib/forms.server';
 import { fieldErrorsOf, readProblem } from '../lib/problems';
@@ -50,7 +50,7 @@ const NewAidForm = z.preprocess((payload) => {
 }, NewAid);
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await postedForm(request);
   const api = apiClient(context);
   if (form.get('intent') === 'import') {
     const file = form.get('file');

@@ -27,7 +27,7 @@ import { FormError, Select, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { patientText } from '../lib/patient-text';
-import { admitFormData } from '../lib/form-data.server';
+import { admitFormData, postedForm } from '../lib/form-data.server';
 import { group, optional, optionalWhole, text } from '../lib/form-values';
 import { parseForm, refusedReply } from '../lib/forms.server';
 import { fieldErrorsOf, readProblem } from '../lib/problems';
@@ -79,7 +79,7 @@ const InvitationForm = z.preprocess((payload) => {
 }, NewInvitation);
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await postedForm(request);
   const api = apiClient(context);
   const intent = String(form.get('intent') ?? '');
   if (intent.startsWith('revoke:')) {

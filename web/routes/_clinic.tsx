@@ -29,6 +29,11 @@ export default function ClinicLayout() {
             <li>
               <NavLink to="/records">Records</NavLink>
             </li>
+            {me.clinician.role === 'admin' ? (
+              <li>
+                <NavLink to="/members">Members</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         <p className="who">

@@ -14,12 +14,13 @@ import {
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { SureResult } from '../components/patient/sure-result';
+import { postedForm } from '../lib/form-data.server';
 import { markReady, saveStep } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
 import { usePatientView } from '../lib/use-patient';
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const form = await request.clone().formData();
+  const form = await postedForm(request.clone());
   if (form.get('intent') === 'back') return saveStep({ context, request, step: 'summary' });
   return markReady(context, Number(form.get('revision')));
 }

@@ -68,7 +68,7 @@ export default function Together() {
         <section aria-labelledby="together-decision" className="panel">
           <h2 id="together-decision">What we decided together</h2>
           <DecisionSummary view={view} />
-          <Conflict message={result?.kind === 'conflict' ? result.message : undefined} />
+          <Conflict message={result && 'message' in result ? result.message : undefined} />
           {record.status === 'decided' ? (
             <Form method="post">
               <ChangeBasis revision={record.revision} clientToken={clientToken} />

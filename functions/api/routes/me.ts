@@ -8,7 +8,7 @@ import { ProblemError } from '../problem-error';
 export const me = new Hono<ApiEnv>().get(
   '/',
   describe({
-    summary: 'The signed-in clinician and their organisation',
+    summary: 'The signed-in clinician (with their role) and their organisation',
     tag: 'identity',
     auth: 'clinician',
     responses: { 200: { description: 'Who is signed in', schema: Me } },
@@ -24,7 +24,12 @@ export const me = new Hono<ApiEnv>().get(
     if (!clinician || !organisation)
       throw new ProblemError('forbidden', { detail: 'This account is no longer active.' });
     const body: Me = {
-      clinician: { id: clinician.id, name: clinician.name, email: clinician.email },
+      clinician: {
+        id: clinician.id,
+        name: clinician.name,
+        email: clinician.email,
+        role: clinician.role,
+      },
       organisation,
     };
     return c.json(body);

@@ -1,21 +1,33 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { NewSession } from '#shared/people';
+import { NewSession, SessionStart } from '#shared/people';
 import { SESSION_COOKIE } from '#functions/auth/cookies';
-import { requireClinician } from '../auth';
+import { linkInvitedMember, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';
+import { optionalJsonBody } from '../validate';
 
 export const sessions = new Hono<ApiEnv>()
   .post(
     '/',
     describe({
-      summary: 'Start a browser session for the clinician of a bearer token',
+      summary:
+        'Start a browser session for the clinician of a bearer token; at their first sign-in, an invited member joins by the verified email of their ID token',
       tag: 'identity',
       auth: 'clinician',
-      responses: { 201: { description: 'The session', schema: NewSession } },
+      body: true,
+      responses: {
+        201: { description: 'The session', schema: NewSession },
+        403: 'The account is not linked to a clinic (nor invited by its verified email)',
+      },
     }),
+    optionalJsonBody(SessionStart),
+    async (c, next) => {
+      const { idToken } = c.req.valid('json');
+      if (idToken) await linkInvitedMember(c, idToken);
+      await next();
+    },
     requireClinician,
     async (c) => {
       if (!c.req.header('authorization')) {

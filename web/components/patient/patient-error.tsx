@@ -21,7 +21,9 @@ export function PatientError() {
           ]
         : status === 401
           ? [patientText.sessionEndedTitle, patientText.sessionEnded]
-          : [patientText.somethingWrongTitle, patientText.somethingWrong];
+          : status === 503
+            ? [patientText.unavailableTitle, patientText.unavailable]
+            : [patientText.somethingWrongTitle, patientText.somethingWrong];
   return (
     <main id="main" className="page page-narrow patient-page">
       <p className="patient-brand">{patientText.siteName}</p>

@@ -38,7 +38,7 @@ export function answerFor(result: RecordActionResult | undefined, form: RecordFo
   return {
     // After a conflict too: the form keeps what was typed, on the record as it is now.
     lastResult: mine?.reply,
-    conflict: mine?.kind === 'conflict' ? mine.message : undefined,
+    conflict: mine?.kind === 'conflict' || mine?.kind === 'unavailable' ? mine.message : undefined,
     sent: mine !== undefined,
   };
 }

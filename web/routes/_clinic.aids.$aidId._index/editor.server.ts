@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs } from '@remix-run/server-runti
 import { randomUUID } from 'node:crypto';
 import type { Aid } from '#shared/aid/aids';
 import { apiClient, expectOk } from '../../lib/api.server';
+import { postedForm } from '../../lib/form-data.server';
 import { settled } from '../../lib/forms.server';
 import { fieldErrorsOf, readProblem } from '../../lib/problems';
 import { anchorAfter, readEditorPost } from './aid-form.server';
@@ -40,7 +41,7 @@ export async function editorAction({ request, params, context }: ActionFunctionA
   const aidId = params.aidId ?? '';
   const param = { aidId };
   const api = apiClient(context).aids[':aidId'];
-  const form = await request.formData();
+  const form = await postedForm(request);
   const intent = productIntent(form.get('intent'));
   if (!intent) throw data(null, { status: 400 });
   const revision = intent.type === 'save-over' ? intent.revision : Number(form.get('revision'));

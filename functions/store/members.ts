@@ -1,0 +1,444 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import type { Pagination } from '#shared/ids';
+import type { Member, MemberEventPage, MemberPage, MemberRole } from '#shared/members';
+import { memberEventPut, toMemberEvent } from './audit-events';
+import type { Db } from './db';
+import {
+  ConditionFailedError,
+  LastAdminError,
+  MemberChangedError,
+  MemberEmailTakenError,
+  NotFoundError,
+} from './errors';
+import { sortableId } from './ids';
+import { keys } from './keys';
+import { queryPage } from './pages';
+import { ClinicianItem, memberEmailKey } from './people';
+import type { Principal } from './principal';
+
+/**
+ * An organisation's members (ADR 17). The rules hold in the writes themselves,
+ * not in reads before them:
+ * - an email address is claimed by one member anywhere (`keys.memberEmail`,
+ *   put with `attribute_not_exists`);
+ * - the organisation item counts its active admins (`adminCount`: an invited
+ *   admin counts from their first sign-in), and a demotion or removal of one
+ *   decrements it only while it is above 1, in the same transaction: two
+ *   admins demoting each other at once cannot both succeed, and an admin
+ *   cannot leave the organisation to someone who has never signed in;
+ * - every change puts its audit event in the same transaction.
+ */
+
+export interface NewMemberInput {
+  email: string;
+  name: string;
+  role: MemberRole;
+}
+
+export interface MemberRepository {
+  /** The organisation's members, a page at a time (in order of their ids). */
+  list(orgId: string, page: Pagination): Promise<MemberPage>;
+  get(orgId: string, memberId: string): Promise<Member | null>;
+  /** Whether a member anywhere has this email address. */
+  emailTaken(email: string): Promise<boolean>;
+  /** An invited member, their email claim and the event; MemberEmailTakenError if the address is claimed. */
+  invite(orgId: string, input: NewMemberInput, actorId: string): Promise<Member>;
+  /** NotFoundError; LastAdminError for the last admin's demotion. The same role again changes nothing. */
+  changeRole(orgId: string, memberId: string, role: MemberRole, actorId: string): Promise<Member>;
+  /**
+   * Deletes the member, their identity and their email claim: their next
+   * request is refused (401). NotFoundError; LastAdminError for the last admin.
+   */
+  remove(orgId: string, memberId: string, actorId: string): Promise<Member>;
+  /** The members' audit, newest first. */
+  events(orgId: string, page: Pagination): Promise<MemberEventPage>;
+  /**
+   * A first sign-in: links the subject to the invited member whose email
+   * address this is, and makes them active. Null when no invited member has it
+   * (or it is someone's already). The caller vouches that the provider verified the address.
+   */
+  linkByEmail(subject: string, email: string): Promise<Principal | null>;
+}
+
+const EmailClaim = z.object({ orgId: z.string(), clinicianId: z.string() });
+
+/** Tries a change again when it met another at the same moment: its conditions are checked afresh. */
+const ATTEMPTS = 4;
+
+function isTransactionConflict(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'TransactionCanceledException' &&
+    'CancellationReasons' in error &&
+    Array.isArray(error.CancellationReasons) &&
+    error.CancellationReasons.some(
+      (reason: { Code?: string }) => reason.Code === 'TransactionConflict',
+    )
+  );
+}
+
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+
+export function toMember(item: ClinicianItem): Member {
+  return {
+    id: item.clinicianId,
+    name: item.name,
+    email: item.email,
+    role: item.role,
+    status: item.status,
+    invitedAt: item.invitedAt,
+    joinedAt: item.joinedAt,
+  };
+}
+
+export function createMemberRepository(db: Db): MemberRepository {
+  const { tableName } = db;
+
+  const getMember = async (orgId: string, memberId: string) => {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.clinician(orgId, memberId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? ClinicianItem.parse(Item) : null;
+  };
+
+  const adminCount = async (orgId: string) => {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.organisation(orgId),
+        ConsistentRead: true,
+        ProjectionExpression: 'adminCount',
+      }),
+    );
+    return typeof Item?.['adminCount'] === 'number' ? Item['adminCount'] : 0;
+  };
+
+  /**
+   * The member is as it was read: role and status. Items older than roles have
+   * neither, and read as active clinicians.
+   */
+  const asRead = (item: ClinicianItem) => ({
+    condition: [
+      item.role === 'clinician'
+        ? '(attribute_not_exists(#role) OR #role = :readRole)'
+        : '#role = :readRole',
+      item.status === 'active'
+        ? '(attribute_not_exists(#status) OR #status = :readStatus)'
+        : '#status = :readStatus',
+    ].join(' AND '),
+    names: { '#role': 'role', '#status': 'status' },
+    values: { ':readRole': item.role, ':readStatus': item.status },
+  });
+
+  /** Whether the member counts in `adminCount`: an admin who has signed in. */
+  const countsAsAdmin = (item: { role: MemberRole; status: ClinicianItem['status'] }) =>
+    item.role === 'admin' && item.status === 'active';
+
+  /** The organisation's count of admins, one up or (only while more than one is left) one down. */
+  const countAdmins = (orgId: string, change: 1 | -1) => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.organisation(orgId),
+      ...(change === 1
+        ? {
+            UpdateExpression: 'ADD adminCount :one',
+            ConditionExpression: 'attribute_exists(pk)',
+          }
+        : {
+            UpdateExpression: 'SET adminCount = adminCount - :one',
+            ConditionExpression: 'adminCount > :one',
+          }),
+      ExpressionAttributeValues: { ':one': 1 },
+    },
+  });
+
+  /**
+   * Reads the member, writes the change, and on a refused condition reads
+   * again to say why: gone, the last admin, or changed meanwhile (then it is
+   * tried again from the new reading).
+   */
+  async function change<T>(
+    orgId: string,
+    memberId: string,
+    write: (item: ClinicianItem) => Promise<T>,
+    lastAdmin: LastAdminError,
+    demotes: (item: ClinicianItem) => boolean,
+  ): Promise<T> {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      const item = await getMember(orgId, memberId);
+      if (!item) throw new NotFoundError('member');
+      try {
+        return await write(item);
+      } catch (error) {
+        if (isTransactionConflict(error)) {
+          await pause(attempt);
+          continue;
+        }
+        if (!(error instanceof ConditionFailedError)) throw error;
+        const latest = await getMember(orgId, memberId);
+        if (!latest) throw new NotFoundError('member');
+        if (
+          latest.role === item.role &&
+          latest.status === item.status &&
+          demotes(item) &&
+          (await adminCount(orgId)) <= 1
+        ) {
+          throw lastAdmin;
+        }
+      }
+    }
+    throw new MemberChangedError();
+  }
+
+  return {
+    list(orgId, { limit, cursor }) {
+      return queryPage(db, {
+        partition: { name: 'pk', value: keys.organisation(orgId).pk },
+        sortKey: { name: 'sk', prefix: keys.clinicianPrefix },
+        limit,
+        cursor,
+        read: (item) => toMember(ClinicianItem.parse(item)),
+      });
+    },
+
+    async get(orgId, memberId) {
+      const item = await getMember(orgId, memberId);
+      return item ? toMember(item) : null;
+    },
+
+    async emailTaken(email) {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: memberEmailKey(email), ConsistentRead: true }),
+      );
+      return Item !== undefined;
+    },
+
+    async invite(orgId, input, actorId) {
+      const now = db.now().toISOString();
+      const item: ClinicianItem = {
+        orgId,
+        clinicianId: sortableId(db.now()),
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        status: 'invited',
+        invitedAt: now,
+        joinedAt: null,
+      };
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.clinician(orgId, item.clinicianId),
+                    ...item,
+                    joinedAt: undefined,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...memberEmailKey(input.email), orgId, clinicianId: item.clinicianId },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              memberEventPut(
+                db,
+                orgId,
+                {
+                  type: 'member-invited',
+                  actorId,
+                  memberId: item.clinicianId,
+                  role: input.role,
+                },
+                now,
+              ),
+            ],
+          }),
+        );
+      } catch (error) {
+        // The member's id is new, and the organisation is the caller's: only the claim can be refused.
+        if (error instanceof ConditionFailedError) throw new MemberEmailTakenError();
+        throw error;
+      }
+      return toMember(item);
+    },
+
+    changeRole(orgId, memberId, role, actorId) {
+      return change(
+        orgId,
+        memberId,
+        async (item) => {
+          if (item.role === role) return toMember(item);
+          const read = asRead(item);
+          const counted = countsAsAdmin(item) !== countsAsAdmin({ ...item, role });
+          const now = db.now().toISOString();
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keys.clinician(orgId, memberId),
+                    UpdateExpression: 'SET #role = :role',
+                    ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
+                    ExpressionAttributeNames: read.names,
+                    ExpressionAttributeValues: { ':role': role, ...read.values },
+                  },
+                },
+                ...(counted ? [countAdmins(orgId, role === 'admin' ? 1 : -1)] : []),
+                memberEventPut(
+                  db,
+                  orgId,
+                  { type: 'member-role-changed', actorId, memberId, role },
+                  now,
+                ),
+              ],
+            }),
+          );
+          return toMember({ ...item, role });
+        },
+        new LastAdminError('demote'),
+        (item) => countsAsAdmin(item) && role !== 'admin',
+      );
+    },
+
+    remove(orgId, memberId, actorId) {
+      return change(
+        orgId,
+        memberId,
+        async (item) => {
+          const read = asRead(item);
+          const owned = {
+            ConditionExpression: 'attribute_not_exists(pk) OR clinicianId = :id',
+            ExpressionAttributeValues: { ':id': memberId },
+          };
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Delete: {
+                    TableName: tableName,
+                    Key: keys.clinician(orgId, memberId),
+                    ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
+                    ExpressionAttributeNames: read.names,
+                    ExpressionAttributeValues: read.values,
+                  },
+                },
+                // Another member's claim or identity is never taken with them.
+                { Delete: { TableName: tableName, Key: memberEmailKey(item.email), ...owned } },
+                ...(item.subject
+                  ? [
+                      {
+                        Delete: {
+                          TableName: tableName,
+                          Key: keys.identity(item.subject),
+                          ...owned,
+                        },
+                      },
+                    ]
+                  : []),
+                ...(countsAsAdmin(item) ? [countAdmins(orgId, -1)] : []),
+                memberEventPut(
+                  db,
+                  orgId,
+                  { type: 'member-removed', actorId, memberId },
+                  db.now().toISOString(),
+                ),
+              ],
+            }),
+          );
+          return toMember(item);
+        },
+        new LastAdminError('remove'),
+        (item) => countsAsAdmin(item),
+      );
+    },
+
+    events(orgId, { limit, cursor }) {
+      return queryPage(db, {
+        partition: { name: 'pk', value: keys.memberEvent(orgId, '').pk },
+        sortKey: { name: 'sk', prefix: keys.memberEventPrefix },
+        newestFirst: true,
+        limit,
+        cursor,
+        read: toMemberEvent,
+      });
+    },
+
+    async linkByEmail(subject, email) {
+      const { Item: claimItem } = await db.send(
+        new GetCommand({ TableName: tableName, Key: memberEmailKey(email), ConsistentRead: true }),
+      );
+      if (!claimItem) return null;
+      const claim = EmailClaim.parse(claimItem);
+      const member = await getMember(claim.orgId, claim.clinicianId);
+      // An active member keeps the identity they joined with: an address is not a second way in.
+      if (!member || member.status !== 'invited') return null;
+      const read = asRead(member);
+      const now = db.now().toISOString();
+      try {
+        await db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...keys.identity(subject), ...claim },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.clinician(claim.orgId, claim.clinicianId),
+                  UpdateExpression: 'SET #status = :active, subject = :subject, joinedAt = :now',
+                  ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
+                  ExpressionAttributeNames: read.names,
+                  ExpressionAttributeValues: {
+                    ':active': 'active',
+                    ':subject': subject,
+                    ':now': now,
+                    ...read.values,
+                  },
+                },
+              },
+              // An admin counts from their first sign-in.
+              ...(member.role === 'admin' ? [countAdmins(claim.orgId, 1)] : []),
+              {
+                ConditionCheck: {
+                  TableName: tableName,
+                  Key: memberEmailKey(email),
+                  ConditionExpression: 'clinicianId = :id',
+                  ExpressionAttributeValues: { ':id': claim.clinicianId },
+                },
+              },
+              memberEventPut(
+                db,
+                claim.orgId,
+                { type: 'member-joined', actorId: claim.clinicianId, memberId: claim.clinicianId },
+                now,
+              ),
+            ],
+          }),
+        );
+      } catch (error) {
+        // Removed, or linked by another sign-in at the same moment: nothing is linked here.
+        if (error instanceof ConditionFailedError || isTransactionConflict(error)) return null;
+        throw error;
+      }
+      return claim;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { keys } from '#functions/store/keys';
+import { hashToken, sessionIdleSeconds } from '#functions/store/sessions';
+import { freshTable } from '../support/store';
+
+const MINUTE = 60_000;
+const start = new Date('2026-11-26T09:00:00Z').getTime();
+
+/** A table whose clock the test moves. */
+async function tableWithClock() {
+  let now = start;
+  const table = await freshTable(() => new Date(now));
+  return { ...table, advance: (ms: number) => (now += ms) };
+}
+
+const clinician = { orgId: 'demo-clinic', clinicianId: 'demo-clinician' };
+
+describe('sessions end when left idle, and at their expiry whatever happens', () => {
+  it('keeps a clinician session alive while it is used, and ends it after half an hour unused', async () => {
+    const { store, db, advance } = await tableWithClock();
+    const session = await store.sessions.create(clinician, new Date(start + 8 * 60 * MINUTE));
+
+    // Used every 25 minutes, for well over the idle limit in total.
+    for (let i = 0; i < 4; i += 1) {
+      advance(25 * MINUTE);
+      expect(await store.sessions.resolve(session.id)).toEqual(clinician);
+    }
+
+    advance(sessionIdleSeconds.clinician * 1000);
+    expect(await store.sessions.resolve(session.id)).toBeNull();
+    // Ended on the server, not only refused: the item is gone.
+    const { Item } = await db.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.session(hashToken(session.id)) }),
+    );
+    expect(Item).toBeUndefined();
+  });
+
+  it('ends a session at its expiry even when it is used all the time', async () => {
+    const { store, advance } = await tableWithClock();
+    const session = await store.sessions.create(clinician, new Date(start + 60 * MINUTE));
+    advance(25 * MINUTE);
+    expect(await store.sessions.resolve(session.id)).toEqual(clinician);
+    advance(25 * MINUTE);
+    expect(await store.sessions.resolve(session.id)).toEqual(clinician);
+    advance(10 * MINUTE);
+    expect(await store.sessions.resolve(session.id)).toBeNull();
+  });
+
+  it('gives a patient an hour of pause before asking them to open their link again', async () => {
+    const { store, advance } = await tableWithClock();
+    const holder = { orgId: 'demo-clinic', recordId: 'r1' };
+    const session = await store.patientSessions.create(holder, new Date(start + 24 * 60 * MINUTE));
+    advance(sessionIdleSeconds.patient * 1000 - MINUTE);
+    expect(await store.patientSessions.resolve(session.id)).toEqual(holder);
+    advance(sessionIdleSeconds.patient * 1000);
+    expect(await store.patientSessions.resolve(session.id)).toBeNull();
+  });
+
+  it('never brings back a session signed out while a request was using it', async () => {
+    const { store, advance } = await tableWithClock();
+    const session = await store.sessions.create(clinician, new Date(start + 8 * 60 * MINUTE));
+    await store.sessions.revoke(session.id);
+    advance(10 * MINUTE);
+    expect(await store.sessions.resolve(session.id)).toBeNull();
+  });
+});
