@@ -6,7 +6,7 @@
  * - cognito-directory.mjs: members' Cognito accounts, loaded only by changes to the members (ADR 17);
  * - fonts/: the fonts it embeds.
  */
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -24,12 +24,18 @@ const result = await build({
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // What only some requests need (the pages: React and the Remix build) goes in chunks
+  // loaded when first needed; code shared by several entries is in one chunk, once.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   // The Lambda runtime: nodejs24.x.
   target: 'node24',
   minify: true,
   sourcemap: true,
+  // Maps to file and line without the sources inside: a third less to read at a cold start.
+  sourcesContent: false,
   // ESM bundles need `require` for CommonJS dependencies that load Node built-ins.
   banner: {
     js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
@@ -53,6 +59,9 @@ for (const file of Object.values(pdfFontFiles)) {
 }
 // The fonts' licence asks for its notice to travel with every copy.
 copyFileSync(path.join(fontDir, '..', 'LICENSE'), path.join(outdir, 'fonts', 'LICENSE'));
+
+// What each output is made of, for `npm run bench:cold`; beside the bundle, not deployed.
+writeFileSync('build/lambda-meta.json', JSON.stringify(result.metafile));
 
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   if (output.entryPoint) process.stdout.write(`${file}: ${(output.bytes / 1024).toFixed(0)} KB\n`);

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import { makeProblem, PROBLEM_CONTENT_TYPE, type ProblemKind } from '#shared/problem';
 import { StoreUnavailableError } from '../store/errors';
+import { messagePage } from './message-page';
 import type { RateLimitRepository } from '../store/rate-limits';
 
 /**
@@ -100,7 +101,7 @@ function refuse(
   }
   return kind === 'unavailable'
     ? c.html(
-        page(
+        messagePage(
           'Please try again in a moment',
           'The service did not answer in time. Wait a moment, then try again.',
         ),
@@ -108,29 +109,11 @@ function refuse(
         headers,
       )
     : c.html(
-        page(
+        messagePage(
           'Please wait a moment',
           `There were too many tries from this device or network. Wait ${seconds <= 60 ? 'a minute' : `${Math.ceil(seconds / 60)} minutes`}, then try again.`,
         ),
         429,
         headers,
       );
-}
-
-/** A page before Remix runs: the title and one sentence, nothing from the request. */
-function page(title: string, sentence: string): string {
-  return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title} · Decide Together</title>
-  </head>
-  <body>
-    <main>
-      <h1>${title}</h1>
-      <p>${sentence}</p>
-    </main>
-  </body>
-</html>`;
 }

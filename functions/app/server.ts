@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
-import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requestId } from 'hono/request-id';
@@ -9,6 +8,7 @@ import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-h
 import type { ApiApp } from '../api/app';
 import type { FetchLike } from '../auth/oidc-settings';
 import { describeError, redactPath, type Logger } from '../log/logger';
+import { messagePage } from './message-page';
 import { rateLimit } from './rate-limits';
 import type { WebContext } from './web-context';
 
@@ -94,7 +94,7 @@ export function createServerApp(options: ServerAppOptions) {
     bodyLimit({
       maxSize: PAGE_BODY_LIMIT_BYTES,
       onError: (c) =>
-        messagePage(
+        messageResponse(
           c,
           413,
           'This form is too large',
@@ -156,7 +156,7 @@ function errorPage(error: Error, c: Context<SiteEnv>, log: Logger) {
   if (status >= 500)
     log.error('page error', { requestId: c.var.requestId, ...describeError(error) });
   const title = status === 403 ? 'This request was blocked' : 'Something went wrong';
-  return messagePage(
+  return messageResponse(
     c,
     status,
     title,
@@ -164,29 +164,11 @@ function errorPage(error: Error, c: Context<SiteEnv>, log: Logger) {
   );
 }
 
-/** A plain page for what the site answers before Remix: a title, a sentence, a way back. */
-function messagePage(
+function messageResponse(
   c: Context<SiteEnv>,
   status: ContentfulStatusCode,
   title: string,
-  message: string,
+  sentence: string,
 ) {
-  return c.html(
-    html`<!doctype html>
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>${title} · Decide Together</title>
-        </head>
-        <body>
-          <main>
-            <h1>${title}</h1>
-            <p>${message}</p>
-            <p><a href="/">Go to the start page</a></p>
-          </main>
-        </body>
-      </html>`,
-    status,
-  );
+  return c.html(messagePage(title, sentence), status);
 }

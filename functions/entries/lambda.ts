@@ -3,9 +3,7 @@
  * Remix pages) out. Everything here runs once per cold start.
  */
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@remix-run/server-runtime';
 import { handle } from 'hono/aws-lambda';
-import * as build from 'virtual:remix/server-build';
 import { composeServer } from '../app/compose';
 import { readRateLimits } from '../app/rate-limits';
 import type * as CognitoDirectory from '../auth/cognito-directory';
@@ -18,7 +16,9 @@ import { createDynamoClients } from '../store/db';
 const env = readLambdaEnv(process.env);
 const log = createLogger({ level: env.LOG_LEVEL });
 const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
-const remix = createRequestHandler(build, 'production');
+// Pages are a chunk of their own (scripts/bundle-server.ts splits the bundle), imported
+// on the first page request: an API request's cold start never loads React.
+let pages: Promise<typeof import('./pages')> | undefined;
 const userPoolId = env.COGNITO_USER_POOL_ID;
 
 const app = composeServer({
@@ -31,7 +31,8 @@ const app = composeServer({
     fetch: (input, init) => fetch(input, init),
   },
   providerLogoutUrl: env.OIDC_LOGOUT_URL,
-  remix: (request, context) => remix(request, context),
+  remix: async (request, context) =>
+    (await (pages ??= import('./pages'))).handlePage(request, context),
   // Beside this bundle (scripts/bundle-server.ts), and imported by its address so
   // that esbuild leaves it out: only an export pays for loading it.
   loadPdfRenderer: pdfRendererLoader(

@@ -30,10 +30,20 @@ export function createDb(
     const abortSignal = options?.abortSignal
       ? AbortSignal.any([options.abortSignal, deadline])
       : deadline;
+    // The SDK stops at the signal; the race makes sure of it even where a
+    // request handler or middleware does not listen.
+    let stopWaiting = () => {};
+    const abandoned = new Promise<never>((_resolve, reject) => {
+      const onAbort = () => reject(abortSignal.reason);
+      abortSignal.addEventListener('abort', onAbort, { once: true });
+      stopWaiting = () => abortSignal.removeEventListener('abort', onAbort);
+    });
     try {
-      return await doc.send(command, { abortSignal });
+      return await Promise.race([doc.send(command, { abortSignal }), abandoned]);
     } catch (error) {
       throw translateStoreError(error);
+    } finally {
+      stopWaiting();
     }
   };
   return { send: send as DynamoDBDocumentClient['send'], tableName, now };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { typedText } from '../text';
 import { AidContent, aidLimits } from './schema';
 import { Id } from '../ids';
 
@@ -54,13 +55,11 @@ export type AidPage = z.infer<typeof AidPage>;
 /** A new draft aid: a title and the condition; the grid starts with two options and two questions. */
 export const NewAid = z
   .object({
-    title: z
-      .string({ error: 'Give the aid a title' })
+    title: typedText('Give the aid a title')
       .trim()
       .min(1, 'Give the aid a title')
       .max(aidLimits.title, `Keep the title to ${aidLimits.title} characters or fewer`),
-    condition: z
-      .string({ error: 'Name the health condition' })
+    condition: typedText('Name the health condition')
       .trim()
       .min(1, 'Name the health condition')
       .max(aidLimits.condition, `Keep the condition to ${aidLimits.condition} characters or fewer`),

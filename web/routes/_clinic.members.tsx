@@ -27,7 +27,7 @@ import { formatDate } from '../components/aid-view/aid-view';
 import { FormError, Select, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, type Api } from '../lib/api.server';
-import { admitFormData } from '../lib/form-data.server';
+import { admitFormData, postedForm } from '../lib/form-data.server';
 import { group, text } from '../lib/form-values';
 import { parseForm, refusedReply } from '../lib/forms.server';
 import { fieldErrorsOf, readProblem } from '../lib/problems';
@@ -85,7 +85,7 @@ async function changeMember(
 }
 
 export async function action({ context, request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await postedForm(request);
   const api = apiClient(context);
   const intent = String(form.get('intent') ?? '');
 

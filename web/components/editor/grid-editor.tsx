@@ -96,6 +96,8 @@ export function GridEditor({ form, fields, grades }: GridEditorProps) {
                     />
                   </th>
                   {optionIds.map((optionId, o) => {
+                    // A tampered post can leave an option without an id: it has no cells to show.
+                    if (!optionId) return <td key={`missing-${o}`} />;
                     const cell = cells[optionId]!;
                     return (
                       <td key={optionId}>

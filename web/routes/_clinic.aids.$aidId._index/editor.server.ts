@@ -45,6 +45,9 @@ export async function editorAction({ request, params, context }: ActionFunctionA
   const intent = productIntent(form.get('intent'));
   if (!intent) throw data(null, { status: 400 });
   const revision = intent.type === 'save-over' ? intent.revision : Number(form.get('revision'));
+  // The page always sends the revision it shows; anything else is no edit of this page's.
+  if (intent.type !== 'duplicate' && !Number.isSafeInteger(revision))
+    throw data(null, { status: 400 });
 
   if (intent.type === 'duplicate') {
     const copy = await expectOk(await api.duplicate.$post({ param }));
