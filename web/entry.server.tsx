@@ -1,4 +1,4 @@
-import { RemixServer } from '@remix-run/react';
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import type { AppLoadContext, EntryContext } from '@remix-run/server-runtime';
 import { isbot } from 'isbot';
 import { renderToReadableStream } from 'react-dom/server.browser';
@@ -51,4 +51,23 @@ export default async function handleRequest(
   if (isbot(request.headers.get('user-agent') ?? '')) await body.allReady;
   headers.set('Content-Type', 'text/html; charset=utf-8');
   return new Response(body, { status: failed ? 500 : status, headers });
+}
+
+/**
+ * What Remix reports from loaders, actions and rendering. An unknown address
+ * or a refused request (4xx) is an answer, not a fault; aborted requests are
+ * the browser's doing. Faults are logged as one JSON line, by name and stack
+ * only: request data and what people typed never reach the logs.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      message: 'page fault',
+      errorName: error instanceof Error ? error.name : typeof error,
+      stack: error instanceof Error ? error.stack?.split('\n').slice(1, 8).join('\n') : undefined,
+    }),
+  );
 }

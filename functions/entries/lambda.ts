@@ -9,6 +9,7 @@ import { readRateLimits } from '../app/rate-limits';
 import type * as CognitoDirectory from '../auth/cognito-directory';
 import { cognitoMemberDirectory } from '../auth/member-directory';
 import { readLambdaEnv } from './lambda-env';
+import type * as Pages from './pages';
 import { pdfRendererLoader } from '../exports/pdf-loader';
 import { createLogger } from '../log/logger';
 import { createDynamoClients } from '../store/db';
@@ -18,7 +19,7 @@ const log = createLogger({ level: env.LOG_LEVEL });
 const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
 // Pages are a chunk of their own (scripts/bundle-server.ts splits the bundle), imported
 // on the first page request: an API request's cold start never loads React.
-let pages: Promise<typeof import('./pages')> | undefined;
+let pages: Promise<typeof Pages> | undefined;
 const userPoolId = env.COGNITO_USER_POOL_ID;
 
 const app = composeServer({

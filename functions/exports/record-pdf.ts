@@ -16,7 +16,13 @@ import {
   sureSummary,
   type RowImportance,
 } from '#shared/record/summary';
-import { ratingLabels, SURE_ATTRIBUTION, sureQuestions } from '#shared/record/rules';
+import {
+  howToDecideWords,
+  ownFitWords,
+  ratingLabels,
+  SURE_ATTRIBUTION,
+  sureQuestions,
+} from '#shared/record/rules';
 import type { RecordPdfInput, RecordPdfRenderer } from './record-pdf-renderer';
 
 /**
@@ -205,6 +211,7 @@ function renderRecordPdf(
   }
   writePriorities(pen, view);
   writeLeaning(pen, view);
+  writeHowToDecide(pen, view);
   writeSure(pen, view);
   writePatientNotes(pen, view);
   const sources = citedSources(view.aid.content, importantRows(view));
@@ -572,6 +579,34 @@ function writePriorities(pen: Pen, view: RecordView): void {
 function writeLeaning(pen: Pen, view: RecordView): void {
   pen.heading('Leaning');
   pen.paragraph(leaningName(view.aid.content, view.record.answers.leaning) ?? 'Not given');
+}
+
+/** How the patient wants to decide, and their own view of the options on their own concerns. */
+function writeHowToDecide(pen: Pen, view: RecordView): void {
+  const { howToDecide, ownConcerns, concernFits } = view.record.answers;
+  const { options } = view.aid.content;
+  const judged = ownConcerns.flatMap((concern) => {
+    const byOption = Object.hasOwn(concernFits, concern.id) ? concernFits[concern.id]! : {};
+    return options.flatMap((option) => {
+      const judgement = Object.hasOwn(byOption, option.id) ? byOption[option.id] : undefined;
+      return judgement
+        ? [[`${concern.text}: ${option.name}`, ownFitWords[judgement]] as const]
+        : [];
+    });
+  });
+  if (judged.length > 0) {
+    pen.heading('Their own view, on their own concerns');
+    pen.rows(judged, { labelWidth: CONTENT_WIDTH * 0.62 });
+  }
+  pen.heading('How they want to decide');
+  const lines = [
+    howToDecide.role ? howToDecideWords.role[howToDecide.role] : null,
+    howToDecide.others ? `Others involved: ${howToDecide.others}` : null,
+    howToDecide.pressure ? howToDecideWords.pressure[howToDecide.pressure] : null,
+    howToDecide.timing ? howToDecideWords.timing[howToDecide.timing] : null,
+  ].filter((line): line is string => line !== null);
+  if (lines.length === 0) pen.paragraph(NONE_GIVEN);
+  else pen.list(lines);
 }
 
 function writeSure(pen: Pen, view: RecordView): void {

@@ -14,6 +14,7 @@ import {
   sureSummary,
 } from '../record/summary';
 import {
+  howToDecideWords,
   NOT_SURE,
   ratingLabels as ratingWords,
   recordLimits,
@@ -249,6 +250,10 @@ const linkIds = {
   questions: 'questions',
   readElsewhereNote: 'read-elsewhere-note',
   readElsewhereLink: 'read-elsewhere-link',
+  howRole: 'how-to-decide-role',
+  howOthers: 'how-to-decide-others',
+  howPressure: 'how-to-decide-pressure',
+  howTiming: 'how-to-decide-timing',
 } as const;
 
 function ratingCoding(rating: number, urls: Urls): Coding {
@@ -341,6 +346,30 @@ function aidQuestionnaire(view: RecordView, id: string, urls: Urls): Questionnai
       type: 'url',
       maxLength: recordLimits.link,
     },
+    {
+      linkId: linkIds.howRole,
+      text: 'How do you want to make this choice?',
+      // Answered in words: the product's own choices, not a coded value set.
+      type: 'string',
+    },
+    {
+      linkId: linkIds.howOthers,
+      text: 'Who else do you want to help you decide?',
+      type: 'string',
+      maxLength: recordLimits.others,
+    },
+    {
+      linkId: linkIds.howPressure,
+      text: 'Is anyone pushing you to pick one option?',
+      // Answered in words: the product's own choices, not a coded value set.
+      type: 'string',
+    },
+    {
+      linkId: linkIds.howTiming,
+      text: 'When do you need to decide?',
+      // Answered in words: the product's own choices, not a coded value set.
+      type: 'string',
+    },
   ];
   return {
     resourceType: 'Questionnaire',
@@ -425,6 +454,11 @@ function responseItems(view: RecordView, urls: Urls): QuestionnaireResponseItem[
   text(linkIds.readElsewhereNote, answers.readElsewhere.note);
   const link = fhirUri(answers.readElsewhere.link);
   if (link) items.push({ linkId: linkIds.readElsewhereLink, answer: [{ valueUri: link }] });
+  const how = answers.howToDecide;
+  text(linkIds.howRole, how.role && howToDecideWords.role[how.role]);
+  text(linkIds.howOthers, how.others);
+  text(linkIds.howPressure, how.pressure && howToDecideWords.pressure[how.pressure]);
+  text(linkIds.howTiming, how.timing && howToDecideWords.timing[how.timing]);
   return items;
 }
 

@@ -9,6 +9,7 @@ export const recordLimits = {
   questions: 2000,
   readElsewhereNote: 1000,
   link: 500,
+  others: 200,
 } as const;
 
 /**
@@ -30,12 +31,16 @@ export const IMPORTANT_RATING = 3;
 export const sureItems = ['sure', 'understand', 'riskBenefit', 'encouragement'] as const;
 export type SureItem = (typeof sureItems)[number];
 
-/** The SURE questions as patients read them, and as their record repeats them to clinicians. */
+/**
+ * The SURE questions in the validated instrument's own English words (Légaré et
+ * al. 2010), as patients read them and as their record repeats them to
+ * clinicians. Not reworded: a reworded item is no longer the validated test.
+ */
 export const sureQuestions: Record<SureItem, string> = {
   sure: 'Do you feel sure about the best choice for you?',
-  understand: 'Do you know the good and bad points of each option?',
-  riskBenefit: 'Are you clear about which good and bad points matter most to you?',
-  encouragement: 'Do you have enough help and advice to make a choice?',
+  understand: 'Do you know the benefits and risks of each option?',
+  riskBenefit: 'Are you clear about which benefits and risks matter most to you?',
+  encouragement: 'Do you have enough support and advice to make a choice?',
 };
 
 /** The instrument's own names for its four items, the letters of SURE: short enough for a glance. */
@@ -50,6 +55,52 @@ export const sureItemNames: Record<SureItem, string> = {
 export const SURE_ATTRIBUTION = "SURE test © O'Connor & Légaré (Légaré et al., 2010).";
 
 export const NOT_SURE = 'not-sure';
+
+/**
+ * The patient's own judgement of how an option fits a concern of their own:
+ * it helps, it makes it harder, or they don't know and want to ask.
+ */
+export const ownFits = ['helps', 'harder', 'ask'] as const;
+export type OwnFit = (typeof ownFits)[number];
+
+/**
+ * How the patient wants to decide (as the Ottawa Personal Decision Guide asks
+ * first): the role they prefer, whether anyone is pressing them, and by when.
+ */
+export const decisionRoles = ['myself', 'together', 'clinician'] as const;
+export type DecisionRole = (typeof decisionRoles)[number];
+export const pressureAnswers = ['no', 'yes', 'unsure'] as const;
+export type PressureAnswer = (typeof pressureAnswers)[number];
+export const decisionTimings = ['days', 'weeks', 'months', 'no-rush', 'unknown'] as const;
+export type DecisionTiming = (typeof decisionTimings)[number];
+
+/** How the patient wants to decide, in words for the clinician, the PDF and FHIR. */
+export const howToDecideWords = {
+  role: {
+    myself: 'Wants to decide themselves, after hearing the options',
+    together: 'Wants to decide together with the clinician',
+    clinician: 'Wants to leave the decision to the clinician',
+  } satisfies Record<DecisionRole, string>,
+  pressure: {
+    no: 'No one is pressing them',
+    yes: 'Someone is pressing them to choose',
+    unsure: 'Not sure whether someone is pressing them',
+  } satisfies Record<PressureAnswer, string>,
+  timing: {
+    days: 'Needs to decide within days',
+    weeks: 'Needs to decide within weeks',
+    months: 'Needs to decide within months',
+    'no-rush': 'No rush to decide',
+    unknown: 'Does not know when they need to decide',
+  } satisfies Record<DecisionTiming, string>,
+};
+
+/** The patient's judgement in words, as the consult view, the PDF and FHIR say it. */
+export const ownFitWords: Record<OwnFit, string> = {
+  helps: 'Helps with this',
+  harder: 'Makes this harder',
+  ask: "I don't know — ask",
+};
 
 /** The patient's steps, in order; each is a page of its own, `/patient/{name}`. */
 export const stepNames = [

@@ -1,11 +1,16 @@
 import * as z from 'zod';
-import { AidContent } from '../aid/schema';
+import { AidContent, aidLimits } from '../aid/schema';
 import { Id, Pagination } from '../ids';
 import { typedText } from '../text';
 import { Amendment, Decision, PatientConfirmation } from './decision';
 import { recordStatuses } from './lifecycle';
+import { isChoice, MAX_UNDERSTANDING_QUESTIONS, understandingQuestions } from './understanding';
 import {
+  decisionRoles,
+  decisionTimings,
   NOT_SURE,
+  ownFits,
+  pressureAnswers,
   recordLimits,
   STEP_COUNT,
   sureItems,
@@ -42,8 +47,61 @@ export const SureAnswers = z.object(
 );
 export type SureAnswers = z.infer<typeof SureAnswers>;
 
+/** The patient's own judgement of one option on one of their own concerns. */
+export const OwnFit = z.enum(ownFits, { error: 'Choose one of the answers' });
+
+/**
+ * By own concern id, then by option id: the patient's judgement. At most one
+ * entry per own concern and one per option.
+ */
+export const ConcernFits = z
+  .record(Id, z.record(Id, OwnFit))
+  .refine((fits) => Object.keys(fits).length <= recordLimits.ownConcerns, {
+    error: `Answer for at most ${recordLimits.ownConcerns} of your own things`,
+  })
+  .refine(
+    (fits) =>
+      Object.values(fits).every(
+        (byOption) => Object.keys(byOption).length <= aidLimits.options.max,
+      ),
+    { error: `Answer for at most ${aidLimits.options.max} options` },
+  );
+export type ConcernFits = z.infer<typeof ConcernFits>;
+
+const choose = { error: 'Choose one of the answers' };
+
+/** How the patient wants to decide: every part optional. */
+export const HowToDecide = z.object({
+  role: z.enum(decisionRoles, choose).optional(),
+  /** Who else they want involved, in their own words. */
+  others: typedText()
+    .trim()
+    .max(recordLimits.others, `Use ${recordLimits.others} letters or fewer`)
+    .default(''),
+  pressure: z.enum(pressureAnswers, choose).optional(),
+  timing: z.enum(decisionTimings, choose).optional(),
+});
+export type HowToDecide = z.infer<typeof HowToDecide>;
+
+/**
+ * The check of understanding, by row id, then option id: the choice the
+ * patient picked (a number as text, or "not-sure"). A teach-back prompt for the
+ * consultation, never a grade.
+ */
+export const UnderstandingAnswers = z
+  .record(Id, z.record(Id, z.string().max(12, 'Choose one of the answers')))
+  .refine(
+    (answers) =>
+      Object.values(answers).reduce((count, byOption) => count + Object.keys(byOption).length, 0) <=
+      MAX_UNDERSTANDING_QUESTIONS,
+    { error: `Answer at most ${MAX_UNDERSTANDING_QUESTIONS} questions` },
+  );
+export type UnderstandingAnswers = z.infer<typeof UnderstandingAnswers>;
+
 export const PatientAnswers = z
   .object({
+    /** How the patient wants to make the decision (step 1). */
+    howToDecide: HowToDecide.default({ others: '' }),
     /** Questions marked "this matters to me" while reading the options. */
     marks: z.array(Id).default([]),
     /** By row id; a consideration left out was skipped. */
@@ -54,7 +112,10 @@ export const PatientAnswers = z
       .default([]),
     /** An option id, or "not-sure". */
     leaning: z.string().optional(),
+    /** How each option fits the patient's own concerns, in the patient's judgement (step 4). */
+    concernFits: ConcernFits.default({}),
     sure: SureAnswers.default({}),
+    understanding: UnderstandingAnswers.default({}),
     worries: typedText()
       .max(recordLimits.worries, `Use ${recordLimits.worries} letters or fewer`)
       .default(''),
@@ -225,11 +286,11 @@ export type VersionInsights = z.infer<typeof VersionInsights>;
 
 /** What each step saves. Step 1 and the summary save only progress. */
 export const StepAnswers = {
-  decision: z.object({}),
+  decision: PatientAnswers.pick({ howToDecide: true }),
   options: PatientAnswers.pick({ marks: true }),
   values: PatientAnswers.pick({ ratings: true, ownConcerns: true }),
-  leaning: PatientAnswers.pick({ leaning: true }),
-  sure: PatientAnswers.pick({ sure: true, worries: true }),
+  leaning: PatientAnswers.pick({ leaning: true, concernFits: true }),
+  sure: PatientAnswers.pick({ sure: true, worries: true, understanding: true }),
   questions: PatientAnswers.pick({ questions: true, readElsewhere: true }),
   summary: z.object({}),
 } as const satisfies Record<StepName, z.ZodObject>;
@@ -250,6 +311,8 @@ export const StepUpdate = z
 export function answerIssues(
   aid: AidContent,
   answers: Partial<PatientAnswers>,
+  /** What is saved now: the own concerns a judgement may be about. */
+  saved?: Pick<PatientAnswers, 'ownConcerns'>,
 ): Array<{ path: PropertyKey[]; message: string }> {
   const rowIds = new Set(aid.rows.map((r) => r.id));
   const optionIds = new Set(aid.options.map((o) => o.id));
@@ -272,7 +335,55 @@ export function answerIssues(
   ) {
     issues.push({ path: ['leaning'], message: 'Choose one of the options, or "not sure yet"' });
   }
+  const concernIds = new Set(
+    (answers.ownConcerns ?? saved?.ownConcerns ?? []).map((concern) => concern.id),
+  );
+  for (const [concernId, byOption] of Object.entries(answers.concernFits ?? {})) {
+    if (!concernIds.has(concernId)) {
+      issues.push({
+        path: ['concernFits', concernId],
+        message: 'This is not one of your own things',
+      });
+      continue;
+    }
+    for (const optionId of Object.keys(byOption)) {
+      if (!optionIds.has(optionId))
+        issues.push({
+          path: ['concernFits', concernId, optionId],
+          message: 'This is not one of the options in the guide',
+        });
+    }
+  }
+  if (answers.understanding) {
+    const questions = understandingQuestions(aid);
+    for (const [rowId, byOption] of Object.entries(answers.understanding)) {
+      for (const [optionId, value] of Object.entries(byOption)) {
+        const question = questions.find((q) => q.rowId === rowId && q.optionId === optionId);
+        if (!question)
+          issues.push({
+            path: ['understanding', rowId, optionId],
+            message: 'This question is not in the guide',
+          });
+        else if (!isChoice(question, value))
+          issues.push({
+            path: ['understanding', rowId, optionId],
+            message: 'Choose one of the answers',
+          });
+      }
+    }
+  }
   return issues;
+}
+
+/**
+ * The answers without judgements about own concerns that are gone: a judgement
+ * is dropped with its concern.
+ */
+export function withoutStaleJudgements(answers: PatientAnswers): PatientAnswers {
+  const concernIds = new Set(answers.ownConcerns.map((concern) => concern.id));
+  const kept = Object.entries(answers.concernFits).filter(([id]) => concernIds.has(id));
+  if (kept.length === Object.keys(answers.concernFits).length) return answers;
+  return { ...answers, concernFits: Object.fromEntries(kept) };
 }
 
 /** "I'm ready for my visit", based on the revision the patient read. */

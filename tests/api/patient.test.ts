@@ -243,8 +243,15 @@ describe('saving the steps', () => {
       expect(response.status, name).toBe(200);
       current = await record(response);
     };
-    await step('decision', {});
+    await step('decision', {
+      howToDecide: { role: 'together', others: '  My sister  ', timing: 'weeks' },
+    });
     expect(current.currentStep).toBe(2);
+    expect(current.answers.howToDecide).toEqual({
+      role: 'together',
+      others: 'My sister',
+      timing: 'weeks',
+    });
     await step('options', { marks: ['pain'] });
     await step('values', {
       ratings: { pain: 4, 'serious-problems': 3, recovery: 0 },
@@ -293,6 +300,10 @@ describe('saving the steps', () => {
       ['values', { ratings: { pain: 7 } }, '/answers/ratings/pain'],
       ['values', { ratings: { 'no-such-row': 2 } }, '/answers/ratings/no-such-row'],
       ['leaning', { leaning: 'no-such-option' }, '/answers/leaning'],
+      ['decision', { howToDecide: { role: 'my-boss' } }, '/answers/howToDecide/role'],
+      ['decision', { howToDecide: { pressure: 'maybe' } }, '/answers/howToDecide/pressure'],
+      ['decision', { howToDecide: { timing: 'never' } }, '/answers/howToDecide/timing'],
+      ['decision', { howToDecide: { others: 'x'.repeat(201) } }, '/answers/howToDecide/others'],
       ['options', { marks: ['no-such-row'] }, '/answers/marks/0'],
       ['sure', { sure: { sure: 'maybe' }, worries: '' }, '/answers/sure/sure'],
       [
@@ -326,6 +337,77 @@ describe('saving the steps', () => {
       (await patient('/api/patient/record/steps/no-such-step', put({ revision, answers: {} })))
         .status,
     ).toBe(404);
+  });
+
+  it('saves the patient’s judgement of each option on their own concerns, refuses tampered ones, and drops it with the concern', async () => {
+    const { invite, open } = await setup();
+    const patient = await open((await invite()).token);
+    let current = (await (await patient('/api/patient/record')).json()).record as DecisionRecord;
+    const save = (name: string, answers: Record<string, unknown>) =>
+      patient(`/api/patient/record/steps/${name}`, put({ revision: current.revision, answers }));
+    const saved = await save('values', {
+      ratings: {},
+      ownConcerns: [
+        { id: 'c1', text: 'Keep working night shifts', rating: 4 },
+        { id: 'c2', text: 'My dog', rating: 3 },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    current = await record(saved);
+
+    const refused: Array<[Record<string, unknown>, string]> = [
+      [{ concernFits: { c1: { surgery: 'love-it' } } }, '/answers/concernFits/c1/surgery'],
+      [{ concernFits: { c1: { helicopter: 'helps' } } }, '/answers/concernFits/c1/helicopter'],
+      [{ concernFits: { gone: { surgery: 'helps' } } }, '/answers/concernFits/gone'],
+      [
+        {
+          concernFits: Object.fromEntries(
+            ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((id) => [id, { surgery: 'helps' }]),
+          ),
+        },
+        '/answers/concernFits',
+      ],
+    ];
+    for (const [answers, pointer] of refused) {
+      const response = await save('leaning', answers);
+      expect(response.status, JSON.stringify(answers)).toBe(422);
+      expect((await response.json()).errors.map((e: { pointer: string }) => e.pointer)).toContain(
+        pointer,
+      );
+    }
+
+    const judged = await save('leaning', {
+      leaning: 'not-sure',
+      concernFits: { c1: { surgery: 'harder', exercise: 'ask' }, c2: { surgery: 'helps' } },
+    });
+    expect(judged.status).toBe(200);
+    current = await record(judged);
+    expect(current.answers.concernFits).toEqual({
+      c1: { surgery: 'harder', exercise: 'ask' },
+      c2: { surgery: 'helps' },
+    });
+
+    // Step 4 asks again about "Keep working night shifts" only: "My dog" keeps its judgement.
+    const again = await save('leaning', {
+      leaning: 'not-sure',
+      concernFits: { c1: { surgery: 'helps' } },
+    });
+    expect(again.status).toBe(200);
+    current = await record(again);
+    expect(current.answers.concernFits).toEqual({
+      c1: { surgery: 'helps' },
+      c2: { surgery: 'helps' },
+    });
+
+    // The patient takes away "My dog": its judgement goes with it.
+    const removed = await save('values', {
+      ratings: {},
+      ownConcerns: [{ id: 'c1', text: 'Keep working night shifts', rating: 4 }],
+    });
+    expect(removed.status).toBe(200);
+    expect((await record(removed)).answers.concernFits).toEqual({
+      c1: { surgery: 'helps' },
+    });
   });
 
   it('keeps text in one form: composed letters, and line breaks as one character', async () => {

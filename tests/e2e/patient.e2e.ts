@@ -73,9 +73,20 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
   // The token is out of the address bar once the guide starts.
   expect(page.url()).not.toContain('/p/');
   expect(await page.getByText('There is no right answer.').count()).toBe(1);
+  // How the patient wants to decide: optional, on step 1.
+  await page.getByLabel('I want to decide together with my clinic.').check();
+  await page
+    .getByRole('group', { name: 'When do you need to decide?' })
+    .getByLabel('In the next few weeks')
+    .check();
   await check();
 
   await next(2);
+  // On a phone, one question at a time: each opens in place, with or without JavaScript.
+  expect(await page.getByRole('img', { name: /^80 out of 100 people / }).count()).toBe(0);
+  await page
+    .locator('summary.grid-card-question', { hasText: 'How much will my pain get better?' })
+    .click();
   expect(await page.getByRole('img', { name: /^80 out of 100 people / }).count()).toBeGreaterThan(
     0,
   );
@@ -91,14 +102,24 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
     .getByLabel('Matters quite a lot')
     .check();
   await page.getByLabel('Your own thing 1').fill('Looking after my grandchildren');
+  await page
+    .getByRole('group', { name: 'How much does it matter?' })
+    .first()
+    .getByLabel('Matters a lot')
+    .check();
   await check();
 
   await next(4);
   const surgery = page.getByRole('region', { name: 'Knee replacement' });
-  expect(await surgery.getByText('Does better on').count()).toBe(1);
+  expect(await surgery.getByText('The guide says it does better on').count()).toBe(1);
   expect(await surgery.locator('.fit-better li').first().textContent()).toContain(
     'Having less pain',
   );
+  // The patient's own concern, with their own judgement for each option.
+  await surgery
+    .getByRole('group', { name: /Looking after my grandchildren/ })
+    .getByLabel('It makes this harder')
+    .check();
   await page.getByLabel('Not sure yet').check();
   await check();
 
@@ -108,12 +129,21 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
     .getByLabel('No')
     .check();
   for (const question of [
-    'Do you know the good and bad points of each option?',
-    'Are you clear about which good and bad points matter most to you?',
-    'Do you have enough help and advice to make a choice?',
+    'Do you know the benefits and risks of each option?',
+    'Are you clear about which benefits and risks matter most to you?',
+    'Do you have enough support and advice to make a choice?',
   ]) {
     await page.getByRole('group', { name: question }).getByLabel('Yes').check();
   }
+  // The check of understanding: "I'm not sure" is always an answer.
+  await page.locator('.understanding-item').first().getByLabel("I'm not sure").check();
+  await check();
+  // A "no" is saved and shown on this step's own page, with its next step; then on.
+  await page.getByRole('button', { name: 'Save and go on' }).click();
+  await page.waitForURL(/\/patient\/sure\?saved=1#sure-result$/);
+  await page.getByText('Look again at how the options fit').waitFor();
+  expect(await page.getByText(/^The guide says \d+ out of \d+\./).count()).toBe(1);
+  expect(await page.getByText('You said yes to 3 of 4 questions.').count()).toBe(1);
   await check();
 
   await next(6);
@@ -124,6 +154,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
 
   await next(7);
   expect(await page.getByText('Looking after my grandchildren').count()).toBeGreaterThan(0);
+  expect(await page.getByText('I want to decide together with my clinic.').count()).toBe(1);
   expect(await page.getByText('You said yes to 3 of 4 questions.').count()).toBe(1);
   expect(await page.getByText('How long would I wait for the operation?').count()).toBe(1);
   await check();

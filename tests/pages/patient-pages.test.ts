@@ -201,7 +201,13 @@ describe('the steps, without JavaScript', () => {
       expect(saved.status, `step ${n}`).toBe(302);
       return saved.headers.get('location');
     };
-    expect(await step(1, {})).toBe('/patient/options');
+    expect(
+      await step(1, {
+        'howToDecide.role': 'together',
+        'howToDecide.others': 'My sister',
+        'howToDecide.timing': 'weeks',
+      }),
+    ).toBe('/patient/options');
     expect(await step(2, { marks: 'pain' })).toBe('/patient/values');
     expect(
       await step(3, {
@@ -211,26 +217,104 @@ describe('the steps, without JavaScript', () => {
       }),
     ).toBe('/patient/leaning');
     const fit = await (await request('/patient/leaning', { headers: { cookie } })).text();
-    expect(fit).toContain('Does better on');
-    expect(await step(4, { leaning: 'not-sure' })).toBe('/patient/sure');
+    expect(fit).toContain('The guide says it does better on');
+    // The patient's own concern, with their own judgement per option.
+    expect(fit).toContain('Your own things: what you think');
+    const concernId = /name="concernFits\.([^."]+)\.surgery"/.exec(fit)?.[1];
+    expect(concernId).toBeTruthy();
     expect(
-      await step(5, {
-        'sure.sure': 'no',
-        'sure.understand': 'yes',
-        'sure.riskBenefit': 'yes',
-        'sure.encouragement': 'yes',
-      }),
-    ).toBe('/patient/questions');
-    const sure = await (await request('/patient/sure', { headers: { cookie } })).text();
+      await step(4, { leaning: 'not-sure', [`concernFits.${concernId}.surgery`]: 'harder' }),
+    ).toBe('/patient/sure');
+    expect(await (await request('/patient/leaning', { headers: { cookie } })).text()).toMatch(
+      new RegExp(`name="concernFits\\.${concernId}\\.surgery"[^>]*checked=""[^>]*value="harder"`),
+    );
+    const sureAnswers = {
+      'sure.sure': 'no',
+      'sure.understand': 'yes',
+      'sure.riskBenefit': 'yes',
+      'sure.encouragement': 'yes',
+    };
+    // The check of understanding, written from the guide's numbers, with "I'm not sure" always there.
+    const before = await (await request('/patient/sure', { headers: { cookie } })).text();
+    expect(before).toContain('Check what you read');
+    const checkName = /name="(understanding\.[^."]+\.[^."]+)"/.exec(before)?.[1];
+    expect(checkName).toBeTruthy();
+    expect(before).toContain('I&#x27;m not sure');
+    // A "no": saved, and shown on the step's own page with its next step.
+    expect(await step(5, { ...sureAnswers, [checkName!]: 'not-sure' })).toBe(
+      '/patient/sure?saved=1#sure-result',
+    );
+    const sure = await (await request('/patient/sure?saved=1', { headers: { cookie } })).text();
+    expect(sure).toMatch(/The guide says \d+ out of \d+\./);
+    expect(sure).toContain('You can read it again in step 2');
     expect(sure).toContain('You said yes to 3 of 4 questions.');
     expect(sure).toContain('Lots of people feel this way before they decide');
+    expect(sure).toContain('Look again at how the options fit');
+    expect(sure).toContain('name="resultShown"');
+    expect(await step(5, { ...sureAnswers, [checkName!]: 'not-sure', resultShown: '1' })).toBe(
+      '/patient/questions',
+    );
     expect(await step(6, { questions: 'How long is the wait?', 'readElsewhere.note': '' })).toBe(
       '/patient/summary',
     );
     const summary = await (await request('/patient/summary', { headers: { cookie } })).text();
     expect(summary).toContain('How long is the wait?');
     expect(summary).toContain('My grandchildren');
+    expect(summary).toContain('I want to decide together with my clinic.');
+    expect(summary).toContain('My sister');
+    expect(summary).toMatch(/Version 1, from /);
+    // The patient's own view of an option on their own concern.
+    expect(summary).toContain('It makes this harder');
+    // Numbers and certainty beside what the guide says.
+    expect(summary).toMatch(/\d+ out of \d+/);
     expect(await step(7, {})).toBe('/patient/summary?ready=1');
+  });
+
+  it('shows how the options fit an own concern alone, with the evidence beside the guide’s judgements, and no score, total or ranking', async () => {
+    const { request, invite } = await site();
+    const cookie = await startSession(request, (await invite()).token);
+    const post = async (path: string, fields: Record<string, string>) => {
+      const html = await (await request(path, { headers: { cookie } })).text();
+      return request(
+        `${path}?index`,
+        form({ ...fields, revision: String(revisionIn(html)), intent: 'next' }, cookie),
+      );
+    };
+    expect(
+      (
+        await post('/patient/values', {
+          'ownConcerns[0].text': 'Being able to keep working night shifts',
+          'ownConcerns[0].rating': '4',
+        })
+      ).status,
+    ).toBe(302);
+    const onlyOwn = await (await request('/patient/leaning', { headers: { cookie } })).text();
+    expect(onlyOwn).not.toContain('You did not say that anything matters');
+    expect(onlyOwn).toContain('Being able to keep working night shifts');
+    expect(onlyOwn).toContain('It makes this harder');
+
+    // A concern that is not the patient's, and an option the guide does not have: refused at the form.
+    for (const name of ['concernFits.nope.surgery', 'concernFits.x.helicopter']) {
+      const tampered = await post('/patient/leaning', { [name]: 'helps' });
+      expect(tampered.status, name).toBe(422);
+      expect(await tampered.text()).toContain('Please check the answers marked below');
+    }
+
+    expect(
+      (await post('/patient/values', { 'ratings.pain': '4', 'ratings.serious-problems': '3' }))
+        .status,
+    ).toBe(302);
+    const fit = await (await request('/patient/leaning', { headers: { cookie } })).text();
+    expect(fit).toContain('The groups below show what the people who wrote this guide think.');
+    // The numbers behind the judgements, as words and pictures, and how sure the evidence is.
+    expect(fit).toMatch(/class="icon-array"/);
+    expect(fit).toMatch(/\d+ out of \d+/);
+    expect(fit).toMatch(/We are (very |fairly |not very )?sure|We don&#x27;t know|We are not sure/);
+    // Options in the guide's order, and nothing that scores, totals or ranks them.
+    const headings = [...fit.matchAll(/<h2 id="fit-([^"]+)"/g)].map((m) => m[1]);
+    expect(headings).toEqual(['exercise', 'surgery', 'wait']);
+    const words = fit.replace(/<[^>]+>/g, ' ');
+    expect(words).not.toMatch(/\b(score|scored|total|rank|ranked|best option|winner|points)\b/i);
   });
 
   it('refuses a tampered rating and an unknown option with a message at the field, saving nothing', async () => {

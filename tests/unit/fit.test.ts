@@ -79,7 +79,7 @@ function kneeAid(judgements?: Record<string, Judgements>): AidContent {
   } satisfies AidContentInput);
 }
 
-const ids = (considerations: FitConsideration[]) => considerations.map((c) => c.rowId);
+const ids = (considerations: FitConsideration[]) => considerations.map((c) => c.id);
 
 function optionFit(result: FitResult, optionId: string) {
   const fit = result.options.find((o) => o.optionId === optionId);
@@ -116,21 +116,23 @@ describe('fitOptions', () => {
     const surgery = optionFit(result, 'surgery');
     expect(ids(surgery.better)).toEqual(['pain', 'activity']);
     expect(ids(surgery.worse)).toEqual(['recovery', 'cost', 'risk']);
-    expect(ids(surgery.neutral)).toEqual([]);
+    expect(ids(surgery.same)).toEqual([]);
+    expect(ids(surgery.depends)).toEqual([]);
     expect(ids(surgery.unjudged)).toEqual([]);
 
-    // "Same" and "it depends" are both listed, so nothing important is hidden.
+    // "Same" and "it depends" are each a group of their own, so nothing important is hidden.
     const physio = optionFit(result, 'physio');
     expect(ids(physio.better)).toEqual(['risk']);
     expect(ids(physio.worse)).toEqual([]);
-    expect(ids(physio.neutral)).toEqual(['recovery', 'cost', 'pain']);
+    expect(ids(physio.same)).toEqual(['cost', 'pain']);
+    expect(ids(physio.depends)).toEqual(['recovery']);
     expect(ids(physio.unjudged)).toEqual(['activity']);
 
     // A cell without a judgement and a missing cell are both "unjudged".
     const wait = optionFit(result, 'wait');
     expect(ids(wait.better)).toEqual(['recovery', 'risk']);
     expect(ids(wait.worse)).toEqual(['pain']);
-    expect(ids(wait.neutral)).toEqual([]);
+    expect(ids(wait.same)).toEqual([]);
     expect(ids(wait.unjudged)).toEqual(['cost', 'activity']);
   });
 
@@ -142,7 +144,13 @@ describe('fitOptions', () => {
 
     expect(ids(result.important)).toEqual(['cost']);
     for (const option of result.options) {
-      const listed = [...option.better, ...option.worse, ...option.neutral, ...option.unjudged];
+      const listed = [
+        ...option.better,
+        ...option.worse,
+        ...option.same,
+        ...option.depends,
+        ...option.unjudged,
+      ];
       expect(ids(listed)).toEqual(['cost']);
     }
   });
@@ -153,12 +161,20 @@ describe('fitOptions', () => {
       marks: ['pain', 'activity'],
     });
 
-    expect(result.important.map((c) => [c.rowId, c.marked])).toEqual([
+    expect(result.important.map((c) => [c.id, c.marked])).toEqual([
       ['pain', true],
       ['recovery', false],
     ]);
     expect(optionFit(result, 'surgery').better).toEqual([
-      { rowId: 'pain', label: 'Having less pain', rating: 4, marked: true },
+      {
+        kind: 'row',
+        id: 'pain',
+        label: 'Having less pain',
+        rating: 4,
+        marked: true,
+        cell: { text: 'See your doctor.', fit: 'better', sourceIds: [] },
+        commonDenominator: null,
+      },
     ]);
   });
 
@@ -189,8 +205,10 @@ describe('fitOptions', () => {
           optionName,
           better: [],
           worse: [],
-          neutral: [],
+          same: [],
+          depends: [],
           unjudged: [],
+          own: [],
         })),
       );
     }
@@ -231,5 +249,118 @@ describe('fitOptions', () => {
     const keys = keysOf(JSON.parse(JSON.stringify(result)));
     expect(keys).toContain('better');
     expect(keys.filter((key) => /score|rank|best|total|verdict/i.test(key))).toEqual([]);
+  });
+});
+
+describe('fitOptions with the patient’s own concerns', () => {
+  const nightShifts = { id: 'own-1', text: 'Being able to keep working night shifts', rating: 4 };
+
+  it('counts an own concern rated important, even when nothing in the aid is', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { pain: 1 },
+      marks: [],
+      ownConcerns: [nightShifts],
+      concernFits: {},
+    });
+
+    expect(result.nothingImportant).toBe(false);
+    expect(result.important).toEqual([
+      {
+        kind: 'own',
+        id: 'own-1',
+        label: 'Being able to keep working night shifts',
+        rating: 4,
+        marked: false,
+      },
+    ]);
+    for (const option of result.options) {
+      expect(ids(option.own)).toEqual(['own-1']);
+      expect(option.own[0]!.judgement).toBeUndefined();
+      expect([...option.better, ...option.worse, ...option.same, ...option.unjudged]).toEqual([]);
+    }
+  });
+
+  it('puts own concerns among the aid’s, most important first, with the patient’s judgement per option', () => {
+    const result = fitOptions(kneeAid(), {
+      ratings: { pain: 3, recovery: 4 },
+      marks: [],
+      ownConcerns: [
+        { id: 'own-1', text: 'Night shifts', rating: 4 },
+        { id: 'own-2', text: 'My dog', rating: 2 },
+        { id: 'own-3', text: 'Driving', rating: 3 },
+        { id: 'own-4', text: 'Not rated' },
+      ],
+      concernFits: {
+        'own-1': { surgery: 'harder', wait: 'ask' },
+        'own-3': { physio: 'helps' },
+        // A judgement for an option the aid does not have is never shown.
+        'own-2': { helicopter: 'helps' },
+      },
+    });
+
+    expect(result.important.map((c) => [c.kind, c.id])).toEqual([
+      ['row', 'recovery'],
+      ['own', 'own-1'],
+      ['row', 'pain'],
+      ['own', 'own-3'],
+    ]);
+    const judged = (optionId: string) =>
+      optionFit(result, optionId).own.map((c) => [c.id, c.judgement]);
+    expect(judged('surgery')).toEqual([
+      ['own-1', 'harder'],
+      ['own-3', undefined],
+    ]);
+    expect(judged('physio')).toEqual([
+      ['own-1', undefined],
+      ['own-3', 'helps'],
+    ]);
+    expect(judged('wait')).toEqual([
+      ['own-1', 'ask'],
+      ['own-3', undefined],
+    ]);
+  });
+});
+
+describe('the evidence beside each judgement', () => {
+  function numbered(denominators: { surgery: number; physio: number; wait?: number }) {
+    const aid = kneeAid();
+    const pain = aid.rows[0]!;
+    for (const [optionId, denominator] of Object.entries(denominators)) {
+      pain.cells[optionId] = {
+        ...pain.cells[optionId]!,
+        certainty: optionId === 'wait' ? 'not-known' : 'moderate',
+        number: {
+          numerator: 10,
+          denominator,
+          timeFrame: 'after 1 year',
+          referenceClass: 'people like you',
+        },
+      };
+    }
+    return aid;
+  }
+
+  it('carries each option’s cell, with its number and certainty, and the total the row shares', () => {
+    const result = fitOptions(numbered({ surgery: 100, physio: 100, wait: 100 }), {
+      ratings: { pain: 4 },
+      marks: [],
+    });
+
+    const surgery = optionFit(result, 'surgery').better[0]!;
+    expect(surgery.cell.number?.denominator).toBe(100);
+    expect(surgery.cell.certainty).toBe('moderate');
+    expect(surgery.commonDenominator).toBe(100);
+    expect(optionFit(result, 'wait').worse[0]!.cell.certainty).toBe('not-known');
+  });
+
+  it('gives no shared total when the row’s numbers have different totals: no pictures that do not compare', () => {
+    const result = fitOptions(numbered({ surgery: 100, physio: 1000 }), {
+      ratings: { pain: 4 },
+      marks: [],
+    });
+
+    expect(optionFit(result, 'surgery').better[0]!.commonDenominator).toBeNull();
+    // Without a number the cell's words are there.
+    expect(optionFit(result, 'wait').worse[0]!.cell).toMatchObject({ text: 'See your doctor.' });
   });
 });

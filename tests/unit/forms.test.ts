@@ -118,10 +118,14 @@ describe("the patient's step forms", () => {
       ['sure.sure', 'no'],
       ['sure.understand', 'yes'],
       ['worries', ''],
+      ['understanding.better.a', '30'],
+      ['understanding.rash.a', ''],
     ]);
     expect(parsed?.ok && parsed.value).toEqual({
       sure: { sure: false, understand: true },
       worries: '',
+      // An unanswered question of the check of understanding is left out.
+      understanding: { better: { a: '30' }, rash: {} },
     });
     const tampered = parse('sure', [['sure.sure', 'perhaps']]);
     expect(tampered?.ok).toBe(false);

@@ -570,6 +570,13 @@ describe('the shared decision record as a FHIR R4 document', () => {
       'questions',
       'read-elsewhere-note',
       'read-elsewhere-link',
+      'how-to-decide-role',
+      'how-to-decide-others',
+      'how-to-decide-pressure',
+      'how-to-decide-timing',
+    ]);
+    expect(answers.item.find((i) => i.linkId === 'how-to-decide-role')?.answer).toEqual([
+      { valueString: 'Wants to decide together with the clinician' },
     ]);
     expect(answers.item.find((i) => i.linkId === 'leaning')?.answer).toEqual([
       {
@@ -604,10 +611,13 @@ describe('the shared decision record as a FHIR R4 document', () => {
         record: {
           ...view.record,
           answers: {
+            howToDecide: { others: '' },
             marks: [],
             ratings: {},
             ownConcerns: [{ id: 'own-1', text: 'Sleep' }],
             leaning: 'not-sure',
+            concernFits: {},
+            understanding: {},
             sure: { sure: true },
             worries: '   ',
             questions: '',

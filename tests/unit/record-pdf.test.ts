@@ -83,6 +83,13 @@ describe('the shared decision record as a PDF', () => {
       /Keeping my hands free for work \(in their own words\) Matters a lot.*Avoiding side effects/,
     );
     expect(text).toContain('May not be ready to decide: at least one answer is no.');
+    expect(section(text, 'How they want to decide', 'Ready to decide?')).toContain(
+      'Wants to decide together with the clinician',
+    );
+    expect(section(text, 'How they want to decide', 'Ready to decide?')).toContain(
+      'Others involved: My daughter, Sam',
+    );
+    expect(text).toContain('Their own view, on their own concerns');
     expect(section(text, "The patient's questions", 'What they read elsewhere')).toContain(
       'How long before it works? • Can I stop early?',
     );

@@ -3,6 +3,7 @@ import { aidLimits } from '#shared/aid/schema';
 import { StepAnswers } from '#shared/record/schema';
 import type { StepName } from '#shared/record/rules';
 import { recordLimits, sureItems } from '#shared/record/rules';
+import { MAX_UNDERSTANDING_QUESTIONS } from '#shared/record/understanding';
 import type { FormLimits } from './form-data.server';
 import { group, list, optional, text, whole, yesNo } from './form-values';
 
@@ -14,9 +15,20 @@ import { group, list, optional, text, whole, yesNo } from './form-values';
  */
 export function stepForm(step: StepName, newId: () => string): z.ZodType {
   switch (step) {
-    case 'decision':
     case 'summary':
       return z.preprocess(() => ({}), StepAnswers[step]);
+    case 'decision':
+      return z.preprocess((payload) => {
+        const how = group(group(payload)['howToDecide']);
+        return {
+          howToDecide: {
+            role: optional(how['role']),
+            others: text(how['others']),
+            pressure: optional(how['pressure']),
+            timing: optional(how['timing']),
+          },
+        };
+      }, StepAnswers.decision);
     case 'options':
       return z.preprocess(
         (payload) => ({ marks: list(group(payload)['marks']) }),
@@ -45,10 +57,19 @@ export function stepForm(step: StepName, newId: () => string): z.ZodType {
         return { ratings: Object.fromEntries(ratings), ownConcerns };
       }, StepAnswers.values);
     case 'leaning':
-      return z.preprocess(
-        (payload) => ({ leaning: optional(group(payload)['leaning']) }),
-        StepAnswers.leaning,
-      );
+      return z.preprocess((payload) => {
+        const fields = group(payload);
+        // By concern, by option; an option left unanswered was skipped.
+        const concernFits = Object.fromEntries(
+          Object.entries(group(fields['concernFits'])).map(([concernId, byOption]) => [
+            concernId,
+            Object.fromEntries(
+              Object.entries(group(byOption)).filter(([, judgement]) => judgement !== ''),
+            ),
+          ]),
+        );
+        return { leaning: optional(fields['leaning']), concernFits };
+      }, StepAnswers.leaning);
     case 'sure':
       return z.preprocess((payload) => {
         const fields = group(payload);
@@ -60,6 +81,15 @@ export function stepForm(step: StepName, newId: () => string): z.ZodType {
               .filter(([, answer]) => answer !== undefined),
           ),
           worries: text(fields['worries']),
+          // By row, by option; a question left unanswered was skipped.
+          understanding: Object.fromEntries(
+            Object.entries(group(fields['understanding'])).map(([rowId, byOption]) => [
+              rowId,
+              Object.fromEntries(
+                Object.entries(group(byOption)).filter(([, answer]) => answer !== ''),
+              ),
+            ]),
+          ),
         };
       }, StepAnswers.sure);
     case 'questions':
@@ -78,11 +108,14 @@ export function stepForm(step: StepName, newId: () => string): z.ZodType {
 /** The fields a step's form sends at most (answers, revision, buttons); more, and it is refused unread. */
 const SPARE = 5;
 const stepFields: Record<StepName, number> = {
-  decision: SPARE,
+  // How the patient wants to decide: four answers.
+  decision: 4 + SPARE,
   options: aidLimits.rows.max + SPARE,
   values: aidLimits.rows.max + (recordLimits.ownConcerns + 1) * 3 + SPARE,
-  leaning: SPARE,
-  sure: sureItems.length + 1 + SPARE,
+  // The leaning, and a judgement per own concern and option.
+  leaning: 1 + recordLimits.ownConcerns * aidLimits.options.max + SPARE,
+  // The four answers, the worries, whether the result was shown, and the check of understanding.
+  sure: sureItems.length + 2 + MAX_UNDERSTANDING_QUESTIONS + SPARE,
   questions: 3 + SPARE,
   summary: SPARE,
 };

@@ -1,5 +1,14 @@
 import type { Certainty } from '#shared/aid/schema';
-import { ratingLabels, sureQuestions } from '#shared/record/rules';
+import {
+  ratingLabels,
+  sureQuestions,
+  type DecisionRole,
+  type DecisionTiming,
+  type OwnFit,
+  type PressureAnswer,
+  type StepName,
+  type SureItem,
+} from '#shared/record/rules';
 
 /**
  * Every piece of interface text a patient reads, in one place: plain words
@@ -110,7 +119,37 @@ export const patientText = {
     'Your summary',
   ],
 
+  // Step 1: how you want to decide
+  howToDecideTitle: 'How you want to decide',
+  howToDecideIntro:
+    'These questions help your clinic know how to help you. You can skip any of them.',
+  roleLegend: 'How do you want to make this choice?',
+  roles: {
+    myself: 'I want to decide myself, after I hear about the options.',
+    together: 'I want to decide together with my clinic.',
+    clinician: 'I want to leave it to my clinic.',
+  } satisfies Record<DecisionRole, string>,
+  othersLabel: 'Who else do you want to help you decide?',
+  othersHint: 'For example, family or a friend. You can leave this empty.',
+  pressureLegend: 'Is anyone pushing you to pick one option?',
+  pressure: {
+    no: 'No',
+    yes: 'Yes',
+    unsure: "I'm not sure",
+  } satisfies Record<PressureAnswer, string>,
+  timingLegend: 'When do you need to decide?',
+  timing: {
+    days: 'In the next few days',
+    weeks: 'In the next few weeks',
+    months: 'In the next few months',
+    'no-rush': 'There is no rush',
+    unknown: "I don't know",
+  } satisfies Record<DecisionTiming, string>,
+  yourHowToDecide: 'How you want to decide',
+  yourOthers: 'Who else helps you decide',
+
   // Step 2
+  openEachQuestion: 'Tap a question to see what the guide says about each option.',
   marksLegend: 'Which of these questions matter to you?',
   marksHint: 'Tick as many as you like. This helps in the next steps.',
 
@@ -127,14 +166,26 @@ export const patientText = {
 
   // Step 4
   fitIntro:
-    'Here is how each option does on the things you said matter a lot. This is not advice. It is a way to see your choice more clearly.',
+    'Here is how each option does on the things you said matter quite a lot or a lot. This is not advice. It is a way to see your choice more clearly.',
   fitNothingImportant:
     'You did not say that anything matters quite a lot or a lot. You can go back to step 3 and change your answers, or go on.',
-  doesBetter: 'Does better on',
-  doesWorse: 'Does worse on',
-  aboutSame: 'About the same, or it depends',
-  noJudgement: 'No clear answer',
+  fitAuthorsSay:
+    'The groups below show what the people who wrote this guide think. The facts they used are next to each one.',
+  doesBetter: 'The guide says it does better on',
+  doesWorse: 'The guide says it does worse on',
+  aboutSame: 'The guide says it is about the same on',
+  itDepends: 'The guide says it depends on the person for',
+  noJudgement: 'The guide does not say how it compares on',
   nothingHere: 'None of the things you chose',
+  certaintyNotGiven: 'The guide does not say how sure we are.',
+  yourOwnThings: 'Your own things: what you think',
+  yourOwnThingsHint: 'Only you can judge these. Say what you think, or that you want to ask.',
+  ownFitLegend: (concern: string, option: string) => `${option}: ${concern}`,
+  ownFits: {
+    helps: 'It helps with this',
+    harder: 'It makes this harder',
+    ask: "I don't know. I want to ask.",
+  } satisfies Record<OwnFit, string>,
   mattersToYou: (label: string) => `matters to you: ${label}`,
   leaningLegend: 'Which option are you leaning towards?',
   leaningHint: 'It is fine not to know yet. You can change this later.',
@@ -146,11 +197,43 @@ export const patientText = {
   yes: 'Yes',
   no: 'No',
   sureScore: (score: number) => `You said yes to ${score} of 4 questions.`,
+  surePartScore: (yes: number, answered: number) =>
+    `You said yes to ${yes} of the ${answered} questions you answered.`,
   sureLow:
     'Lots of people feel this way before they decide. That is fine. Your visit is the place to talk it through with your clinic.',
   sureAllYes: 'You said yes to all 4. You can still talk it through at your visit.',
+  sureNextTitle: 'What you can do next',
+  sureNext: {
+    sure: {
+      text: 'Not sure about the best choice for you? That is fine. Look again at how the options fit. Then talk it through at your visit.',
+      step: 'leaning',
+    },
+    understand: {
+      text: 'Not sure of the benefits and risks? Read the options again, or write down what to ask.',
+      step: 'options',
+    },
+    riskBenefit: {
+      text: 'Not clear which benefits and risks matter most to you? Think again about what matters to you.',
+      step: 'values',
+    },
+    encouragement: {
+      text: 'Need more support or advice? Think of who can help you. You can bring them to your visit, or write down what to ask.',
+      step: 'questions',
+    },
+  } satisfies Record<SureItem, { text: string; step: StepName }>,
+  goToStep: (step: number) => `Go to step ${step}`,
   sureAttribution:
     'These 4 questions are the SURE test, © O’Connor and Légaré. It comes from a paper by Légaré and others, 2010.',
+  understandingTitle: 'Check what you read',
+  understandingIntro:
+    'This is not a test. It helps you and your clinic see what to talk about. If you do not know, pick "I\'m not sure".',
+  understandingQuestion: (option: string, denominator: number, who: string, time: string) =>
+    `${option}: out of ${denominator} ${who}, about how many? This is ${time}.`,
+  notSureAnswer: "I'm not sure",
+  guideSays: (numerator: number, denominator: number) =>
+    `The guide says ${numerator} out of ${denominator}.`,
+  readAgain: (step: number, question: string) =>
+    `You can read it again in step ${step}, under "${question}".`,
   worriesLabel: 'Is there anything that worries you?',
   worriesHint: 'You can leave this empty.',
 

@@ -23,12 +23,22 @@ type Reply = SubmissionResult<string[]>;
 export type StepResult =
   { kind: 'invalid'; reply: Reply } | { kind: 'conflict'; reply: Reply; revision: number };
 
-/** A patient page's failures: the error boundary tells the patient what to do. */
+/** Whether the SURE answers sent hold a "no". */
+const anyNo = (answers: Record<string, unknown>) =>
+  Object.values(group(answers['sure'])).some((answer) => answer === false);
+
+/** Whether any question of the check of understanding was answered. */
+const checked = (answers: Record<string, unknown>) =>
+  Object.values(group(answers['understanding'])).some(
+    (byOption) => Object.keys(group(byOption)).length > 0,
+  );
+
 /** How long the API asked to wait, passed on to the browser. */
 const retryAfter = (response: { headers: Headers }) => ({
   'Retry-After': response.headers.get('retry-after') ?? '2',
 });
 
+/** A patient page's failures: the error boundary tells the patient what to do. */
 async function patientFailure(response: {
   status: number;
   json(): Promise<unknown>;
@@ -76,6 +86,16 @@ export async function saveStep({
   });
   const status: number = response.status;
   if (status === 200) {
+    // A SURE answer of "no", and the guide's answers to the check of understanding, are
+    // shown on the step's own page, with the next steps, before going on.
+    if (
+      step === 'sure' &&
+      intent === 'next' &&
+      !posted.has('resultShown') &&
+      (anyNo(answers) || checked(answers))
+    ) {
+      throw redirect(`${stepPath('sure')}?saved=1#sure-result`);
+    }
     const place = stepNumber(step);
     const target = stay ? place : intent === 'back' ? place - 1 : place + 1;
     throw redirect(`${stepPath(target)}${stay ? '?saved=1' : ''}`);

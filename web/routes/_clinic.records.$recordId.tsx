@@ -20,8 +20,10 @@ import {
   DecisionSummary,
   formatDateTime,
   Leaning,
+  HowTheyWantToDecide,
   PatientWords,
   Priorities,
+  TeachBack,
   RecordGrid,
   SureAnswers,
 } from '../components/record/record-parts';
@@ -196,6 +198,10 @@ export default function ConsultView() {
           <Leaning view={view} />
           <h2 id="sure-title">Ready to decide? (SURE)</h2>
           <SureAnswers record={record} />
+          <h2 id="how-title">How they want to decide</h2>
+          <HowTheyWantToDecide record={record} />
+          <h2 id="teach-back-title">Check of understanding (teach-back)</h2>
+          <TeachBack view={view} />
         </section>
         <section aria-labelledby="words-title" className="consult-words">
           <h2 id="words-title">In their own words</h2>

@@ -1,6 +1,14 @@
 import { useActionData } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
+import {
+  decisionRoles,
+  decisionTimings,
+  pressureAnswers,
+  recordLimits,
+} from '#shared/record/rules';
 import { AboutGuide, DecisionIntro, formatDate, Sources } from '../components/aid-view/aid-view';
+import { TextInput } from '../components/field';
+import { ChoiceGroup } from '../components/patient/choice-group';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { saveStep } from '../lib/patient.server';
@@ -10,17 +18,81 @@ import { usePatientView } from '../lib/use-patient';
 export const action = ({ context, request }: ActionFunctionArgs) =>
   saveStep({ context, request, step: 'decision' });
 
-/** Step 1: the decision, who wrote the guide, when, from which sources, and who paid. */
+type DecisionShape = {
+  howToDecide: { role: string; others: string; pressure: string; timing: string };
+};
+
+const roleChoices = decisionRoles.map((value) => ({ value, label: patientText.roles[value] }));
+const pressureChoices = pressureAnswers.map((value) => ({
+  value,
+  label: patientText.pressure[value],
+}));
+const timingChoices = decisionTimings.map((value) => ({
+  value,
+  label: patientText.timing[value],
+}));
+
+/**
+ * Step 1: the decision, who wrote the guide, when, from which sources, and who
+ * paid; then how the patient wants to decide (all optional).
+ */
 export default function TheDecision() {
   const { aid, record } = usePatientView();
   const result = useActionData<typeof action>();
+  const how = record.answers.howToDecide;
   return (
-    <StepFrame step="decision" revision={record.revision} result={result}>
-      <p className="lead">{aid.content.title}</p>
-      <DecisionIntro content={aid.content} Sub="h2" />
-      <p className="muted">{patientText.versionLine(aid.version, formatDate(aid.publishedAt))}</p>
-      <AboutGuide content={aid.content} Sub="h2" />
-      <Sources content={aid.content} Sub="h2" />
+    <StepFrame<DecisionShape>
+      step="decision"
+      revision={record.revision}
+      result={result}
+      defaultValue={{
+        howToDecide: {
+          ...(how.role ? { role: how.role } : {}),
+          others: how.others,
+          ...(how.pressure ? { pressure: how.pressure } : {}),
+          ...(how.timing ? { timing: how.timing } : {}),
+        },
+      }}
+    >
+      {(fields) => {
+        const answers = fields.howToDecide.getFieldset();
+        return (
+          <>
+            <p className="lead">{aid.content.title}</p>
+            <DecisionIntro content={aid.content} Sub="h2" />
+            <p className="muted">
+              {patientText.versionLine(aid.version, formatDate(aid.publishedAt))}
+            </p>
+            <AboutGuide content={aid.content} Sub="h2" />
+            <Sources content={aid.content} Sub="h2" />
+            <section className="how-to-decide" aria-labelledby="how-to-decide-title">
+              <h2 id="how-to-decide-title">{patientText.howToDecideTitle}</h2>
+              <p>{patientText.howToDecideIntro}</p>
+              <ChoiceGroup
+                meta={answers.role}
+                legend={patientText.roleLegend}
+                choices={roleChoices}
+              />
+              <TextInput
+                meta={answers.others}
+                label={patientText.othersLabel}
+                hint={patientText.othersHint}
+                maxLength={recordLimits.others}
+              />
+              <ChoiceGroup
+                meta={answers.pressure}
+                legend={patientText.pressureLegend}
+                choices={pressureChoices}
+              />
+              <ChoiceGroup
+                meta={answers.timing}
+                legend={patientText.timingLegend}
+                choices={timingChoices}
+              />
+            </section>
+          </>
+        );
+      }}
     </StepFrame>
   );
 }

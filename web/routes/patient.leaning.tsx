@@ -1,16 +1,23 @@
 import { useActionData } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { fitOptions, type FitConsideration } from '#shared/record/fit';
-import { NOT_SURE } from '#shared/record/rules';
+import { isBlank } from '#shared/aid/cells';
+import { fitOptions, type OptionFit, type RowFit } from '#shared/record/fit';
+import { NOT_SURE, ownFits } from '#shared/record/rules';
+import { IconArray } from '../components/aid-view/icon-array';
 import { ChoiceGroup } from '../components/patient/choice-group';
 import { PatientError } from '../components/patient/patient-error';
-import { StepFrame } from '../components/patient/step-frame';
+import { StepFrame, type StepFields } from '../components/patient/step-frame';
 import { saveStep } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
 import { usePatientView } from '../lib/use-patient';
 
 export const action = ({ context, request }: ActionFunctionArgs) =>
   saveStep({ context, request, step: 'leaning' });
+
+type LeaningShape = {
+  leaning: string;
+  concernFits: Record<string, Record<string, string>>;
+};
 
 /** How much it matters, as a bar: the words beside it say the same. */
 function MattersBar({ rating }: { rating: number }) {
@@ -29,14 +36,61 @@ function MattersBar({ rating }: { rating: number }) {
   );
 }
 
+/**
+ * What the guide says behind a judgement: the number, as words and as a
+ * picture with the same total as the other options' pictures, or else the
+ * cell's words; and how sure the evidence is, "we don't know" included.
+ */
+function Evidence({ entry, demonstration }: { entry: RowFit; demonstration: boolean }) {
+  const { cell, commonDenominator } = entry;
+  const n = cell.number;
+  return (
+    <div className="fit-evidence">
+      {n ? (
+        <figure className="number-figure">
+          {commonDenominator === n.denominator ? (
+            <IconArray
+              numerator={n.numerator}
+              denominator={n.denominator}
+              label={patientText.iconArrayLabel(
+                n.numerator,
+                n.denominator,
+                n.referenceClass,
+                n.timeFrame,
+              )}
+            />
+          ) : null}
+          <figcaption>
+            <strong>{patientText.numberOutOf(n.numerator, n.denominator)}</strong>{' '}
+            {n.referenceClass} {n.timeFrame}.
+            {n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
+            {demonstration ? (
+              <span className="badge badge-warning">{patientText.illustrativeNumber}</span>
+            ) : null}
+          </figcaption>
+        </figure>
+      ) : isBlank(cell.text) ? (
+        <p className="muted">{patientText.notAnswered}</p>
+      ) : (
+        <p>{cell.text}</p>
+      )}
+      <p className="certainty">
+        {cell.certainty ? patientText.certainty[cell.certainty] : patientText.certaintyNotGiven}
+      </p>
+    </div>
+  );
+}
+
 function Considerations({
   title,
   items,
   kind,
+  demonstration,
 }: {
   title: string;
-  items: FitConsideration[];
+  items: RowFit[];
   kind: string;
+  demonstration: boolean;
 }) {
   return (
     <div className={`fit-group fit-${kind}`}>
@@ -46,12 +100,13 @@ function Considerations({
       ) : (
         <ul>
           {items.map((item) => (
-            <li key={item.rowId}>
+            <li key={item.id}>
               <span className="fit-label">{item.label}</span>{' '}
               <span className="fit-rating">
                 <MattersBar rating={item.rating} />
                 {patientText.ratingLabels[item.rating]}
               </span>
+              <Evidence entry={item} demonstration={demonstration} />
             </li>
           ))}
         </ul>
@@ -60,21 +115,62 @@ function Considerations({
   );
 }
 
+const ownFitChoices = ownFits.map((value) => ({ value, label: patientText.ownFits[value] }));
+
+/** The patient's own concerns for one option: their judgement, labelled as theirs. */
+function OwnConcerns({ option, fields }: { option: OptionFit; fields: StepFields<LeaningShape> }) {
+  if (option.own.length === 0) return null;
+  const byConcern = fields.concernFits.getFieldset();
+  return (
+    <div className="fit-group fit-own">
+      <h3>{patientText.yourOwnThings}</h3>
+      <p className="field-hint">{patientText.yourOwnThingsHint}</p>
+      {option.own.map((concern) => {
+        const meta = byConcern[concern.id]!.getFieldset()[option.optionId]!;
+        return (
+          <ChoiceGroup
+            key={concern.id}
+            meta={meta}
+            legend={
+              <>
+                <span className="visually-hidden">{option.optionName}: </span>
+                {concern.label}{' '}
+                <span className="fit-rating">
+                  <MattersBar rating={concern.rating} />
+                  {patientText.ratingLabels[concern.rating]}
+                </span>
+              </>
+            }
+            choices={ownFitChoices}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
 /**
- * Step 4: for each option, the things the patient said matter most on which
- * it does better or worse (the authors' judgement), in the patient's order of
- * importance. Never a single best option. Then which way they lean.
+ * Step 4: for each option, in the aid's order, the things the patient said
+ * matter most: on the guide's questions, what the authors judged and the
+ * evidence beside it; on the patient's own concerns, the patient's own
+ * judgement. Never a single best option, a score or a count. Then which way
+ * they lean.
  */
 export default function HowOptionsFit() {
   const { aid, record } = usePatientView();
   const result = useActionData<typeof action>();
   const fit = fitOptions(aid.content, record.answers);
+  const hasRows = fit.important.some((consideration) => consideration.kind === 'row');
+  const { demonstration } = aid;
   return (
-    <StepFrame<{ leaning: string }>
+    <StepFrame<LeaningShape>
       step="leaning"
       revision={record.revision}
       result={result}
-      defaultValue={{ leaning: record.answers.leaning }}
+      defaultValue={{
+        ...(record.answers.leaning === undefined ? {} : { leaning: record.answers.leaning }),
+        concernFits: record.answers.concernFits,
+      }}
     >
       {(fields) => (
         <>
@@ -82,6 +178,7 @@ export default function HowOptionsFit() {
           {fit.nothingImportant ? (
             <p className="notice">{patientText.fitNothingImportant}</p>
           ) : null}
+          {hasRows ? <p className="attribution">{patientText.fitAuthorsSay}</p> : null}
           {fit.nothingImportant
             ? null
             : fit.options.map((option) => (
@@ -91,17 +188,36 @@ export default function HowOptionsFit() {
                   aria-labelledby={`fit-${option.optionId}`}
                 >
                   <h2 id={`fit-${option.optionId}`}>{option.optionName}</h2>
-                  <Considerations
-                    title={patientText.doesBetter}
-                    items={option.better}
-                    kind="better"
-                  />
-                  <Considerations title={patientText.doesWorse} items={option.worse} kind="worse" />
-                  {option.neutral.length > 0 ? (
+                  {hasRows ? (
+                    <>
+                      <Considerations
+                        title={patientText.doesBetter}
+                        items={option.better}
+                        kind="better"
+                        demonstration={demonstration}
+                      />
+                      <Considerations
+                        title={patientText.doesWorse}
+                        items={option.worse}
+                        kind="worse"
+                        demonstration={demonstration}
+                      />
+                    </>
+                  ) : null}
+                  {option.same.length > 0 ? (
                     <Considerations
                       title={patientText.aboutSame}
-                      items={option.neutral}
-                      kind="neutral"
+                      items={option.same}
+                      kind="same"
+                      demonstration={demonstration}
+                    />
+                  ) : null}
+                  {option.depends.length > 0 ? (
+                    <Considerations
+                      title={patientText.itDepends}
+                      items={option.depends}
+                      kind="depends"
+                      demonstration={demonstration}
                     />
                   ) : null}
                   {option.unjudged.length > 0 ? (
@@ -109,8 +225,10 @@ export default function HowOptionsFit() {
                       title={patientText.noJudgement}
                       items={option.unjudged}
                       kind="unjudged"
+                      demonstration={demonstration}
                     />
                   ) : null}
+                  <OwnConcerns option={option} fields={fields} />
                 </section>
               ))}
           <ChoiceGroup

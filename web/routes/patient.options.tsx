@@ -38,10 +38,12 @@ export default function TheOptions() {
             <h2>{patientText.yourOptions}</h2>
             <OptionList content={aid.content} />
             <h2>{patientText.comparingOptions}</h2>
+            <p className="grid-cards-hint">{patientText.openEachQuestion}</p>
             <OptionGrid
               content={aid.content}
               demonstration={aid.demonstration}
               highlight={marked}
+              disclose
             />
             <fieldset
               className="marks"

@@ -2,15 +2,16 @@ import { Link, useActionData, useSearchParams } from '@remix-run/react';
 import { rowName } from '#shared/aid/names';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { cellOf } from '#shared/aid/cells';
+import { own } from '#shared/own';
 import {
   IMPORTANT_RATING,
   NOT_SURE,
   stepNumber,
   stepPath,
   sureItems,
-  sureScore,
   type StepName,
 } from '#shared/record/rules';
+import { formatDate } from '../components/aid-view/aid-view';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { SureResult } from '../components/patient/sure-result';
@@ -61,6 +62,17 @@ export default function Summary() {
       ? patientText.notSureYet
       : content.options.find((option) => option.id === answers.leaning)?.name;
   const nothing = <p className="muted">{patientText.nothingYet}</p>;
+  const how = answers.howToDecide;
+  // The patient's own view of how each option fits their own things, as they said it on step 4.
+  const judged = answers.ownConcerns.flatMap((concern) => {
+    const byOption = own(answers.concernFits, concern.id);
+    if (!byOption) return [];
+    const said = content.options.flatMap((option) => {
+      const judgement = own(byOption, option.id);
+      return judgement ? [{ option: option.name, judgement }] : [];
+    });
+    return said.length > 0 ? [{ concern, said }] : [];
+  });
   return (
     <StepFrame step="summary" revision={record.revision} result={result} next={patientText.ready}>
       {record.status !== 'in-progress' || search.has('ready') ? (
@@ -70,7 +82,33 @@ export default function Summary() {
       ) : null}
       <p>{patientText.summaryIntro}</p>
       <p className="lead">{content.title}</p>
+      <p className="muted">{patientText.versionLine(aid.version, formatDate(aid.publishedAt))}</p>
       <p>{content.question}</p>
+
+      <Section title={patientText.yourHowToDecide} step="decision">
+        {how.role || how.others || how.pressure || how.timing ? (
+          <ul>
+            {how.role ? <li>{patientText.roles[how.role]}</li> : null}
+            {how.others ? (
+              <li>
+                {patientText.yourOthers}: <span className="pre-wrap">{how.others}</span>
+              </li>
+            ) : null}
+            {how.pressure ? (
+              <li>
+                {patientText.pressureLegend} <strong>{patientText.pressure[how.pressure]}</strong>
+              </li>
+            ) : null}
+            {how.timing ? (
+              <li>
+                {patientText.timingLegend} <strong>{patientText.timing[how.timing]}</strong>
+              </li>
+            ) : null}
+          </ul>
+        ) : (
+          nothing
+        )}
+      </Section>
 
       <Section title={patientText.yourMarks} step="options">
         {answers.marks.length === 0 ? (
@@ -122,6 +160,25 @@ export default function Summary() {
         ) : (
           nothing
         )}
+        {judged.length > 0 ? (
+          <>
+            <h3>{patientText.yourOwnThings}</h3>
+            <ul>
+              {judged.map(({ concern, said }) => (
+                <li key={concern.id}>
+                  <span className="pre-wrap">{concern.text}</span>
+                  <ul>
+                    {said.map(({ option, judgement }) => (
+                      <li key={option}>
+                        {option}: <strong>{patientText.ownFits[judgement]}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Section>
 
       <Section title={patientText.yourSure} step="sure">
@@ -143,7 +200,7 @@ export default function Summary() {
         ) : (
           nothing
         )}
-        <SureResult score={sureScore(answers.sure)} />
+        <SureResult sure={answers.sure} nextSteps={false} />
         {answers.worries ? (
           <>
             <h3>{patientText.yourWorries}</h3>
@@ -180,11 +237,30 @@ export default function Summary() {
               <li key={row.id}>
                 <strong>{row.question}</strong>
                 <ul>
-                  {content.options.map((option) => (
-                    <li key={option.id}>
-                      {option.name}: {cellOf(row, option.id).text}
-                    </li>
-                  ))}
+                  {content.options.map((option) => {
+                    const cell = cellOf(row, option.id);
+                    const n = cell.number;
+                    return (
+                      <li key={option.id}>
+                        {option.name}: {cell.text}
+                        {n ? (
+                          <>
+                            {' '}
+                            <strong>
+                              {patientText.numberOutOf(n.numerator, n.denominator)}
+                            </strong>{' '}
+                            {n.referenceClass} {n.timeFrame}.
+                            {n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
+                          </>
+                        ) : null}{' '}
+                        <em>
+                          {cell.certainty
+                            ? patientText.certainty[cell.certainty]
+                            : patientText.certaintyNotGiven}
+                        </em>
+                      </li>
+                    );
+                  })}
                 </ul>
               </li>
             ))}

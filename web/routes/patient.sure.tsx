@@ -1,6 +1,8 @@
-import { useActionData } from '@remix-run/react';
+import { useActionData, useSearchParams } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { recordLimits, sureItems, sureScore, type SureItem } from '#shared/record/rules';
+import { NOT_SURE, recordLimits, stepNumber, sureItems, type SureItem } from '#shared/record/rules';
+import { understandingQuestions } from '#shared/record/understanding';
+import { own } from '#shared/own';
 import { TextArea } from '../components/field';
 import { ChoiceGroup } from '../components/patient/choice-group';
 import { PatientError } from '../components/patient/patient-error';
@@ -18,13 +20,27 @@ const yesNo = [
   { value: 'no', label: patientText.no },
 ];
 
-/** Step 5: the four SURE questions, and anything that worries the patient. */
+/**
+ * Step 5: the four SURE questions in the instrument's own words, and anything
+ * that worries the patient; then a check of understanding written from the
+ * guide's numbers (none when it has no numbers). The saved result is shown on
+ * this page: after a save with any "no", or with answers to the check, the
+ * patient comes back here to read the result, its next steps and what the
+ * guide says, and then goes on.
+ */
 export default function AreYouReady() {
-  const { record } = usePatientView();
+  const { aid, record } = usePatientView();
   const result = useActionData<typeof action>();
-  const { sure, worries } = record.answers;
+  const [search] = useSearchParams();
+  const justSaved = search.get('saved') === '1';
+  const { sure, worries, understanding } = record.answers;
+  const questions = understandingQuestions(aid.content);
   return (
-    <StepFrame<{ sure: Record<SureItem, string>; worries: string }>
+    <StepFrame<{
+      sure: Record<SureItem, string>;
+      worries: string;
+      understanding: Record<string, Record<string, string>>;
+    }>
       step="sure"
       revision={record.revision}
       result={result}
@@ -35,12 +51,16 @@ export default function AreYouReady() {
             .map((item) => [item, sure[item] ? 'yes' : 'no']),
         ),
         worries,
+        understanding,
       }}
     >
       {(fields) => {
         const answers = fields.sure.getFieldset();
+        const checks = fields.understanding.getFieldset();
         return (
           <>
+            {justSaved ? <input type="hidden" name="resultShown" value="1" /> : null}
+            <SureResult sure={sure} id="sure-result" />
             <p>{patientText.sureIntro}</p>
             {sureItems.map((item) => (
               <ChoiceGroup
@@ -52,7 +72,45 @@ export default function AreYouReady() {
               />
             ))}
             <p className="attribution">{patientText.sureAttribution}</p>
-            <SureResult score={sureScore(sure)} />
+            {questions.length > 0 ? (
+              <section className="understanding" aria-labelledby="understanding-title">
+                <h2 id="understanding-title">{patientText.understandingTitle}</h2>
+                <p>{patientText.understandingIntro}</p>
+                {questions.map((question) => {
+                  const saved = own(own(understanding, question.rowId) ?? {}, question.optionId);
+                  const n = question.number;
+                  return (
+                    <div
+                      key={`${question.rowId}-${question.optionId}`}
+                      className="understanding-item"
+                    >
+                      <ChoiceGroup
+                        meta={checks[question.rowId]!.getFieldset()[question.optionId]!}
+                        legend={patientText.understandingQuestion(
+                          question.optionName,
+                          n.denominator,
+                          n.referenceClass,
+                          n.timeFrame,
+                        )}
+                        choices={[
+                          ...question.choices.map((choice) => ({
+                            value: String(choice),
+                            label: patientText.numberOutOf(choice, n.denominator),
+                          })),
+                          { value: NOT_SURE, label: patientText.notSureAnswer },
+                        ]}
+                      />
+                      {saved === undefined ? null : (
+                        <p className="understanding-answer">
+                          {patientText.guideSays(question.answer, n.denominator)}{' '}
+                          {patientText.readAgain(stepNumber('options'), question.rowQuestion)}
+                        </p>
+                      )}
+                    </div>
+                  );
+                })}
+              </section>
+            ) : null}
             <TextArea
               meta={fields.worries}
               label={patientText.worriesLabel}

@@ -6,6 +6,7 @@ import { LinkToken, PatientLink, PatientSession, type Invitation } from '#shared
 import { fieldErrors, toPointer } from '#shared/problem';
 import {
   answerIssues,
+  withoutStaleJudgements,
   DecisionRecord,
   ReadyRequest,
   RecordView,
@@ -172,8 +173,16 @@ export const patient = new Hono<ApiEnv>()
           errors: fieldErrors(parsed.error).map((e) => ({ ...e, pointer: `/answers${e.pointer}` })),
         });
       }
-      const stepAnswers = parsed.data as Partial<PatientAnswers>;
-      const issues = answerIssues(aid.content, stepAnswers);
+      let stepAnswers = parsed.data as Partial<PatientAnswers>;
+      // Step 4 asks only about the own concerns rated important now: the patient's
+      // judgements of their other concerns are kept (they go only with the concern).
+      if (stepAnswers.concernFits) {
+        stepAnswers = {
+          ...stepAnswers,
+          concernFits: { ...record.answers.concernFits, ...stepAnswers.concernFits },
+        };
+      }
+      const issues = answerIssues(aid.content, stepAnswers, record.answers);
       if (issues.length > 0) {
         throw new ProblemError('validation-failed', {
           detail: 'Some answers do not match this guide; nothing was saved.',
@@ -202,7 +211,8 @@ export const patient = new Hono<ApiEnv>()
       if (revision !== record.revision) return staleAnswer(record);
       try {
         const saved = await c.var.deps.store.records.save(orgId, record, {
-          answers: { ...record.answers, ...stepAnswers },
+          // A judgement about an own concern the patient took away goes with it.
+          answers: withoutStaleJudgements({ ...record.answers, ...stepAnswers }),
           currentStep: nextStep,
         });
         return c.json(saved satisfies DecisionRecord);

@@ -112,6 +112,30 @@ function Answer({
   );
 }
 
+/** One question's answers, option by option, as a card shows them on a phone. */
+function CardAnswers({
+  row,
+  content,
+  demonstration,
+}: {
+  row: AidRow;
+  content: AidContent;
+  demonstration: boolean;
+}) {
+  return (
+    <dl>
+      {content.options.map((option) => (
+        <div key={option.id}>
+          <dt>{option.name}</dt>
+          <dd>
+            <Answer cell={cellOf(row, option.id)} content={content} demonstration={demonstration} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /**
  * The grid: a table on wide screens, and one question at a time (a card each)
  * on narrow ones. Numbers come in words and as a picture, with how sure we are.
@@ -122,6 +146,7 @@ export function OptionGrid({
   highlight,
   rows = content.rows,
   highlightLabel,
+  disclose = false,
 }: {
   content: AidContent;
   demonstration: boolean;
@@ -131,6 +156,12 @@ export function OptionGrid({
   rows?: readonly AidRow[];
   /** Said on each highlighted row, so that the highlight is not colour alone. */
   highlightLabel?: string;
+  /**
+   * On narrow screens, each question folds into a disclosure (`<details>`, no
+   * JavaScript needed) so a phone shows one question at a time. Every question
+   * and every option's answer stays on the page, benefits and harms alike.
+   */
+  disclose?: boolean;
 }) {
   const rowClass = (id: string) => (highlight?.has(id) ? 'highlighted' : undefined);
   const mark = (id: string) =>
@@ -175,23 +206,21 @@ export function OptionGrid({
       <ol className="grid-cards" aria-label={patientText.questionsPeopleAsk}>
         {rows.map((row) => (
           <li key={row.id} className={['grid-card', rowClass(row.id)].filter(Boolean).join(' ')}>
-            <p className="grid-card-question">
-              {row.question} {mark(row.id)}
-            </p>
-            <dl>
-              {content.options.map((option) => (
-                <div key={option.id}>
-                  <dt>{option.name}</dt>
-                  <dd>
-                    <Answer
-                      cell={cellOf(row, option.id)}
-                      content={content}
-                      demonstration={demonstration}
-                    />
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            {disclose ? (
+              <details>
+                <summary className="grid-card-question">
+                  {row.question} {mark(row.id)}
+                </summary>
+                <CardAnswers row={row} content={content} demonstration={demonstration} />
+              </details>
+            ) : (
+              <>
+                <p className="grid-card-question">
+                  {row.question} {mark(row.id)}
+                </p>
+                <CardAnswers row={row} content={content} demonstration={demonstration} />
+              </>
+            )}
           </li>
         ))}
       </ol>

@@ -12,8 +12,13 @@ import {
   sureFlagText,
   sureSummary,
 } from '#shared/record/summary';
+import { own } from '#shared/own';
+import { understandingQuestions } from '#shared/record/understanding';
 import {
+  howToDecideWords,
   IMPORTANT_RATING,
+  NOT_SURE,
+  ownFitWords,
   ratingLabels,
   SURE_ATTRIBUTION,
   sureItemNames,
@@ -81,6 +86,9 @@ export function Priorities({
               <span className="priority-rating">{ratingLabels[priority.rating]}</span>
               {priority.kind === 'own' ? <span className="badge">{words.ownWords}</span> : null}
               {priority.marked ? <span className="badge">Marked while reading</span> : null}
+              {priority.kind === 'own' ? (
+                <OwnJudgements view={view} concernId={priority.id} audience={audience} />
+              ) : null}
             </li>
           ))}
         </ol>
@@ -92,6 +100,82 @@ export function Priorities({
         </p>
       ) : null}
     </>
+  );
+}
+
+/** How the patient judged each option on a concern of their own: their view, not the aid's. */
+function OwnJudgements({
+  view,
+  concernId,
+  audience,
+}: {
+  view: RecordView;
+  concernId: string;
+  audience: Audience;
+}) {
+  const byOption = own(view.record.answers.concernFits, concernId) ?? {};
+  const said = view.aid.content.options.flatMap((option) => {
+    const judgement = own(byOption, option.id);
+    return judgement ? [`${option.name}: ${ownFitWords[judgement]}`] : [];
+  });
+  if (said.length === 0) return null;
+  return (
+    <p className="own-judgements">
+      {audience === 'patient' ? 'Your view: ' : 'Their view: '}
+      {said.join('; ')}
+    </p>
+  );
+}
+
+/**
+ * The check of understanding as a teach-back prompt: what the patient picked
+ * beside what the guide says, to talk through in their own words. Never a grade.
+ */
+export function TeachBack({ view }: { view: RecordView }) {
+  const { understanding } = view.record.answers;
+  const asked = understandingQuestions(view.aid.content).flatMap((question) => {
+    const picked = own(own(understanding, question.rowId) ?? {}, question.optionId);
+    return picked === undefined ? [] : [{ question, picked }];
+  });
+  if (asked.length === 0) return <p className="muted">Not answered.</p>;
+  return (
+    <>
+      <p className="muted">Ask them to explain these in their own words. Not a score.</p>
+      <ul className="teach-back">
+        {asked.map(({ question, picked }) => {
+          const n = question.number;
+          return (
+            <li key={`${question.rowId}-${question.optionId}`}>
+              {question.optionName}, <q>{question.rowQuestion}</q>: they picked{' '}
+              {picked === NOT_SURE ? '“not sure”' : `${picked} out of ${n.denominator}`}; the guide
+              says {n.numerator} out of {n.denominator} {n.referenceClass} {n.timeFrame}.
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** How the patient wants to decide: role, who else, pressure, timing; all optional. */
+export function HowTheyWantToDecide({ record }: { record: DecisionRecord }) {
+  const { role, others, pressure, timing } = record.answers.howToDecide;
+  if (!role && !others && !pressure && !timing) return <p className="muted">Not answered.</p>;
+  return (
+    <ul className="how-to-decide">
+      {role ? <li>{howToDecideWords.role[role]}</li> : null}
+      {others ? (
+        <li>
+          Others involved: <q>{others}</q>
+        </li>
+      ) : null}
+      {pressure ? (
+        <li className={pressure === 'no' ? undefined : 'sure-no'}>
+          {howToDecideWords.pressure[pressure]}
+        </li>
+      ) : null}
+      {timing ? <li>{howToDecideWords.timing[timing]}</li> : null}
+    </ul>
   );
 }
 
