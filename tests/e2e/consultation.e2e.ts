@@ -71,6 +71,11 @@ async function completeAtHome(page: Page, link: string) {
     .getByRole('group', { name: 'Do you feel sure about the best choice for you?' })
     .getByLabel('No')
     .check();
+  // A "no" is shown with its next step on the same page first; then on.
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Save and go on' }).click();
+  await page.waitForURL(/\/patient\/sure\?saved=1/);
+  await page.locator('#sure-result').waitFor();
   await next(6);
   await page.getByLabel('What do you want to ask at your visit?').fill('Can I keep gardening?');
   await next(7);
