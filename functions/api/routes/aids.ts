@@ -14,7 +14,6 @@ import {
   NewAid,
   PublishRequest,
 } from '#shared/aid/aids';
-import { runChecks } from '#shared/checks/checks';
 import { AidChecks } from '#shared/checks/results';
 import { Id, Pagination } from '#shared/ids';
 import { VersionInsights } from '#shared/record/schema';
@@ -25,6 +24,9 @@ import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';
 import { jsonBody, pathParams, queryParams } from '../validate';
+
+/** The checks (readability, IPDAS, numbers) load with the first request that runs them, not at every cold start. */
+const loadChecks = () => import('#shared/checks/checks');
 
 const AidParams = z.object({ aidId: Id });
 const VersionParams = z.object({ aidId: Id, number: z.coerce.number().int().min(1).max(999_999) });
@@ -223,6 +225,7 @@ export const aids = new Hono<ApiEnv>()
     pathParams(AidParams),
     async (c) => {
       const aid = await loadAid(c, c.req.valid('param').aidId);
+      const { runChecks } = await loadChecks();
       return c.json(runChecks(aid.content) satisfies AidChecks);
     },
   )
@@ -256,6 +259,7 @@ export const aids = new Hono<ApiEnv>()
       const revision = expectedRevision(c, c.req.valid('json').revision);
       const aid = await loadAid(c, aidId);
       if (aid.revision !== revision) throw new AidChangedError(aid);
+      const { runChecks } = await loadChecks();
       const { blockers } = runChecks(aid.content);
       if (blockers.length > 0) {
         throw new ProblemError('validation-failed', {

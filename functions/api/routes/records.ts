@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { recordBundle } from '#shared/fhir/record-bundle';
 import { Id } from '#shared/ids';
 import type { Actor } from '#shared/aid/aids';
 import { toPointer } from '#shared/problem';
@@ -412,6 +411,8 @@ export const records = new Hono<ApiEnv>()
     async (c) => {
       const access = c.var.access;
       const { store, publicOrigin } = c.var.deps;
+      // Only exports need FHIR: loaded with the first, not at every cold start.
+      const { recordBundle } = await import('#shared/fhir/record-bundle');
       const bundle = recordBundle(access.view, {
         canonicalBase: publicOrigin,
         patientIdentifierSystem: access.organisation.patientIdentifierSystem ?? null,
