@@ -28,7 +28,9 @@ function limitFor(method: string, path: string): LimitName | null {
   if (/^\/p\/[^/]+(\/start)?$/.test(path)) return 'patientLink';
   if (method === 'POST' && (path === '/api/patient/link' || path === '/api/patient/sessions'))
     return 'patientLink';
-  if (path === '/auth/signin' || path === '/auth/callback') return 'signIn';
+  if (path === '/auth/signin') return 'signIn';
+  // The sign-in callback exchanges a code for tokens: a token exchange.
+  if (path === '/auth/callback') return 'token';
   if (method === 'POST' && (path === '/api/sessions' || path === '/dev/token')) return 'token';
   return null;
 }
@@ -66,7 +68,7 @@ export function rateLimit(options: {
     if (limits === 'off' || name === null) return next();
     let verdict;
     try {
-      verdict = await store.hit(name, clientAddress(c) ?? 'unknown', limits[name], WINDOW_SECONDS);
+      verdict = await store.hit(name, rateKey(clientAddress(c)), limits[name], WINDOW_SECONDS);
     } catch (error) {
       // The store is not answering: so would the request itself. Say so at once.
       if (error instanceof StoreUnavailableError) return refuse(c, 'unavailable', 2);
@@ -116,4 +118,25 @@ function refuse(
         429,
         headers,
       );
+}
+
+/**
+ * Whose attempts count together: an IPv4 address, or an IPv6 /64 (one home or
+ * one machine's allocation, whose addresses its holder may rotate at will).
+ */
+export function rateKey(address: string | undefined): string {
+  if (!address) return 'unknown';
+  if (!address.includes(':')) return address;
+  // An IPv4 client seen through an IPv6 socket is its IPv4 address.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = address.toLowerCase().split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = address.includes('::') && tail ? tail.split(':') : [];
+  const missing = 8 - headGroups.length - tailGroups.length;
+  const groups = [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

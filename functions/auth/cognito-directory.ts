@@ -71,9 +71,14 @@ export function createCognitoDirectory(options: {
           ),
         );
       } catch (error) {
-        if (named(error, 'CodeDeliveryFailureException')) {
-          // The account may exist without its invitation mail: take it back, so that a
-          // second try starts clean rather than meeting "already exists".
+        if (
+          named(error, 'CodeDeliveryFailureException') ||
+          named(error, 'TimeoutError') ||
+          named(error, 'AbortError')
+        ) {
+          // The account may exist without its invitation mail, or have been made after we
+          // stopped waiting: take it back, so that a second try starts clean rather than
+          // meeting "already exists".
           await remove(email).catch(() => undefined);
         }
         throw error;

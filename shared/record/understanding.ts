@@ -39,10 +39,13 @@ function choicesFor(row: AidRow, option: AidOption, n: NaturalFrequency): number
     n.denominator - n.numerator,
     Math.min(n.denominator, n.numerator + Math.max(1, Math.round(n.denominator / 10))),
   ];
+  // A number inside the guide's own range is not wrong: it is never offered beside the answer.
+  const withinRange = (value: number) =>
+    n.range !== undefined && value >= n.range.low && value <= n.range.high;
   const choices = new Set([n.numerator]);
   for (const value of [...others, ...near]) {
     if (choices.size >= 4) break;
-    if (value >= 0 && value <= n.denominator) choices.add(value);
+    if (value >= 0 && value <= n.denominator && !withinRange(value)) choices.add(value);
   }
   return [...choices].sort((a, b) => a - b);
 }

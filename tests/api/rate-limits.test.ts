@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { composeServer } from '#functions/app/compose';
-import { RateLimits, WINDOW_SECONDS } from '#functions/app/rate-limits';
+import { RateLimits, rateKey, WINDOW_SECONDS } from '#functions/app/rate-limits';
 import { createDevIssuer } from '#functions/dev/issuer';
 import { devAccounts, seedOnce } from '#functions/dev/seed';
 import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
@@ -116,5 +116,14 @@ describe('rate limits, kept in the table and shared by every instance', () => {
     for (let i = 0; i <= defaults.patientLink; i += 1) {
       expect((await loadTest(unknownLink)).status).toBe(200);
     }
+  });
+
+  it('counts an IPv6 /64 as one address, so rotating within it gains nothing', () => {
+    expect(rateKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(rateKey('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+    expect(rateKey('2001:db8::5')).toBe('2001:db8:0:0::/64');
+    expect(rateKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(rateKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(rateKey(undefined)).toBe('unknown');
   });
 });

@@ -227,8 +227,13 @@ export const patientText = {
   understandingTitle: 'Check what you read',
   understandingIntro:
     'This is not a test. It helps you and your clinic see what to talk about. If you do not know, pick "I\'m not sure".',
-  understandingQuestion: (option: string, denominator: number, who: string, time: string) =>
-    `${option}: out of ${denominator} ${who}, about how many? This is ${time}.`,
+  understandingQuestion: (
+    rowQuestion: string,
+    option: string,
+    denominator: number,
+    who: string,
+    time: string,
+  ) => `${rowQuestion} ${option}: out of ${denominator} ${who}, about how many? This is ${time}.`,
   notSureAnswer: "I'm not sure",
   guideSays: (numerator: number, denominator: number) =>
     `The guide says ${numerator} out of ${denominator}.`,

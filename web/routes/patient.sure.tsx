@@ -87,6 +87,7 @@ export default function AreYouReady() {
                       <ChoiceGroup
                         meta={checks[question.rowId]!.getFieldset()[question.optionId]!}
                         legend={patientText.understandingQuestion(
+                          question.rowQuestion,
                           question.optionName,
                           n.denominator,
                           n.referenceClass,

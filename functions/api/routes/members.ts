@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { Id, Pagination } from '#shared/ids';
 import { Member, MemberEventPage, MemberPage, MemberRoleChange, NewMember } from '#shared/members';
 import { describeError } from '#functions/log/logger';
-import { MemberEmailTakenError } from '#functions/store/errors';
+import { MemberEmailTakenError, StoreUnavailableError } from '#functions/store/errors';
 import { requireAdmin, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
@@ -64,13 +64,24 @@ export const members = new Hono<ApiEnv>()
         const member = await store.members.invite(orgId, input, clinicianId);
         return c.json(member satisfies Member, 201);
       } catch (error) {
-        if (created) {
+        // A store that did not answer in time may still have written the member: then the
+        // account is theirs, and taking it back would leave them unable to sign in. So it is
+        // taken back only once the member is known not to be there.
+        const written =
+          error instanceof StoreUnavailableError
+            ? await store.members.emailTaken(input.email).catch(() => undefined)
+            : false;
+        if (created && written === false) {
           await memberDirectory.remove(input.email).catch((undo: unknown) =>
             log.error('member account left without a member', {
               requestId: c.var.requestId,
               ...describeError(undo),
             }),
           );
+        } else if (created && written === undefined) {
+          log.warn('member account kept: not known whether the member was written', {
+            requestId: c.var.requestId,
+          });
         }
         throw error;
       }
