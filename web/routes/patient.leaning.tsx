@@ -3,7 +3,7 @@ import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { isBlank } from '#shared/aid/cells';
 import { fitOptions, type OptionFit, type RowFit } from '#shared/record/fit';
 import { NOT_SURE, ownFits } from '#shared/record/rules';
-import { IconArray } from '../components/aid-view/icon-array';
+import { NumberFigure } from '../components/aid-view/aid-view';
 import { ChoiceGroup } from '../components/patient/choice-group';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame, type StepFields } from '../components/patient/step-frame';
@@ -47,28 +47,11 @@ function Evidence({ entry, demonstration }: { entry: RowFit; demonstration: bool
   return (
     <div className="fit-evidence">
       {n ? (
-        <figure className="number-figure">
-          {commonDenominator === n.denominator ? (
-            <IconArray
-              numerator={n.numerator}
-              denominator={n.denominator}
-              label={patientText.iconArrayLabel(
-                n.numerator,
-                n.denominator,
-                n.referenceClass,
-                n.timeFrame,
-              )}
-            />
-          ) : null}
-          <figcaption>
-            <strong>{patientText.numberOutOf(n.numerator, n.denominator)}</strong>{' '}
-            {n.referenceClass} {n.timeFrame}.
-            {n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
-            {demonstration ? (
-              <span className="badge badge-warning">{patientText.illustrativeNumber}</span>
-            ) : null}
-          </figcaption>
-        </figure>
+        <NumberFigure
+          n={n}
+          demonstration={demonstration}
+          picture={commonDenominator === n.denominator}
+        />
       ) : isBlank(cell.text) ? (
         <p className="muted">{patientText.notAnswered}</p>
       ) : (

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AidContent, AidRow, Cell } from '#shared/aid/schema';
+import type { AidContent, AidRow, Cell, NaturalFrequency } from '#shared/aid/schema';
 import { cellOf, isBlank } from '#shared/aid/cells';
 import { patientText } from '../../lib/patient-text';
 import { IconArray } from './icon-array';
@@ -76,28 +76,7 @@ function Answer({
   return (
     <div className="answer">
       {isBlank(cell.text) ? <p className="muted">{patientText.notAnswered}</p> : <p>{cell.text}</p>}
-      {n ? (
-        <figure className="number-figure">
-          <IconArray
-            numerator={n.numerator}
-            denominator={n.denominator}
-            label={patientText.iconArrayLabel(
-              n.numerator,
-              n.denominator,
-              n.referenceClass,
-              n.timeFrame,
-            )}
-          />
-          <figcaption>
-            <strong>{patientText.numberOutOf(n.numerator, n.denominator)}</strong>{' '}
-            {n.referenceClass} {n.timeFrame}.
-            {n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
-            {demonstration ? (
-              <span className="badge badge-warning">{patientText.illustrativeNumber}</span>
-            ) : null}
-          </figcaption>
-        </figure>
-      ) : null}
+      {n ? <NumberFigure n={n} demonstration={demonstration} /> : null}
       {cell.certainty ? <p className="certainty">{patientText.certainty[cell.certainty]}</p> : null}
       {sourceNumbers.length > 0 ? (
         <p className="cites">
@@ -309,5 +288,44 @@ export function AidView({
       <AboutGuide content={content} Sub="h3" />
       {children}
     </article>
+  );
+}
+
+/**
+ * A structured number as the patient reads it: the picture (unless `picture`
+ * is false, such as when totals differ across the options), "N out of D" with
+ * who and when, the range, and the demonstration mark.
+ */
+export function NumberFigure({
+  n,
+  demonstration,
+  picture = true,
+}: {
+  n: NaturalFrequency;
+  demonstration: boolean;
+  picture?: boolean;
+}) {
+  return (
+    <figure className="number-figure">
+      {picture ? (
+        <IconArray
+          numerator={n.numerator}
+          denominator={n.denominator}
+          label={patientText.iconArrayLabel(
+            n.numerator,
+            n.denominator,
+            n.referenceClass,
+            n.timeFrame,
+          )}
+        />
+      ) : null}
+      <figcaption>
+        <strong>{patientText.numberOutOf(n.numerator, n.denominator)}</strong> {n.referenceClass}{' '}
+        {n.timeFrame}.{n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
+        {demonstration ? (
+          <span className="badge badge-warning">{patientText.illustrativeNumber}</span>
+        ) : null}
+      </figcaption>
+    </figure>
   );
 }
