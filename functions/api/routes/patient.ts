@@ -48,6 +48,9 @@ async function openInvitation(
   return found;
 }
 
+/** How a link that does not open is answered, by both routes that take one. */
+const linkFailures = { 404: 'Unknown link', 410: 'Expired or withdrawn' } as const;
+
 export const patient = new Hono<ApiEnv>()
   .post(
     '/link',
@@ -59,8 +62,7 @@ export const patient = new Hono<ApiEnv>()
       body: true,
       responses: {
         200: { description: 'The link works', schema: PatientLink },
-        404: 'Unknown link',
-        410: 'Expired or withdrawn',
+        ...linkFailures,
       },
     }),
     jsonBody(LinkToken),
@@ -91,8 +93,7 @@ export const patient = new Hono<ApiEnv>()
       body: true,
       responses: {
         201: { description: 'The session', schema: PatientSession },
-        404: 'Unknown link',
-        410: 'Expired or withdrawn',
+        ...linkFailures,
       },
     }),
     jsonBody(LinkToken),
