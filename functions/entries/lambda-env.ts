@@ -19,6 +19,15 @@ export const LambdaEnv = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Per-address limits: unset for the defaults, "off", or JSON such as {"patientLink":60}. */
   RATE_LIMITS: z.string().optional(),
+  /**
+   * The value CloudFront sends in x-origin-verify (ADR 19); when set, requests
+   * without it are refused. The stack always sets it; the Lambda test does not.
+   */
+  ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
+  /** "active" when the function traces to X-Ray (the stack sets it with active tracing). */
+  TRACING: z.enum(['active', 'off']).default('off'),
+  /** The service name on every log line and trace. */
+  POWERTOOLS_SERVICE_NAME: z.string().default('decide-together'),
 });
 export type LambdaEnv = z.infer<typeof LambdaEnv>;
 

@@ -11,12 +11,24 @@ import { cognitoMemberDirectory } from '../auth/member-directory';
 import { readLambdaEnv } from './lambda-env';
 import type * as Pages from './pages';
 import { pdfRendererLoader } from '../exports/pdf-loader';
-import { createLogger } from '../log/logger';
+import { createLambdaLogger } from '../log/lambda-logger';
+import { describeError } from '../log/logger';
 import { createDynamoClients } from '../store/db';
+import { cameThroughCloudFront, notThroughCloudFront } from './lambda-origin';
+import { tracedDocumentClient } from './lambda-tracing';
 
 const env = readLambdaEnv(process.env);
-const log = createLogger({ level: env.LOG_LEVEL });
-const { doc } = createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION });
+// Powertools' Logger behind the project's Logger: request id and trace id on every line.
+const log = createLambdaLogger({ level: env.LOG_LEVEL, serviceName: env.POWERTOOLS_SERVICE_NAME });
+// The DynamoDB client captured by X-Ray when the function traces (never locally or in tests).
+const doc = tracedDocumentClient(
+  createDynamoClients({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),
+  {
+    tracing: env.TRACING === 'active',
+    serviceName: env.POWERTOOLS_SERVICE_NAME,
+    onError: (error) => log.warn('tracing not loaded', describeError(error)),
+  },
+);
 // Pages are a chunk of their own (scripts/bundle-server.ts splits the bundle), imported
 // on the first page request: an API request's cold start never loads React.
 let pages: Promise<typeof Pages> | undefined;
@@ -53,4 +65,21 @@ const app = composeServer({
   rateLimits: readRateLimits(env.RATE_LIMITS),
 });
 
-export const handler = handle(app);
+const handleRequest = handle(app);
+type Event = Parameters<typeof handleRequest>[0];
+type Context = Parameters<typeof handleRequest>[1];
+
+export const handler = async (event: Event, context: Context) => {
+  log.startInvocation(context);
+  if (
+    env.ORIGIN_VERIFY_SECRET !== undefined &&
+    !cameThroughCloudFront(
+      event as { headers?: Record<string, string | undefined> },
+      env.ORIGIN_VERIFY_SECRET,
+    )
+  ) {
+    log.warn('request refused: not through CloudFront', { status: 403 });
+    return notThroughCloudFront;
+  }
+  return handleRequest(event, context);
+};

@@ -20,23 +20,42 @@ import { hashToken, newToken } from './sessions';
 /** Token items outlive their invitation, so an expired link says "expired" rather than "unknown". */
 const TOKEN_RETENTION_SECONDS = 90 * 24 * 3600;
 
-export const InvitationItem = z.object({
-  orgId: z.string(),
-  invitationId: z.string(),
-  aidId: z.string(),
-  aidVersion: z.int(),
-  aidTitle: z.string(),
-  clinicReference: z.string().nullable(),
-  createdAt: z.string(),
-  createdBy: Actor,
-  expiresAt: z.string(),
-  // Absent until they happen, so that conditions can test attribute_not_exists.
-  revokedAt: z.string().nullable().default(null),
-  recordId: z.string().nullable().default(null),
-  recordStatus: RecordStatus.nullable().default(null),
-  /** The SHA-256 of the link's token, to keep the token item as long as the invitation (absent on the oldest items). */
-  tokenHash: z.string().optional(),
-});
+/**
+ * The table's TTL attribute (`expiresAt`, epoch seconds) is for items that may
+ * vanish: sessions, link tokens, rate-limit counters. An invitation never
+ * vanishes (its record points to it), so its link's end is an ISO date under
+ * its own name, `linkExpiresAt`. Items written before keep it as an ISO string
+ * in `expiresAt` — a string TTL ignores — and are read as if renamed; the
+ * next extension rewrites them (ADR 20).
+ */
+const withLinkExpiry = (raw: unknown) => {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const item = raw as Record<string, unknown>;
+  if (item['linkExpiresAt'] !== undefined || typeof item['expiresAt'] !== 'string') return raw;
+  return { ...item, linkExpiresAt: item['expiresAt'] };
+};
+
+export const InvitationItem = z.preprocess(
+  withLinkExpiry,
+  z.object({
+    orgId: z.string(),
+    invitationId: z.string(),
+    aidId: z.string(),
+    aidVersion: z.int(),
+    aidTitle: z.string(),
+    clinicReference: z.string().nullable(),
+    createdAt: z.string(),
+    createdBy: Actor,
+    /** When the link stops opening: an ISO date, never the TTL attribute. */
+    linkExpiresAt: z.string(),
+    // Absent until they happen, so that conditions can test attribute_not_exists.
+    revokedAt: z.string().nullable().default(null),
+    recordId: z.string().nullable().default(null),
+    recordStatus: RecordStatus.nullable().default(null),
+    /** The SHA-256 of the link's token, to keep the token item as long as the invitation (absent on the oldest items). */
+    tokenHash: z.string().optional(),
+  }),
+);
 export type InvitationItem = z.infer<typeof InvitationItem>;
 
 const TokenItem = z.object({ orgId: z.string(), invitationId: z.string() });
@@ -115,10 +134,10 @@ export function createInvitationRepository(db: Db): InvitationRepository {
     aidVersion: item.aidVersion,
     aidTitle: item.aidTitle,
     clinicReference: item.clinicReference,
-    status: invitationStatus(item, db.now()),
+    status: invitationStatus({ ...item, expiresAt: item.linkExpiresAt }, db.now()),
     createdAt: item.createdAt,
     createdBy: item.createdBy,
-    expiresAt: item.expiresAt,
+    expiresAt: item.linkExpiresAt,
     revokedAt: item.revokedAt,
     recordId: item.recordId,
   });
@@ -152,7 +171,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
         clinicReference: input.clinicReference,
         createdAt: db.now().toISOString(),
         createdBy: input.by,
-        expiresAt: input.expiresAt.toISOString(),
+        linkExpiresAt: input.expiresAt.toISOString(),
         revokedAt: null,
         recordId: null,
         recordStatus: null,
@@ -245,10 +264,12 @@ export function createInvitationRepository(db: Db): InvitationRepository {
                 Update: {
                   TableName: db.tableName,
                   Key: keys.invitation(orgId, invitationId),
-                  UpdateExpression: 'SET expiresAt = :next',
+                  // Also moves an older item's ISO date out of the TTL attribute.
+                  UpdateExpression: 'SET linkExpiresAt = :next REMOVE expiresAt',
                   ConditionExpression:
-                    'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND expiresAt = :read',
-                  ExpressionAttributeValues: { ':next': next, ':read': item.expiresAt },
+                    'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND ' +
+                    '(linkExpiresAt = :read OR (attribute_not_exists(linkExpiresAt) AND expiresAt = :read))',
+                  ExpressionAttributeValues: { ':next': next, ':read': item.linkExpiresAt },
                 },
               },
               // The token item must outlive the link it opens; long after an expiry it may be
@@ -273,7 +294,7 @@ export function createInvitationRepository(db: Db): InvitationRepository {
         if (latest.revokedAt) throw new LinkWithdrawnError(toInvitation(latest));
         throw new InvitationChangedError(toInvitation(latest));
       }
-      return toInvitation({ ...item, expiresAt: next });
+      return toInvitation({ ...item, linkExpiresAt: next });
     },
 
     async findByToken(token) {
