@@ -10,6 +10,7 @@ import type { FetchLike } from '../auth/oidc-settings';
 import { describeError, redactPath, type Logger } from '../log/logger';
 import { messagePage } from './message-page';
 import { rateLimit } from './rate-limits';
+import { requestScope } from '../store/request-scope';
 import type { WebContext } from './web-context';
 
 /** Remix's request handler, from the production build or from Vite in development. */
@@ -125,10 +126,14 @@ export function createServerApp(options: ServerAppOptions) {
   });
   site.onError((error, c) => errorPage(error, c, log));
 
-  return new Hono()
-    .use(rateLimit(options.rateLimits))
-    .all('/api/*', (c) => api.fetch(c.req.raw, c.env))
-    .all('*', (c) => site.fetch(c.req.raw, c.env));
+  return (
+    new Hono()
+      // One request's loaders and API calls share their reads (functions/store/request-scope.ts).
+      .use(requestScope)
+      .use(rateLimit(options.rateLimits))
+      .all('/api/*', (c) => api.fetch(c.req.raw, c.env))
+      .all('*', (c) => site.fetch(c.req.raw, c.env))
+  );
 }
 
 function withHeader(request: Request, name: string, value: string): Request {

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { translateStoreError } from './errors';
+import { sharedWithinRequest } from './request-scope';
 
 /** What every repository needs: a way to send commands, the table, and the time. */
 export interface Db {
@@ -46,7 +47,8 @@ export function createDb(
       stopWaiting();
     }
   };
-  return { send: send as DynamoDBDocumentClient['send'], tableName, now };
+  // Within one request, the same read is sent once and GetItems go together (request-scope.ts).
+  return { send: sharedWithinRequest(send as DynamoDBDocumentClient['send']), tableName, now };
 }
 
 export interface DynamoConnection {

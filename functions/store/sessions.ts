@@ -5,6 +5,7 @@ import type { Db } from './db';
 import { ConditionFailedError } from './errors';
 import { keys, type ItemKey } from './keys';
 import type { Principal } from './principal';
+import { withinRequest } from './request-scope';
 
 export interface NewSession {
   /** Goes into the cookie once; only its hash is stored. */
@@ -48,6 +49,8 @@ function createSessionRepository<Holder extends Record<string, string>>(
   key: (hash: string) => ItemKey,
   Holder: z.ZodType<Holder>,
   idleSeconds: number,
+  /** Items every request of this holder reads next, asked for in one batch with each other. */
+  readNext: (holder: Holder) => ItemKey[] = () => [],
 ): SessionRepository<Holder> {
   const SessionItem = z.object({
     holder: Holder,
@@ -106,6 +109,12 @@ function createSessionRepository<Holder extends Record<string, string>>(
           throw error;
         }
       }
+      // Within a request, what comes next is read now, together (request-scope.ts): the
+      // clinician's membership and organisation in one call instead of two.
+      if (withinRequest()) {
+        for (const next of readNext(session.holder))
+          db.send(new GetCommand({ TableName: db.tableName, Key: next })).catch(() => {});
+      }
       return session.holder;
     },
 
@@ -127,6 +136,8 @@ export const createClinicianSessions = (db: Db) =>
     keys.session,
     z.object({ orgId: z.string(), clinicianId: z.string() }),
     sessionIdleSeconds.clinician,
+    // Every clinician request checks the membership (functions/api/auth.ts); pages show the organisation.
+    ({ orgId, clinicianId }) => [keys.clinician(orgId, clinicianId), keys.organisation(orgId)],
   );
 
 export const createPatientSessions = (db: Db) =>

@@ -7,59 +7,18 @@
  * It prints figures; it fails only when it cannot run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { startDynamoLocal } from '#functions/dev/dynamodb-local';
 import { createDynamoClients } from '#functions/store/db';
 import { ensureTable } from '#functions/store/setup';
-import { median, range, ratio, table } from './figures';
+import { buildBaseline } from './baseline';
+import { benchTable, median, range, ratio, table } from './figures';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 11);
 const TABLE_NAME = 'bench-cold';
 const project = path.resolve('build/lambda/index.mjs');
-
-/** The baseline: what any Hono + zod + DynamoDB Lambda pays, and nothing of ours. */
-async function buildBaseline(): Promise<string> {
-  const dir = path.resolve('build/bench-baseline');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'handler.ts'),
-    `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { Hono } from 'hono';
-import { handle } from 'hono/aws-lambda';
-import * as z from 'zod';
-const Env = z.object({ TABLE_NAME: z.string(), DYNAMODB_ENDPOINT: z.string() });
-const env = Env.parse(process.env);
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({
-  endpoint: env.DYNAMODB_ENDPOINT, region: 'local',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-}));
-const app = new Hono().all('*', async (c) => {
-  const { Item } = await doc.send(new GetCommand({ TableName: env.TABLE_NAME, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
-  return c.json({ ok: true, found: Item !== undefined });
-});
-export const handler = handle(app);
-`,
-  );
-  await build({
-    entryPoints: [path.join(dir, 'handler.ts')],
-    outfile: path.join(dir, 'handler.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    minify: true,
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
-  return path.join(dir, 'handler.mjs');
-}
 
 interface Request {
   name: string;
@@ -117,7 +76,7 @@ function coldStart(file: string, request: Request, env: NodeJS.ProcessEnv) {
 const dynamo = await startDynamoLocal();
 try {
   const { client } = createDynamoClients({ endpoint: dynamo.endpoint });
-  await ensureTable(client, TABLE_NAME);
+  await benchTable(() => ensureTable(client, TABLE_NAME));
   client.destroy();
   const baseline = await buildBaseline();
   const env = {

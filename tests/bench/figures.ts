@@ -27,3 +27,27 @@ export function table(header: string[], rows: string[][]): string {
     ...rows.map(line),
   ].join('\n');
 }
+
+/**
+ * The bench's table on DynamoDB Local. On a busy machine the first CreateTable
+ * can outlast the client's timeout and be retried: the table is then there already.
+ */
+export async function benchTable(ensure: () => Promise<unknown>): Promise<void> {
+  try {
+    await ensure();
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
+  }
+}
+
+/** Setup on a busy machine: DynamoDB Local, just started, may outlast the store's deadline. */
+export async function patiently<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}

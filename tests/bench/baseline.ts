@@ -1,0 +1,49 @@
+/**
+ * The baseline the benches measure beside the project in the same run: a bare
+ * Hono + zod + DynamoDB client Lambda whose one route does one GetItem,
+ * bundled as the production bundle is. Nothing of ours is in it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+/** The baseline: what any Hono + zod + DynamoDB Lambda pays, and nothing of ours. */
+export async function buildBaseline(): Promise<string> {
+  const dir = path.resolve('build/bench-baseline');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'handler.ts'),
+    `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { Hono } from 'hono';
+import { handle } from 'hono/aws-lambda';
+import * as z from 'zod';
+const Env = z.object({ TABLE_NAME: z.string(), DYNAMODB_ENDPOINT: z.string() });
+const env = Env.parse(process.env);
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({
+  endpoint: env.DYNAMODB_ENDPOINT, region: 'local',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+}));
+const app = new Hono().all('*', async (c) => {
+  const { Item } = await doc.send(new GetCommand({ TableName: env.TABLE_NAME, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
+  return c.json({ ok: true, found: Item !== undefined });
+});
+export const handler = handle(app);
+`,
+  );
+  await build({
+    entryPoints: [path.join(dir, 'handler.ts')],
+    outfile: path.join(dir, 'handler.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    minify: true,
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+  return path.join(dir, 'handler.mjs');
+}

@@ -1,0 +1,345 @@
+/**
+ * `npm run bench:load`: the production bundle (build/lambda) served through a
+ * small Node adapter (lambda-server.ts) on DynamoDB Local, under autocannon at
+ * 50 connections, beside the bare Hono + GetItem baseline (baseline.ts) served
+ * the same way and measured in the same run, alternating. Then the saved
+ * answers are counted against the 2xx answers to the saves: none lost, none
+ * applied twice. It prints figures; it fails only when it cannot run.
+ *
+ * ROUNDS (3), SECONDS (5) and CONNECTIONS (50) change the run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startDynamoLocal } from '#functions/dev/dynamodb-local';
+import { DEMO_AID_ID, seedOnce } from '#functions/dev/seed';
+import { createDb, createDynamoClients } from '#functions/store/db';
+import { freePort } from '#functions/dev/dynamodb-local';
+import { ensureTable } from '#functions/store/setup';
+import { createDynamoStore } from '#functions/store/store';
+import { buildBaseline } from './baseline';
+import { benchTable, median, patiently, range, ratio, table } from './figures';
+
+const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
+const SECONDS = Number(process.env['SECONDS'] ?? 5);
+const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 50);
+const TABLE_NAME = 'bench-load';
+const ORG = 'demo-clinic';
+/** More patients than connections: a save always finds one not being saved already. */
+const PATIENTS = CONNECTIONS + 10;
+
+async function serve(file: string, env: NodeJS.ProcessEnv) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve('tests/bench/lambda-server.ts'), file, String(port)],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
+  if (!chunk.toString().includes('ready')) throw new Error(`${file} did not start`);
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const dynamo = await startDynamoLocal();
+const children: ChildProcess[] = [];
+try {
+  const { client, doc } = createDynamoClients({ endpoint: dynamo.endpoint });
+  await benchTable(() => ensureTable(client, TABLE_NAME));
+  const db = createDb(doc, TABLE_NAME);
+  await patiently(() => seedOnce(db));
+  const store = createDynamoStore(db);
+
+  // Sessions as sign-in and opening a link make them, written straight to the table.
+  const day = new Date(Date.now() + 86_400_000);
+  const clinician = await store.sessions.create({ orgId: ORG, clinicianId: 'demo-clinician' }, day);
+  const patients: {
+    cookie: string;
+    recordId: string;
+    revision: number;
+    busy: boolean;
+    /** Saves sent, and answered 2xx: a record moves on at most `sent` times, at least `acknowledged`. */
+    sent: number;
+    acknowledged: number;
+    /** The last acknowledged save's text, and texts sent since: the record ends on one of them. */
+    lastAcknowledged: string | null;
+    sentSince: string[];
+  }[] = [];
+  for (let i = 0; i < PATIENTS; i += 1) {
+    const { invitation } = await store.invitations.create(ORG, {
+      aidId: DEMO_AID_ID,
+      aidVersion: 1,
+      aidTitle: 'Knee osteoarthritis: what are my options?',
+      clinicReference: `Load ${i}`,
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
+    });
+    const record = await store.records.openFor(ORG, invitation);
+    const session = await store.patientSessions.create({ orgId: ORG, recordId: record.id }, day);
+    patients.push({
+      cookie: `dt_patient=${session.id}`,
+      recordId: record.id,
+      revision: record.revision,
+      busy: false,
+      sent: 0,
+      acknowledged: 0,
+      lastAcknowledged: null,
+      sentSince: [],
+    });
+  }
+  const startRevisions = new Map(patients.map((p) => [p.recordId, p.revision]));
+
+  const env = {
+    ...process.env,
+    TABLE_NAME,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    PUBLIC_ORIGIN: 'http://localhost:3000',
+    OIDC_ISSUER: 'https://issuer.example.org',
+    OIDC_CLIENT_ID: 'bench',
+    AWS_REGION: 'eu-west-2',
+    LOG_LEVEL: 'error',
+    RATE_LIMITS: 'off',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+  const project = await serve(path.resolve('build/lambda/index.mjs'), env);
+  children.push(project.child);
+  const bare = await serve(await buildBaseline(), env);
+  children.push(bare.child);
+
+  // What the mix does, in turn: patient reads and saves, clinician lists and record reads.
+  let turn = 0;
+  let saves2xx = 0;
+  let savesOther = 0;
+  let question = 0;
+  const statuses = new Map<number, number>();
+  type Kind = 'patient read' | 'patient save' | 'patient page' | 'clinician list' | 'record read';
+  const mix: Kind[] = [
+    'patient read',
+    'patient save',
+    'clinician list',
+    'patient read',
+    'record read',
+    'patient save',
+    'patient page',
+  ];
+  const clinicianCookie = `dt_session=${clinician.id}`;
+  const request = (
+    kind: Kind,
+    context: Record<string, unknown>,
+  ): { method: string; path: string; headers: Record<string, string>; body?: string } => {
+    const anyPatient = patients[turn % PATIENTS]!;
+    switch (kind) {
+      case 'patient read':
+        return {
+          method: 'GET',
+          path: '/api/patient/record',
+          headers: { cookie: anyPatient.cookie },
+        };
+      case 'patient page':
+        return { method: 'GET', path: '/patient/options', headers: { cookie: anyPatient.cookie } };
+      case 'clinician list':
+        return {
+          method: 'GET',
+          path: '/api/records?limit=20',
+          headers: { cookie: clinicianCookie },
+        };
+      case 'record read':
+        return {
+          method: 'GET',
+          path: `/api/records/${anyPatient.recordId}`,
+          headers: { cookie: clinicianCookie },
+        };
+      case 'patient save': {
+        const patient = patients.find((p) => !p.busy);
+        // Every patient has a save on its way (a run's end cut some off): read instead.
+        if (!patient) {
+          context['kind'] = 'patient read';
+          return request('patient read', context);
+        }
+        patient.busy = true;
+        patient.sent += 1;
+        context['patient'] = patient;
+        question += 1;
+        const text = `Question ${question}`;
+        context['text'] = text;
+        patient.sentSince.push(text);
+        return {
+          method: 'PUT',
+          path: '/api/patient/record/steps/questions',
+          headers: { cookie: patient.cookie, 'content-type': 'application/json' },
+          // Different each time: the same answers sent twice save once, by design.
+          body: JSON.stringify({
+            revision: patient.revision,
+            answers: { questions: text, readElsewhere: { note: '' } },
+          }),
+        };
+      }
+    }
+  };
+
+  const run = (url: string, kind: Kind | 'mix' | 'bare') => {
+    // Saves cut off at the end of the last run never answered: their patients are free again.
+    for (const patient of patients) patient.busy = false;
+    return autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          setupRequest: (req, context) => {
+            turn += 1;
+            const chosen = kind === 'mix' ? mix[turn % mix.length]! : kind;
+            context['kind'] = chosen;
+            return kind === 'bare'
+              ? { ...req, method: 'GET', path: '/' }
+              : { ...req, ...request(chosen as Kind, context) };
+          },
+          onResponse: (status, body, context) => {
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            if (context['kind'] !== 'patient save') return;
+            const patient = context['patient'] as (typeof patients)[number];
+            patient.busy = false;
+            if (status >= 200 && status < 300) {
+              saves2xx += 1;
+              patient.acknowledged += 1;
+              patient.revision = (JSON.parse(body) as { revision: number }).revision;
+              const text = context['text'] as string;
+              patient.lastAcknowledged = text;
+              patient.sentSince = patient.sentSince.filter((t) => t !== text);
+            } else {
+              savesOther += 1;
+              // Changed meanwhile (a save cut off at the end of a run landed): carry on from it.
+              const current = (JSON.parse(body || '{}') as { current?: { revision?: number } })
+                .current;
+              if (current?.revision) patient.revision = current.revision;
+            }
+          },
+        },
+      ],
+    });
+  };
+
+  interface Figures {
+    rps: number[];
+    p50: number[];
+    p99: number[];
+    errors: number[];
+  }
+  const empty = (): Figures => ({ rps: [], p50: [], p99: [], errors: [] });
+  const add = (figures: Figures, result: autocannon.Result) => {
+    figures.rps.push(result.requests.average);
+    figures.p50.push(result.latency.p50);
+    figures.p99.push(result.latency.p99);
+    figures.errors.push(result.errors + result.timeouts + result.non2xx);
+  };
+  const kinds: { name: string; kind: Kind | 'mix' }[] = [
+    {
+      name: 'mix (patient reads and saves, clinician lists and record reads, a page)',
+      kind: 'mix',
+    },
+    { name: 'GET /api/patient/record', kind: 'patient read' },
+    { name: 'GET /api/records/{id} (clinician)', kind: 'record read' },
+    { name: 'PUT /api/patient/record/steps/questions', kind: 'patient save' },
+  ];
+  const rows: string[][] = [];
+  // A warm-up of each, unmeasured: JIT and connections.
+  await run(project.url, 'mix');
+  await run(bare.url, 'bare');
+  for (const { name, kind } of kinds) {
+    const ours = empty();
+    const base = empty();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      add(ours, await run(project.url, kind));
+      add(base, await run(bare.url, 'bare'));
+    }
+    rows.push([
+      name,
+      `${range(ours.rps, 'req/s')}`,
+      `${range(base.rps, 'req/s')}`,
+      ratio(median(ours.rps), median(base.rps)),
+      range(ours.p50),
+      range(ours.p99),
+      range(base.p99),
+      ratio(median(ours.p99), median(base.p99)),
+      String(ours.errors.reduce((a, b) => a + b, 0)),
+    ]);
+  }
+  console.log(
+    `Throughput and latency at ${CONNECTIONS} connections, ${SECONDS} s runs, median (min–max) of ${ROUNDS} alternating runs each, Node ${process.version}\n`,
+  );
+  console.log(
+    table(
+      [
+        'requests',
+        'Decide Together',
+        'bare Hono + GetItem',
+        'throughput ratio',
+        'p50',
+        'p99',
+        'bare p99',
+        'p99 ratio',
+        'non-2xx',
+      ],
+      rows,
+    ),
+  );
+  console.log(
+    `\nStatuses seen (all runs, project and baseline): ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+
+  // Each record moved on once per save applied. A save answered 2xx must be among them (else
+  // lost); no record may move on more often than saves were sent to it (else applied twice); and
+  // each record holds its last acknowledged answer, or one sent after it.
+  let applied = 0;
+  let lost = 0;
+  let duplicated = 0;
+  let wrongAnswer = 0;
+  let sent = 0;
+  for (const patient of patients) {
+    const record = (await store.records.get(ORG, patient.recordId))!;
+    const moved = record.revision - startRevisions.get(patient.recordId)!;
+    applied += moved;
+    sent += patient.sent;
+    lost += Math.max(0, patient.acknowledged - moved);
+    duplicated += Math.max(0, moved - patient.sent);
+    const held = record.answers.questions ?? '';
+    if (
+      patient.lastAcknowledged !== null &&
+      held !== patient.lastAcknowledged &&
+      !patient.sentSince.includes(held)
+    )
+      wrongAnswer += 1;
+  }
+  console.log('\nSaved answers against the answers to the saves (all runs)\n');
+  console.log(
+    table(
+      [
+        'saves sent',
+        'answered 2xx',
+        'answered otherwise',
+        'applied (revisions)',
+        'lost',
+        'duplicated',
+        'records not holding their last saved answer',
+      ],
+      [
+        [
+          String(sent),
+          String(saves2xx),
+          String(savesOther),
+          String(applied),
+          String(lost),
+          String(duplicated),
+          String(wrongAnswer),
+        ],
+      ],
+    ),
+  );
+  console.log(
+    '\nSent but never answered: cut off at the end of a run. Answered otherwise: 409s after one of those landed.',
+  );
+  client.destroy();
+} finally {
+  for (const child of children) child.kill();
+  await dynamo.stop();
+}
