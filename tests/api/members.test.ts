@@ -8,20 +8,23 @@ import {
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { composeServer } from '#functions/app/compose';
-import type { WebContext } from '#functions/app/web-context';
 import { createCognitoDirectory } from '#functions/auth/cognito-directory';
 import { cognitoMemberDirectory } from '#functions/auth/member-directory';
 import { createDevDirectory } from '#functions/dev/dev-directory';
-import { createDevIssuer } from '#functions/dev/issuer';
 import { devAccounts, seedOnce } from '#functions/dev/seed';
-import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 import { StoreUnavailableError } from '#functions/store/errors';
 import { keys, type ItemKey } from '#functions/store/keys';
 import { memberEmailKey } from '#functions/store/people';
 import type { Member, MemberEvent } from '#shared/members';
-import { captureLogs, DEMO, ORIGIN, OTHER, seededApi } from '../support/api';
-import { freshTable } from '../support/store';
+import { DEMO, ORIGIN, OTHER, seededApi } from '#tests/support/api';
+import {
+  browserSignIn,
+  cookieFrom,
+  rootApp,
+  tokensFor,
+  whoIsSignedInPage,
+} from '#tests/support/root-app';
+import { seededTable } from '#tests/support/store';
 
 type Api = Awaited<ReturnType<typeof seededApi>>;
 
@@ -32,11 +35,7 @@ const json = (method: string, body: unknown) => ({
 });
 
 /** The development issuer's tokens for an account: access and ID token, as sign-in gets them. */
-async function tokensOf(api: Api, email: string) {
-  const response = await api.issuer.app.request('/token', json('POST', { email }));
-  expect(response.status).toBe(200);
-  return (await response.json()) as { access_token: string; id_token: string };
-}
+const tokensOf = (api: Api, email: string) => tokensFor(api.issuer, email);
 
 /** A first sign-in, as the callback makes it: the access token, and the ID token in the body. */
 async function signIn(api: Api, tokens: { access_token: string; id_token: string }) {
@@ -422,60 +421,17 @@ describe('first sign-in of an invited member', () => {
   });
 
   it('through the browser: the development issuer signs the invited person in, and the callback links them', async () => {
-    const table = await freshTable();
-    await seedOnce(table.db);
-    const CLIENT_ID = 'decide-together-local';
+    const table = await seededTable();
     const directory = createDevDirectory(table.db, devAccounts);
-    const issuer = await createDevIssuer({
-      publicOrigin: ORIGIN,
-      clientId: CLIENT_ID,
+    const { request } = await rootApp({
+      table,
       accounts: directory.accounts,
-    });
-    const localFetch = async (input: string | URL | Request, init?: RequestInit) =>
-      root.fetch(new Request(input, init));
-    const page = async (_request: Request, context: WebContext) => {
-      const me = await context.apiFetch('http://api.internal/api/me');
-      return new Response(me.ok ? JSON.stringify(await me.json()) : `signed out (${me.status})`);
-    };
-    const root = composeServer({
-      doc: table.doc,
-      tableName: table.tableName,
-      publicOrigin: ORIGIN,
-      oidc: { issuer: issuer.issuer, clientId: CLIENT_ID, fetch: localFetch },
-      remix: page,
-      loadPdfRenderer: loadLocalPdfRenderer,
-      log: captureLogs().log,
-      devIssuer: issuer.app,
+      remix: whoIsSignedInPage,
       memberDirectory: directory,
     });
-    const request = (path: string, init: RequestInit = {}) =>
-      root.request(`${ORIGIN}${path}`, init);
-    const cookieOf = (response: Response, name: string) =>
-      response.headers
-        .getSetCookie()
-        .find((c) => c.startsWith(`${name}=`))
-        ?.split(';')[0];
 
-    async function browserSignIn(email: string) {
-      const start = await request('/auth/signin');
-      const authorize = new URL(start.headers.get('location')!);
-      const chooser = await (await request(authorize.pathname + authorize.search)).text();
-      const form = new URLSearchParams(authorize.searchParams);
-      form.set('email', email);
-      const chosen = await request('/dev/authorize', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
-        body: form,
-      });
-      const callback = new URL(chosen.headers.get('location')!);
-      const done = await request(callback.pathname + callback.search, {
-        headers: { cookie: cookieOf(start, 'dt_signin')! },
-      });
-      return { chooser, done };
-    }
-
-    const admin = await browserSignIn(DEMO);
-    const adminCookie = cookieOf(admin.done, 'dt_session')!;
+    const admin = await browserSignIn(request, DEMO);
+    const adminCookie = cookieFrom(admin.done, 'dt_session')!;
     const invited = await request('/api/members', {
       method: 'POST',
       headers: { cookie: adminCookie, 'content-type': 'application/json', origin: ORIGIN },
@@ -483,11 +439,11 @@ describe('first sign-in of an invited member', () => {
     });
     expect(invited.status).toBe(201);
 
-    const { chooser, done } = await browserSignIn('fresh@clinic.example');
-    expect(chooser).toContain('Sign in as Dr Fresh');
+    const { chooser, done } = await browserSignIn(request, 'fresh@clinic.example');
+    expect(await chooser.text()).toContain('Sign in as Dr Fresh');
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/');
-    const home = await request('/', { headers: { cookie: cookieOf(done, 'dt_session')! } });
+    const home = await request('/', { headers: { cookie: cookieFrom(done, 'dt_session')! } });
     expect(JSON.parse(await home.text())).toMatchObject({
       clinician: { name: 'Dr Fresh', role: 'clinician' },
       organisation: { name: 'Demo Clinic' },
@@ -634,8 +590,7 @@ describe("in AWS: members' accounts in Cognito", () => {
 
 describe('a local table seeded before members had roles', () => {
   it('is upgraded at the next start: the seeded clinicians become admins, once', async () => {
-    const table = await freshTable();
-    await seedOnce(table.db);
+    const table = await seededTable();
     // As the seed wrote it before: no roles, no count, no email claims.
     for (const [orgId, clinicianId, email] of [
       ['demo-clinic', 'demo-clinician', DEMO],

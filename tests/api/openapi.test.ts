@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routeDocOf, type RouteDoc } from '#functions/api/openapi';
 import { DEMO_AID_ID } from '#functions/dev/seed';
 import { PROBLEM_CONTENT_TYPE } from '#shared/problem';
-import { DEMO, seededApi } from '../support/api';
+import { DEMO, json, seededApi } from '#tests/support/api';
 
 type Api = Awaited<ReturnType<typeof seededApi>>;
 let api: Api;
@@ -17,12 +17,6 @@ beforeAll(async () => {
       return doc ? [[`${route.method} ${route.path.replace(/\/$/, '')}`, doc] as const] : [];
     }),
   );
-});
-
-const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
 });
 
 /**
@@ -140,28 +134,17 @@ describe('the API document', () => {
     const aidPath = `/api/aids/${created.id}`;
     await check('GET', '/api/aids/:aidId', clinician(aidPath));
     await check('GET', '/api/aids/:aidId', clinician('/api/aids/no-such-aid'));
-    const saved = await (
-      await check(
+    /** The draft saved unchanged, on the revision in the body or in `If-Match` (or neither). */
+    const saveAid = (basis: { revision?: number } = {}, headers: Record<string, string> = {}) =>
+      check(
         'PUT',
         '/api/aids/:aidId',
-        clinician(aidPath, json('PUT', { content: created.content, revision: created.revision })),
-      )
-    ).json();
-    await check(
-      'PUT',
-      '/api/aids/:aidId',
-      clinician(aidPath, json('PUT', { content: created.content, revision: created.revision })),
-    );
-    await check(
-      'PUT',
-      '/api/aids/:aidId',
-      clinician(aidPath, json('PUT', { content: created.content }, { 'if-match': '"1"' })),
-    );
-    await check(
-      'PUT',
-      '/api/aids/:aidId',
-      clinician(aidPath, json('PUT', { content: created.content })),
-    );
+        clinician(aidPath, json('PUT', { content: created.content, ...basis }, headers)),
+      );
+    const saved = await (await saveAid({ revision: created.revision })).json();
+    await saveAid({ revision: created.revision });
+    await saveAid({}, { 'if-match': '"1"' });
+    await saveAid();
     await check('GET', '/api/aids/:aidId/checks', clinician(`${aidPath}/checks`));
     await check(
       'POST',
@@ -186,24 +169,17 @@ describe('the API document', () => {
     );
 
     await check('GET', '/api/members', clinician('/api/members'));
-    const member = await (
-      await check(
+    const inviteMember = () =>
+      check(
         'POST',
         '/api/members',
         clinician(
           '/api/members',
           json('POST', { email: 'new@clinic.example', name: 'Dr New', role: 'clinician' }),
         ),
-      )
-    ).json();
-    await check(
-      'POST',
-      '/api/members',
-      clinician(
-        '/api/members',
-        json('POST', { email: 'new@clinic.example', name: 'Dr New', role: 'clinician' }),
-      ),
-    );
+      );
+    const member = await (await inviteMember()).json();
+    await inviteMember();
     await check('POST', '/api/members', clinician('/api/members', json('POST', { email: 'x' })));
     const memberPath = `/api/members/${member.id}`;
     await check(
@@ -286,24 +262,18 @@ describe('the API document', () => {
     const view = await (
       await check('GET', '/api/patient/record', patient('/api/patient/record'))
     ).json();
-    const step = await (
-      await check(
+    /** The values step saved on the record's first revision: the second time, a conflict. */
+    const rate = (pain: number) =>
+      check(
         'PUT',
         '/api/patient/record/steps/:step',
         patient(
           '/api/patient/record/steps/values',
-          json('PUT', { revision: view.record.revision, answers: { ratings: { pain: 4 } } }),
+          json('PUT', { revision: view.record.revision, answers: { ratings: { pain } } }),
         ),
-      )
-    ).json();
-    await check(
-      'PUT',
-      '/api/patient/record/steps/:step',
-      patient(
-        '/api/patient/record/steps/values',
-        json('PUT', { revision: view.record.revision, answers: { ratings: { pain: 1 } } }),
-      ),
-    );
+      );
+    const step = await (await rate(4)).json();
+    await rate(1);
     const ready = await (
       await check(
         'POST',
@@ -316,44 +286,35 @@ describe('the API document', () => {
     await check('GET', '/api/records', clinician('/api/records?status=ready'));
     await check('GET', '/api/records/:recordId', clinician(recordPath));
     await check('GET', '/api/records/:recordId', patient(recordPath));
-    const decided = await (
-      await check(
+    const decide = (
+      as: typeof clinician,
+      decision: { revision: number; clientToken: string; optionId: string },
+    ) =>
+      check(
         'POST',
         '/api/records/:recordId/decision',
-        clinician(
+        as(
           `${recordPath}/decision`,
           json('POST', {
-            revision: ready.revision,
-            clientToken: 'openapi-decision',
-            choice: { kind: 'option', optionId: 'exercise' },
+            revision: decision.revision,
+            clientToken: decision.clientToken,
+            choice: { kind: 'option', optionId: decision.optionId },
           }),
         ),
-      )
+      );
+    const decided = await (
+      await decide(clinician, {
+        revision: ready.revision,
+        clientToken: 'openapi-decision',
+        optionId: 'exercise',
+      })
     ).json();
-    await check(
-      'POST',
-      '/api/records/:recordId/decision',
-      clinician(
-        `${recordPath}/decision`,
-        json('POST', {
-          revision: ready.revision,
-          clientToken: 'openapi-decision-2',
-          choice: { kind: 'option', optionId: 'wait' },
-        }),
-      ),
-    );
-    await check(
-      'POST',
-      '/api/records/:recordId/decision',
-      patient(
-        `${recordPath}/decision`,
-        json('POST', {
-          revision: 1,
-          clientToken: 'openapi-patient',
-          choice: { kind: 'option', optionId: 'wait' },
-        }),
-      ),
-    );
+    await decide(clinician, {
+      revision: ready.revision,
+      clientToken: 'openapi-decision-2',
+      optionId: 'wait',
+    });
+    await decide(patient, { revision: 1, clientToken: 'openapi-patient', optionId: 'wait' });
     const amended = await (
       await check(
         'POST',
@@ -383,21 +344,20 @@ describe('the API document', () => {
       '/api/records/:recordId/export.fhir.json',
       clinician(`${recordPath}/export.fhir.json`),
     );
-    await check(
-      'POST',
-      '/api/invitations/:invitationId/extend',
-      clinician(`/api/invitations/${invited.invitation.id}/extend`, json('POST', { days: 90 })),
-    );
+    const invitationPath = `/api/invitations/${invited.invitation.id}`;
+    const extend = () =>
+      check(
+        'POST',
+        '/api/invitations/:invitationId/extend',
+        clinician(`${invitationPath}/extend`, json('POST', { days: 90 })),
+      );
+    await extend();
     await check(
       'POST',
       '/api/invitations/:invitationId/revoke',
-      clinician(`/api/invitations/${invited.invitation.id}/revoke`, { method: 'POST' }),
+      clinician(`${invitationPath}/revoke`, { method: 'POST' }),
     );
-    await check(
-      'POST',
-      '/api/invitations/:invitationId/extend',
-      clinician(`/api/invitations/${invited.invitation.id}/extend`, json('POST', { days: 90 })),
-    );
+    await extend();
     await check('GET', '/api/patient/record', patient('/api/patient/record'));
     await check(
       'DELETE',

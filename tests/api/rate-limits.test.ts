@@ -1,39 +1,16 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { composeServer } from '#functions/app/compose';
 import { RateLimits, rateKey, WINDOW_SECONDS } from '#functions/app/rate-limits';
-import { createDevIssuer } from '#functions/dev/issuer';
-import { devAccounts, seedOnce } from '#functions/dev/seed';
-import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
-import { captureLogs, ORIGIN } from '../support/api';
-import { freshTable } from '../support/store';
+import { rootApp } from '#tests/support/root-app';
 
 const defaults = RateLimits.parse({});
 
 /** The root app, with each request's address said by the test (the platform says it in production). */
 async function server(limits?: RateLimits | 'off') {
   let now = new Date('2026-11-26T09:00:10Z').getTime();
-  const table = await freshTable(() => new Date(now));
-  await seedOnce(table.db);
-  const issuer = await createDevIssuer({
-    publicOrigin: ORIGIN,
-    clientId: 'test-client',
-    accounts: devAccounts,
-  });
-  const root = composeServer({
-    doc: table.doc,
-    tableName: table.tableName,
-    publicOrigin: ORIGIN,
-    oidc: {
-      issuer: issuer.issuer,
-      clientId: 'test-client',
-      fetch: async (input, init) => root.fetch(new Request(input, init)),
-    },
+  const { request, table } = await rootApp({
     // The link's page itself is Remix's; here a stand-in, since only the counting is tested.
     remix: async () => new Response('a page'),
-    loadPdfRenderer: loadLocalPdfRenderer,
-    log: captureLogs().log,
-    devIssuer: issuer.app,
     now: () => new Date(now),
     ...(limits ? { rateLimits: limits } : {}),
     clientAddress: (c) => c.req.header('x-test-address'),
@@ -41,7 +18,7 @@ async function server(limits?: RateLimits | 'off') {
   const from =
     (address: string) =>
     (path: string, init: RequestInit = {}) =>
-      root.request(`${ORIGIN}${path}`, {
+      request(path, {
         ...init,
         headers: { 'x-test-address': address, ...init.headers },
       });

@@ -1,82 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { createDevIssuer } from '#functions/dev/issuer';
-import { composeServer } from '#functions/app/compose';
 import { PAGE_BODY_LIMIT_BYTES } from '#functions/app/server';
-import { devAccounts, seedOnce } from '#functions/dev/seed';
-import type { WebContext } from '#functions/app/web-context';
-import { captureLogs, ORIGIN } from '../support/api';
-import { freshTable } from '../support/store';
-import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
-
-const CLIENT_ID = 'decide-together-local';
+import { ORIGIN } from '#tests/support/api';
+import { browserSignIn, rootApp, whoIsSignedInPage } from '#tests/support/root-app';
 
 /**
  * The root app as the dev server composes it, with the real issuer, API and
  * store. Pages are a small handler that, like a Remix loader, asks the API
  * in-process who is signed in.
  */
-async function server() {
-  const table = await freshTable();
-  await seedOnce(table.db);
-  const localFetch = async (input: string | URL | Request, init?: RequestInit) =>
-    root.fetch(new Request(input, init));
-  const issuer = await createDevIssuer({
-    publicOrigin: ORIGIN,
-    clientId: CLIENT_ID,
-    accounts: devAccounts,
-  });
-  const page = async (_request: Request, context: WebContext) => {
-    const me = await context.apiFetch('http://api.internal/api/me');
-    return new Response(me.ok ? JSON.stringify(await me.json()) : `signed out (${me.status})`);
-  };
-  const root = composeServer({
-    doc: table.doc,
-    tableName: table.tableName,
-    publicOrigin: ORIGIN,
-    oidc: { issuer: issuer.issuer, clientId: CLIENT_ID, fetch: localFetch },
-    remix: page,
-    loadPdfRenderer: loadLocalPdfRenderer,
-    log: captureLogs().log,
-    devIssuer: issuer.app,
-  });
-  const request = async (path: string, init: RequestInit = {}) =>
-    root.request(`${ORIGIN}${path}`, init);
-  return { request };
-}
+const server = () => rootApp({ remix: whoIsSignedInPage });
 
-function cookieFrom(response: Response, name: string): string | undefined {
-  const header = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
-  return header?.split(';')[0];
-}
-
+/** Sign-in through the development issuer, each step checked on the way. */
 async function signIn(
   request: (path: string, init?: RequestInit) => Promise<Response>,
   email: string,
 ) {
-  const start = await request('/auth/signin');
+  const steps = await browserSignIn(request, email);
+  const { start, authorize, chooser, chosen } = steps;
   expect(start.status).toBe(302);
-  const authorize = new URL(start.headers.get('location')!);
   expect(authorize.pathname).toBe('/dev/authorize');
-  const signinCookie = cookieFrom(start, 'dt_signin')!;
   expect(start.headers.getSetCookie()[0]).toMatch(/HttpOnly/);
-
-  const chooser = await request(authorize.pathname + authorize.search);
   expect(chooser.status).toBe(200);
   expect(await chooser.text()).toContain('Sign in as Dr Alex Morgan');
-
-  const form = new URLSearchParams(authorize.searchParams);
-  form.set('email', email);
-  const chosen = await request('/dev/authorize', {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
-    body: form,
-  });
   expect(chosen.status).toBe(303);
-  const callback = new URL(chosen.headers.get('location')!);
-  const done = await request(callback.pathname + callback.search, {
-    headers: { cookie: signinCookie },
-  });
-  return { done, callback, signinCookie };
+  return steps;
 }
 
 describe('browser sign-in with the development OpenID issuer', () => {

@@ -1,42 +1,30 @@
 import { stepPath } from '#shared/record/rules';
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app';
+import type { RunningApp } from './support/app';
 import {
   collectConsoleErrors,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalScroll,
   launchBrowser,
-  signIn,
 } from './support/browser';
+import { invitePatient, openClinic, type SignedInClinic } from './support/clinic';
 
+let clinic: SignedInClinic;
 let app: RunningApp;
-let clinic: BrowserContext;
 let clinician: Page;
 
 beforeAll(async () => {
-  app = await startApp();
   // The consultation room's screen.
-  clinic = await launchBrowser({ viewport: { width: 1024, height: 768 } });
-  clinician = await clinic.newPage();
-  await signIn(clinician, app.url);
+  clinic = await openClinic({ viewport: { width: 1024, height: 768 } });
+  ({ app, page: clinician } = clinic);
 });
 
-afterAll(async () => {
-  await clinic?.close();
-  await app?.interrupt();
-});
+afterAll(() => clinic?.close());
 
-async function invite(reference: string): Promise<string> {
-  await clinician.goto(`${app.url}/invitations`);
-  await clinician.getByLabel('Clinic reference (optional)').fill(reference);
-  await clinician.getByRole('button', { name: 'Create the invitation' }).click();
-  const link = clinician.locator('.handout-link a');
-  await link.waitFor();
-  return (await link.textContent()) ?? '';
-}
+const invite = (reference: string) => invitePatient(clinic, reference);
 
 /** The patient's steps at home, briskly: the patient suite checks each page on its own. */
 async function completeAtHome(page: Page, link: string) {
@@ -238,7 +226,7 @@ describe('the consultation', () => {
     // A colleague amends from another screen meanwhile: this one is told, keeps what was typed,
     // and its next try is based on the record as it is now.
     const recordUrl = clinician.url().replace(/\?.*$/, '');
-    const colleague = await clinic.newPage();
+    const colleague = await clinic.browser.newPage();
     await colleague.goto(recordUrl);
     await clinician.getByText('Amend the record').click();
     await clinician.getByLabel('Follow-up').fill('Pre-operative assessment');

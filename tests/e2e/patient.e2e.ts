@@ -1,43 +1,34 @@
 import { stepPath } from '#shared/record/rules';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app';
+import type { RunningApp } from './support/app';
 import {
   collectConsoleErrors,
   expectNoAxeViolations,
   expectNoAxeViolationsWithoutJs,
   expectNoHorizontalScroll,
   launchBrowser,
-  signIn,
 } from './support/browser';
+import { invitePatient, openClinic, type SignedInClinic } from './support/clinic';
 
+let clinic: SignedInClinic;
 let app: RunningApp;
-let clinic: BrowserContext;
 let clinicPage: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  clinic = await launchBrowser();
-  clinicPage = await clinic.newPage();
-  await signIn(clinicPage, app.url);
+  clinic = await openClinic();
+  ({ app, page: clinicPage } = clinic);
 });
 
-afterAll(async () => {
-  await clinic?.close();
-  await app?.interrupt();
-});
+afterAll(() => clinic?.close());
 
-/** The clinician invites a patient to the demo aid and reads the link off the handout. */
+/** The clinician invites a patient to the demo aid, with the link's QR code on the handout. */
 async function invite(reference: string): Promise<string> {
-  await clinicPage.goto(`${app.url}/invitations`);
-  await clinicPage.getByLabel('Clinic reference (optional)').fill(reference);
-  await clinicPage.getByRole('button', { name: 'Create the invitation' }).click();
-  const link = clinicPage.locator('.handout-link a');
-  await link.waitFor();
+  const link = await invitePatient(clinic, reference);
   expect(
     await clinicPage.getByRole('img', { name: 'QR code of the link to your guide' }).count(),
   ).toBe(1);
-  return (await link.textContent()) ?? '';
+  return link;
 }
 
 async function statusOf(reference: string): Promise<string | null> {

@@ -1,63 +1,26 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { composeServer } from '#functions/app/compose';
+import { describe, expect, it } from 'vitest';
 import { createDevDirectory } from '#functions/dev/dev-directory';
-import { createDevIssuer } from '#functions/dev/issuer';
-import { devAccounts, seedOnce } from '#functions/dev/seed';
-import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
-import { captureLogs, DEMO, ORIGIN } from '../support/api';
-import { freshTable } from '../support/store';
+import { devAccounts } from '#functions/dev/seed';
+import { DEMO, ORIGIN } from '#tests/support/api';
+import { remixPages, rootApp, tokensFor } from '#tests/support/root-app';
+import { seededTable } from '#tests/support/store';
 
 /**
  * The members page as the server renders it (the production Remix build from
  * `npm run build`), posted to as a browser without JavaScript posts.
  */
-let build: ServerBuild;
-beforeAll(async () => {
-  const file = path.resolve('build/server/index.js');
-  if (!existsSync(file))
-    throw new Error('No Remix build: run `npm run build` first (npm test does).');
-  build = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as ServerBuild;
-});
-
 async function site() {
-  const table = await freshTable();
-  await seedOnce(table.db);
+  const table = await seededTable();
   const directory = createDevDirectory(table.db, devAccounts);
-  const issuer = await createDevIssuer({
-    publicOrigin: ORIGIN,
-    clientId: 'local',
+  const { request, issuer } = await rootApp({
+    table,
     accounts: directory.accounts,
-  });
-  const remix = createRequestHandler(build, 'production');
-  const root = composeServer({
-    doc: table.doc,
-    tableName: table.tableName,
-    publicOrigin: ORIGIN,
-    oidc: {
-      issuer: issuer.issuer,
-      clientId: 'local',
-      fetch: async (input, init) => root.fetch(new Request(input, init)),
-    },
-    remix: (request, context) => remix(request, context),
-    loadPdfRenderer: loadLocalPdfRenderer,
-    log: captureLogs().log,
-    devIssuer: issuer.app,
+    remix: await remixPages(),
     memberDirectory: directory,
   });
-  const request = (url: string, init: RequestInit = {}) => root.request(`${ORIGIN}${url}`, init);
   /** A browser session for the account, as sign-in makes one (with the ID token). */
   const sessionOf = async (email: string) => {
-    const tokens = (await (
-      await issuer.app.request('/token', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email }),
-      })
-    ).json()) as { access_token: string; id_token: string };
+    const tokens = await tokensFor(issuer, email);
     const session = await request('/api/sessions', {
       method: 'POST',
       headers: {

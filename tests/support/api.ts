@@ -4,10 +4,10 @@ import { createDevDirectory, type DevDirectory } from '#functions/dev/dev-direct
 import { createDevIssuer, type DevAccount } from '#functions/dev/issuer';
 import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 import { createTokenVerifier } from '#functions/auth/tokens';
-import { devAccounts, seedOnce } from '#functions/dev/seed';
+import { devAccounts } from '#functions/dev/seed';
 import { createLogger } from '#functions/log/logger';
 import type { Store } from '#functions/store/store';
-import { freshTable } from './store';
+import { seededTable } from './store';
 
 export const ORIGIN = 'http://localhost:3000';
 export const CLIENT_ID = 'test-client';
@@ -36,8 +36,7 @@ export async function seededApi(
     memberDirectory?: (dev: DevDirectory) => MemberDirectory;
   } = {},
 ) {
-  const table = await freshTable();
-  await seedOnce(table.db);
+  const table = await seededTable();
   const directory = createDevDirectory(table.db, [...devAccounts, ...(options.accounts ?? [])]);
   const issuer = await createDevIssuer({
     publicOrigin: ORIGIN,
@@ -87,6 +86,13 @@ export async function seededApi(
 
   return { app, table, issuer, directory, logs, tokenFor, as };
 }
+
+/** A request with a JSON body. */
+export const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
+  method,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 
 export const DEMO = 'clinician@demo.example';
 export const OTHER = 'clinician@other.example';

@@ -23,3 +23,9 @@ export async function expectOk<T>(response: {
 }
 
 export type Api = ReturnType<typeof apiClient>;
+
+/** The query for one page of a list: `limit` items, from the page's address's `cursor` if it has one. */
+export function pageQuery(request: Request, limit: number): { limit: string; cursor?: string } {
+  const cursor = new URL(request.url).searchParams.get('cursor');
+  return { limit: String(limit), ...(cursor ? { cursor } : {}) };
+}

@@ -2,6 +2,8 @@ import type { Submission, SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { data } from '@remix-run/server-runtime';
 import type * as z from 'zod';
+import { admitFormData } from './form-data.server';
+import { fieldErrorsOf, readProblem } from './problems';
 
 /**
  * Every form is read the same way on the server: Conform's `parseWithZod`
@@ -49,4 +51,32 @@ export function settled(reply: SubmissionResult<string[]>): SubmissionResult<str
 /** A form refused before it was read: too many fields for what it can hold. */
 export function refusedReply(message: string): SubmissionResult<string[]> {
   return { status: 'error', error: { '': [message] } };
+}
+
+export const FORM_TOO_LARGE = 'This form has more fields than it can hold.';
+
+/**
+ * A small form without lists (a few text fields and choices), admitted and
+ * parsed with its schema: its value, or the reply that shows what to fix.
+ */
+export function readSmallForm<Schema extends z.ZodType>(
+  form: FormData,
+  schema: Schema,
+  maxFields: number,
+):
+  | Extract<ParsedForm<z.output<Schema>>, { ok: true }>
+  | { ok: false; reply: SubmissionResult<string[]> } {
+  const admitted = admitFormData(form, { maxFields, maxIndex: 0 });
+  if (!admitted) return { ok: false, reply: refusedReply(FORM_TOO_LARGE) };
+  const parsed = parseForm(admitted, schema);
+  return parsed.ok ? parsed : { ok: false, reply: parsed.submission.reply() };
+}
+
+/** The API's refusal of what a form sent, as the form's reply: each error at its field. */
+export async function refusedFieldsReply<Value>(
+  response: { status: number; json(): Promise<unknown> },
+  parsed: { value: Value; submission: Submission<unknown, string[], Value> },
+): Promise<SubmissionResult<string[]>> {
+  const fieldErrors = fieldErrorsOf(await readProblem(response), parsed.value);
+  return parsed.submission.reply({ fieldErrors });
 }

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react';
-import { data, redirect, type AppLoadContext } from '@remix-run/server-runtime';
+import { data, redirect, type ActionFunctionArgs } from '@remix-run/server-runtime';
 import * as z from 'zod';
 import { Id } from '#shared/ids';
 import { LinkExtension } from '#shared/invitations';
@@ -118,8 +118,12 @@ const NOT_SAVED_TRY_AGAIN =
 const invalid = (form: RecordForm, reply: SubmissionResult<string[]>) =>
   data<RecordActionResult>({ kind: 'invalid', form, reply }, { status: 422 });
 
-/** Runs one of the consult view's forms: parsed with its schema, then through the API, the judge. */
-export async function recordAction(context: AppLoadContext, request: Request, recordId: string) {
+/**
+ * The action of a record's pages: runs one of the consult view's forms,
+ * parsed with its schema, then through the API, the judge.
+ */
+export async function recordAction({ context, request, params }: ActionFunctionArgs) {
+  const recordId = params.recordId ?? '';
   const posted = await postedForm(request);
   const intent = String(posted.get('intent') ?? '');
   if (!Object.hasOwn(recordForms, intent)) throw data(null, { status: 400 });

@@ -18,19 +18,16 @@ import { NewAid, type AidExport, type AidSummary } from '#shared/aid/aids';
 import { aidLimits } from '#shared/aid/schema';
 import { Field, FormError, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
-import { apiClient, expectOk } from '../lib/api.server';
-import { admitFormData, postedForm } from '../lib/form-data.server';
+import { apiClient, expectOk, pageQuery } from '../lib/api.server';
+import { postedForm } from '../lib/form-data.server';
 import { group, text } from '../lib/form-values';
-import { parseForm, refusedReply } from '../lib/forms.server';
-import { fieldErrorsOf, readProblem } from '../lib/problems';
+import { readSmallForm, refusedFieldsReply } from '../lib/forms.server';
+import { readProblem } from '../lib/problems';
 
 export const meta: MetaFunction = () => [{ title: 'Decision aids · Decide Together' }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
-  const cursor = new URL(request.url).searchParams.get('cursor') ?? undefined;
-  return expectOk(
-    await apiClient(context).aids.$get({ query: { limit: '25', ...(cursor ? { cursor } : {}) } }),
-  );
+  return expectOk(await apiClient(context).aids.$get({ query: pageQuery(request, 25) }));
 }
 
 type ActionResult =
@@ -79,15 +76,12 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
   const invalid = (reply: SubmissionResult<string[]>) =>
     data<ActionResult>({ form: 'create', reply }, { status: 422 });
-  const admitted = admitFormData(form, { maxFields: 10, maxIndex: 0 });
-  if (!admitted) return invalid(refusedReply('This form has more fields than it can hold.'));
-  const parsed = parseForm(admitted, NewAidForm);
-  if (!parsed.ok) return invalid(parsed.submission.reply());
+  const parsed = readSmallForm(form, NewAidForm, 10);
+  if (!parsed.ok) return invalid(parsed.reply);
   const response = await api.aids.$post({ json: parsed.value });
   if (response.status === 201) throw redirect(`/aids/${(await response.json()).id}`);
   if (response.status !== 422) await expectOk(response);
-  const fieldErrors = fieldErrorsOf(await readProblem(response), parsed.value);
-  return invalid(parsed.submission.reply({ fieldErrors }));
+  return invalid(await refusedFieldsReply(response, parsed));
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });

@@ -26,25 +26,24 @@ import {
 import { formatDate } from '../components/aid-view/aid-view';
 import { FormError, Select, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
-import { apiClient, expectOk, type Api } from '../lib/api.server';
-import { admitFormData, postedForm } from '../lib/form-data.server';
+import { apiClient, expectOk, pageQuery, type Api } from '../lib/api.server';
+import { postedForm } from '../lib/form-data.server';
 import { group, text } from '../lib/form-values';
-import { parseForm, refusedReply } from '../lib/forms.server';
-import { fieldErrorsOf, readProblem } from '../lib/problems';
+import { readSmallForm, refusedFieldsReply } from '../lib/forms.server';
+import { readProblem } from '../lib/problems';
 
 export const meta: MetaFunction = () => [{ title: 'Members · Decide Together' }];
 
 /** Admins only: the API answers anyone else 403, shown as "Not allowed". */
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const api = apiClient(context);
-  const search = new URL(request.url).searchParams;
-  const cursor = search.get('cursor') ?? undefined;
+  const query = pageQuery(request, 100);
   const [me, members, events] = await Promise.all([
     api.me.$get().then(expectOk),
-    api.members.$get({ query: { limit: '100', ...(cursor ? { cursor } : {}) } }).then(expectOk),
+    api.members.$get({ query }).then(expectOk),
     api.members.events.$get({ query: { limit: '20' } }).then(expectOk),
   ]);
-  return { me: me.clinician, members, events: events.items, firstPage: !cursor };
+  return { me: me.clinician, members, events: events.items, firstPage: !query.cursor };
 }
 
 type ActionResult =
@@ -107,20 +106,16 @@ export async function action({ context, request }: ActionFunctionArgs) {
 
   const invalid = (reply: SubmissionResult<string[]>, status = 422) =>
     data<ActionResult>({ kind: 'invalid', reply }, { status });
-  const admitted = admitFormData(form, { maxFields: 8, maxIndex: 0 });
-  if (!admitted) return invalid(refusedReply('This form has more fields than it can hold.'));
-  const parsed = parseForm(admitted, InviteForm);
-  if (!parsed.ok) return invalid(parsed.submission.reply());
+  const parsed = readSmallForm(form, InviteForm, 8);
+  if (!parsed.ok) return invalid(parsed.reply);
   const response = await api.members.$post({ json: parsed.value });
   if (response.status === 201) {
     const member = (await response.json()) as Member;
     throw redirect(`/members?invited=${encodeURIComponent(member.id)}`);
   }
   const status = response.status as number;
-  if (status === 422 || status === 409) {
-    const fieldErrors = fieldErrorsOf(await readProblem(response), parsed.value);
-    return invalid(parsed.submission.reply({ fieldErrors }), status);
-  }
+  if (status === 422 || status === 409)
+    return invalid(await refusedFieldsReply(response, parsed), status);
   if (status === 503) {
     const problem = await readProblem(response);
     return invalid(

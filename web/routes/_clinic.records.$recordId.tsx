@@ -7,8 +7,6 @@ import {
   useSearchParams,
   type MetaFunction,
 } from '@remix-run/react';
-import type { ShouldRevalidateFunction } from '@remix-run/react';
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { invitationLimits } from '#shared/invitations';
 import type { RecordView } from '#shared/record/schema';
 import { currentDecision } from '#shared/record/decision-rules';
@@ -33,6 +31,7 @@ import { historyLine, recordStatusWords } from '../lib/record-text';
 import { ChangeBasis, Conflict } from '../components/record/change-basis';
 import { AmendForm, answerFor, DecideForm } from '../components/record/decision-form';
 import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
+import { revalidateAfterConflict } from '../lib/revalidate';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -40,17 +39,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export const loader = ({ context, params }: LoaderFunctionArgs) =>
-  loadRecordPage(context, params.recordId);
+export const loader = loadRecordPage;
 
-export const action = ({ context, request, params }: ActionFunctionArgs) =>
-  recordAction(context, request, params.recordId ?? '');
+export const action = recordAction;
 
 /** After a conflict the record is read again: the next try is based on it as it is now. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 /** A decision refused because one was recorded first: said, with what was typed and not saved. */
 function DecidedFirst({ result }: { result: RecordActionResult | undefined }) {

@@ -1,9 +1,4 @@
-import {
-  Outlet,
-  useLoaderData,
-  type MetaFunction,
-  type ShouldRevalidateFunction,
-} from '@remix-run/react';
+import { Outlet, useLoaderData, type MetaFunction } from '@remix-run/react';
 import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { isDecided } from '#shared/record/lifecycle';
 import { stepNames, stepPath } from '#shared/record/rules';
@@ -11,6 +6,7 @@ import { PatientError } from '../components/patient/patient-error';
 import { useFocusHeadingOnNavigation } from '../lib/use-focus';
 import { loadPatientView } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
+import { revalidateAfterConflict } from '../lib/revalidate';
 
 /**
  * The patient's pages: their record and the aid version it is pinned to, for
@@ -27,10 +23,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 /** After a refused change (409) the page is read again: the next try is based on it as it is now. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.aid.title ?? patientText.welcomeTitle} · ${patientText.siteName}` },

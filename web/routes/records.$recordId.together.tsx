@@ -1,12 +1,4 @@
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  type MetaFunction,
-  type ShouldRevalidateFunction,
-} from '@remix-run/react';
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react';
 import { DemoBanner } from '../components/aid-view/aid-view';
 import {
   DecisionSummary,
@@ -18,21 +10,17 @@ import { RouteError } from '../components/route-error';
 import { loadRecordPage } from '../lib/record-page.server';
 import { ChangeBasis, Conflict } from '../components/record/change-basis';
 import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
+import { revalidateAfterConflict } from '../lib/revalidate';
 
 export const meta: MetaFunction = () => [{ title: 'Together · Decide Together' }];
 
-export const loader = ({ context, params }: LoaderFunctionArgs) =>
-  loadRecordPage(context, params.recordId);
+export const loader = loadRecordPage;
 
 /** The patient's confirmation on this screen, as in the consult view; then back to the full record. */
-export const action = ({ context, request, params }: ActionFunctionArgs) =>
-  recordAction(context, request, params.recordId ?? '');
+export const action = recordAction;
 
 /** After a conflict the screen shows the record as it is now, with the reason. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate = revalidateAfterConflict;
 
 /**
  * "Show to the patient": the screen clinician and patient look at together.

@@ -7,6 +7,7 @@ import { MemberEmailTakenError, StoreUnavailableError } from '#functions/store/e
 import { requireAdmin, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
+import { organisationPage } from '../pages';
 import { jsonBody, pathParams, queryParams } from '../validate';
 
 const MemberParams = z.object({ memberId: Id });
@@ -28,10 +29,7 @@ export const members = new Hono<ApiEnv>()
       responses: { 200: { description: 'A page of members', schema: MemberPage }, 403: adminOnly },
     }),
     queryParams(Pagination),
-    async (c) => {
-      const page = await c.var.deps.store.members.list(c.var.principal.orgId, c.req.valid('query'));
-      return c.json(page satisfies MemberPage);
-    },
+    organisationPage<MemberPage>((store, orgId, query) => store.members.list(orgId, query)),
   )
   .post(
     '/',
@@ -100,13 +98,7 @@ export const members = new Hono<ApiEnv>()
       },
     }),
     queryParams(Pagination),
-    async (c) => {
-      const page = await c.var.deps.store.members.events(
-        c.var.principal.orgId,
-        c.req.valid('query'),
-      );
-      return c.json(page satisfies MemberEventPage);
-    },
+    organisationPage<MemberEventPage>((store, orgId, query) => store.members.events(orgId, query)),
   )
   .patch(
     '/:memberId',

@@ -1,6 +1,14 @@
 import { getCollectionProps } from '@conform-to/react';
 import type { ReactNode } from 'react';
-import { shownErrors, type FieldErrors, type FieldMeta } from '../field';
+import { describedField, HintAndError, type FieldErrors, type FieldMeta } from '../field';
+
+/** The choices for a list of answers, each labelled with its words. */
+export function choicesOf<Value extends string>(
+  values: readonly Value[],
+  words: Record<Value, ReactNode>,
+): Array<{ value: Value; label: ReactNode }> {
+  return values.map((value) => ({ value, label: words[value] }));
+}
 
 /**
  * A group of radio buttons with its question as the legend and its error
@@ -23,9 +31,7 @@ export function ChoiceGroup({
   choices: Array<{ value: string; label: ReactNode }>;
   inline?: boolean;
 }) {
-  const error = shownErrors(meta, errorsOf);
-  const hintId = hint ? meta.descriptionId : undefined;
-  const describedBy = [hintId, error?.id].filter(Boolean).join(' ') || undefined;
+  const { error, hintId, describedBy } = describedField(meta, errorsOf, hint);
   const inputs = getCollectionProps(meta, {
     type: 'radio',
     options: choices.map((choice) => choice.value),
@@ -40,16 +46,7 @@ export function ChoiceGroup({
       id={meta.id}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={error.id}>
-          {error.message}
-        </p>
-      ) : null}
+      <HintAndError hint={hint} hintId={hintId} error={error} />
       <div className="choices">
         {inputs.map(({ key, ...input }, i) => (
           <label key={key} className="choice">

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { Form, useNavigation } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import type { AidContent } from '#shared/aid/schema';
 import type { DecisionContent } from '#shared/record/decision';
 import { decisionLimits, NOT_DECIDED } from '#shared/record/decision-limits';
@@ -137,6 +138,30 @@ function DecisionFields({
   );
 }
 
+/** Where a record's form ends: its own error, a conflict, and its button (off while a form is sent). */
+function FormEnd({
+  form,
+  conflict,
+  intent,
+  children,
+}: {
+  form: { errorId: string; errors?: string[] | undefined };
+  conflict: string | undefined;
+  intent: RecordForm;
+  children: ReactNode;
+}) {
+  const navigation = useNavigation();
+  return (
+    <>
+      <FormError form={form} />
+      <Conflict message={conflict} />
+      <button type="submit" name="intent" value={intent} disabled={navigation.state !== 'idle'}>
+        {children}
+      </button>
+    </>
+  );
+}
+
 /** Deciding together: the clinician confirms by recording it; the patient on this screen, or later. */
 export function DecideForm({
   content,
@@ -151,7 +176,6 @@ export function DecideForm({
   result: RecordActionResult | undefined;
   today: string;
 }) {
-  const navigation = useNavigation();
   const { lastResult, conflict } = answerFor(result, 'decide');
   const [form, fields] = useForm<DecisionShape & { patientConfirmed: boolean }>({
     id: 'decide',
@@ -167,11 +191,9 @@ export function DecideForm({
           together&rdquo;. Leave it unticked to let them confirm later through their link.
         </span>
       </Checkbox>
-      <FormError form={form} />
-      <Conflict message={conflict} />
-      <button type="submit" name="intent" value="decide" disabled={navigation.state !== 'idle'}>
+      <FormEnd form={form} conflict={conflict} intent="decide">
         Record the decision
-      </button>
+      </FormEnd>
     </Form>
   );
 }
@@ -192,7 +214,6 @@ export function AmendForm({
   result: RecordActionResult | undefined;
   today: string;
 }) {
-  const navigation = useNavigation();
   const { lastResult, conflict, sent } = answerFor(result, 'amend');
   const [form, fields] = useForm<{ reason: string; changes: DecisionShape }>({
     id: 'amend',
@@ -220,11 +241,9 @@ export function AmendForm({
           rows={2}
           required
         />
-        <FormError form={form} />
-        <Conflict message={conflict} />
-        <button type="submit" name="intent" value="amend" disabled={navigation.state !== 'idle'}>
+        <FormEnd form={form} conflict={conflict} intent="amend">
           Save the amendment
-        </button>
+        </FormEnd>
       </Form>
     </details>
   );
