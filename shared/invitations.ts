@@ -66,6 +66,11 @@ export const NewInvitation = z
       .min(1, 'Use at least 1 day')
       .max(invitationLimits.maxDays, `Use at most ${invitationLimits.maxDays} days`)
       .default(invitationLimits.defaultDays),
+    /**
+     * The author confirms the evidence is still current. Needed once the
+     * version's review-by date has passed; ignored before it.
+     */
+    evidenceStillCurrent: z.boolean().default(false),
   })
   .meta({ id: 'NewInvitation' });
 export type NewInvitation = z.input<typeof NewInvitation>;

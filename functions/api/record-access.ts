@@ -60,6 +60,7 @@ export async function loadRecord(
         version: version.number,
         publishedAt: version.publishedAt,
         demonstration: version.demonstration,
+        readingGrade: version.readingGrade,
         content: version.content,
       },
       organisationName: organisation.name,

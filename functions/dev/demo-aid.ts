@@ -1,4 +1,11 @@
-import type { AidContent, Cell, Certainty, Fit } from '#shared/aid/schema';
+import {
+  Attestations,
+  type AidContent,
+  type Cell,
+  type Certainty,
+  type Fit,
+  type TimeFrame,
+} from '#shared/aid/schema';
 
 /**
  * The seeded demonstration aid. Every number and source here is invented to
@@ -15,26 +22,30 @@ function cell(
   text: string,
   fit: Fit,
   certainty: Certainty,
-  number?: { numerator: number; low: number; high: number; timeFrame: string },
+  number?: { outcome: string; numerator: number; low: number; high: number; timeFrame: TimeFrame },
 ): Cell {
   return {
     text,
     fit,
     certainty,
     sourceIds: number ? ['demo-source-a'] : [],
-    ...(number
-      ? {
-          number: {
+    numbers: number
+      ? [
+          {
+            outcome: number.outcome,
             numerator: number.numerator,
             denominator: 100,
             timeFrame: number.timeFrame,
             referenceClass: PEOPLE,
             range: { low: number.low, high: number.high },
           },
-        }
-      : {}),
+        ]
+      : [],
   };
 }
+
+const ONE_YEAR: TimeFrame = { value: 1, unit: 'years' };
+const THREE_MONTHS: TimeFrame = { value: 3, unit: 'months' };
 
 export const demoAidContent: AidContent = {
   title: 'Knee osteoarthritis: what are my options?',
@@ -82,25 +93,28 @@ export const demoAidContent: AidContent = {
             numerator: 40,
             low: 30,
             high: 50,
-            timeFrame: 'after 1 year',
+            outcome: 'have much less pain',
+            timeFrame: ONE_YEAR,
           },
         ),
         [SURGERY]: cell(
-          'About 80 in 100 people have much less pain after 1 year.',
+          'About 80 in 100 people have much less pain after 1 year. Most can walk further and sleep better.',
           'better',
           'moderate',
           {
             numerator: 80,
             low: 72,
             high: 87,
-            timeFrame: 'after 1 year',
+            outcome: 'have much less pain',
+            timeFrame: ONE_YEAR,
           },
         ),
         [WAIT]: cell('About 15 in 100 people have much less pain after 1 year.', 'worse', 'low', {
           numerator: 15,
           low: 8,
           high: 24,
-          timeFrame: 'after 1 year',
+          outcome: 'have much less pain',
+          timeFrame: ONE_YEAR,
         }),
       },
     },
@@ -114,13 +128,25 @@ export const demoAidContent: AidContent = {
           'About 1 in 100 people get a muscle or joint injury that needs care within 3 months.',
           'better',
           'moderate',
-          { numerator: 1, low: 0, high: 3, timeFrame: 'within 3 months' },
+          {
+            outcome: 'get an injury that needs care',
+            numerator: 1,
+            low: 0,
+            high: 3,
+            timeFrame: THREE_MONTHS,
+          },
         ),
         [SURGERY]: cell(
           'About 3 in 100 people have a serious problem within 3 months. This could be a blood clot or an infection in the new knee.',
           'worse',
           'high',
-          { numerator: 3, low: 2, high: 4, timeFrame: 'within 3 months' },
+          {
+            outcome: 'have a serious problem such as a blood clot or infection',
+            numerator: 3,
+            low: 2,
+            high: 4,
+            timeFrame: THREE_MONTHS,
+          },
         ),
         [WAIT]: cell(
           'Waiting itself does not cause serious problems. Pain relief can upset your stomach.',
@@ -130,7 +156,8 @@ export const demoAidContent: AidContent = {
             numerator: 0,
             low: 0,
             high: 1,
-            timeFrame: 'within 3 months',
+            outcome: 'have a serious problem caused by waiting',
+            timeFrame: THREE_MONTHS,
           },
         ),
       },
@@ -223,11 +250,6 @@ export const demoAidContent: AidContent = {
   evidenceReviewedOn: '2026-11-01',
   reviewBy: '2027-11-01',
   updatePolicy:
-    'We look at the evidence again every year, and sooner if an important new study comes out.',
-  attestations: {
-    patientsInvolved: false,
-    fieldTestedWithPatients: false,
-    fieldTestedWithClinicians: false,
-    externallyReviewed: false,
-  },
+    'We check the evidence every year. We check it sooner if a big new study comes out.',
+  attestations: Attestations.parse({}),
 };

@@ -1,8 +1,11 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevAccount } from './issuer';
 import { createAidRepository, draftItem } from '../store/aids';
 import type { Db } from '../store/db';
 import { demoAidContent } from './demo-aid';
+import { demoStatinsContent } from './demo-statins';
+import { measureAid } from '#shared/checks/readability';
+import type { AidContent } from '#shared/aid/schema';
 import { ConditionFailedError } from '../store/errors';
 import { keys } from '../store/keys';
 import { clinicianItems, memberEmailKey, organisationItem } from '../store/people';
@@ -41,6 +44,26 @@ export const seedOrganisations = [
 ] as const;
 
 export const DEMO_AID_ID = 'demo-knee-oa';
+/** The second demonstration aid: three options, six questions, numbers with outcomes. */
+export const DEMO_STATINS_AID_ID = 'demo-statins';
+
+const demoAuthor = { id: 'demo-clinician', name: 'Dr Alex Morgan' };
+const demoAids: ReadonlyArray<{ id: string; content: AidContent }> = [
+  { id: DEMO_AID_ID, content: demoAidContent },
+  { id: DEMO_STATINS_AID_ID, content: demoStatinsContent },
+];
+
+/** Publishes a seeded demonstration draft as version 1, with its reading grade as publishing stores it. */
+async function publishDemo(db: Db, aid: { id: string; content: AidContent }): Promise<void> {
+  const readability = measureAid(aid.content);
+  await createAidRepository(db).publish(
+    'demo-clinic',
+    aid.id,
+    1,
+    demoAuthor,
+    readability.measured ? readability.overall.grade : null,
+  );
+}
 
 /** The seeded clinicians as the development issuer lists them; the subject is the clinician id. */
 export const devAccounts: DevAccount[] = seedOrganisations.map(({ organisation, clinician }) => ({
@@ -63,15 +86,8 @@ export async function seedOnce(db: Db): Promise<boolean> {
       organisationItem(organisation, 1),
       ...clinicianItems(clinician, clinician.id),
     ]),
-    draftItem(
-      'demo-clinic',
-      {
-        id: DEMO_AID_ID,
-        content: demoAidContent,
-        demonstration: true,
-        by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
-      },
-      now.toISOString(),
+    ...demoAids.map((aid) =>
+      draftItem('demo-clinic', { ...aid, demonstration: true, by: demoAuthor }, now.toISOString()),
     ),
   ];
   try {
@@ -95,10 +111,7 @@ export async function seedOnce(db: Db): Promise<boolean> {
     return false;
   }
   // Published as version 1, so that a newcomer can invite a patient straight away.
-  await createAidRepository(db).publish('demo-clinic', DEMO_AID_ID, 1, {
-    id: 'demo-clinician',
-    name: 'Dr Alex Morgan',
-  });
+  for (const aid of demoAids) await publishDemo(db, aid);
   return true;
 }
 
@@ -154,4 +167,27 @@ async function upgradeSeed(db: Db): Promise<void> {
       if (!(error instanceof ConditionFailedError)) throw error;
     }
   }
+  await addStatinsDemo(db);
+}
+
+/** A table seeded before the second demonstration aid gets it, once. */
+async function addStatinsDemo(db: Db): Promise<void> {
+  const aid = { id: DEMO_STATINS_AID_ID, content: demoStatinsContent };
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: draftItem(
+          'demo-clinic',
+          { ...aid, demonstration: true, by: demoAuthor },
+          db.now().toISOString(),
+        ),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return;
+    throw error;
+  }
+  await publishDemo(db, aid);
 }

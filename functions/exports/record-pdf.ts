@@ -2,6 +2,7 @@ import { rowName } from '#shared/aid/names';
 import PDFDocument from 'pdfkit';
 import type { AidContent, AidRow, NaturalFrequency, Source } from '#shared/aid/schema';
 import { certaintyLevels } from '#shared/aid/words';
+import { numberSentence } from '#shared/aid/number-words';
 import { cellOf } from '#shared/aid/cells';
 import type { RecordView } from '#shared/record/schema';
 import type { Amendment, Decision, DecisionChoice } from '#shared/record/decision';
@@ -132,15 +133,9 @@ function formatSourceDate(date: string): string {
   return formatDate(date);
 }
 
-/** "30 out of 100 people like you after 6 months, between 20 and 40". */
+/** "14 out of 100 people like you … over 10 years; 86 do not.", as every view words it. */
 function frequencyWords(number: NaturalFrequency, demonstration: boolean): string {
-  const parts = [
-    `${number.numerator} out of ${number.denominator}`,
-    number.referenceClass.trim(),
-    number.timeFrame.trim(),
-  ].filter((part) => part !== '');
-  const range = number.range ? `, between ${number.range.low} and ${number.range.high}` : '';
-  return `${parts.join(' ')}${range}${demonstration ? ' (illustrative)' : ''}`;
+  return `${numberSentence(number)}${demonstration ? ' (illustrative number)' : ''}`;
 }
 
 function optionName(aid: AidContent, optionId: string): string {
@@ -711,8 +706,8 @@ function writeCell(
   const cell = cellOf(row, optionId);
   pen.label(optionName(view.aid.content, optionId));
   pen.paragraph(cell.text.trim() || 'Nothing written for this option.', styles.body, indent);
-  if (cell.number) {
-    pen.paragraph(frequencyWords(cell.number, view.aid.demonstration), styles.body, indent);
+  for (const number of cell.numbers) {
+    pen.paragraph(frequencyWords(number, view.aid.demonstration), styles.body, indent);
   }
   if (cell.certainty)
     pen.paragraph(`Certainty: ${certaintyLevels[cell.certainty]}`, styles.small, indent);

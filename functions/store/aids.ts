@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AidContent } from '#shared/aid/schema';
+import { upgradeAidContent } from '#shared/aid/upgrade';
 import {
   Actor,
   PublishedRef,
@@ -22,6 +23,11 @@ import type { Db } from './db';
 import { AidChangedError, ConditionFailedError, NotFoundError, PublishedAidError } from './errors';
 import { keys } from './keys';
 import { queryPage } from './pages';
+
+/** Stored content, in today's shape: drafts and versions saved before a schema change still open. */
+function readContent(json: string): AidContent {
+  return AidContent.parse(upgradeAidContent(JSON.parse(json)));
+}
 
 /** The SHA-256 of the content's canonical JSON: equal content, equal hash. */
 export function contentHash(content: AidContent): string {
@@ -49,6 +55,8 @@ const VersionItem = z.object({
   demonstration: z.boolean(),
   publishedAt: z.string(),
   publishedBy: Actor,
+  /** Versions published before the grade was stored have none. */
+  readingGrade: z.number().nullable().optional(),
 });
 
 const summaryAttributes = Object.keys(SummaryItem.shape);
@@ -79,7 +87,7 @@ function toAid(raw: Record<string, unknown>): Aid {
   const item = DraftItem.parse(raw);
   return {
     ...toSummary(item),
-    content: AidContent.parse(JSON.parse(item.content)),
+    content: readContent(item.content),
     createdAt: item.createdAt,
   };
 }
@@ -94,7 +102,8 @@ function toVersion(raw: Record<string, unknown>): AidVersion {
     publishedBy: item.publishedBy,
     contentHash: item.contentHash,
     demonstration: item.demonstration,
-    content: AidContent.parse(JSON.parse(item.content)),
+    readingGrade: item.readingGrade ?? null,
+    content: readContent(item.content),
   };
 }
 
@@ -129,6 +138,8 @@ export interface AidRepository {
     aidId: string,
     expectedRevision: number,
     by: Actor,
+    /** The whole aid's reading grade as the checks measured it (null when not measured). */
+    readingGrade: number | null,
   ): Promise<{ version: AidVersion; created: boolean }>;
   listVersions(orgId: string, aidId: string, page: Pagination): Promise<AidVersionPage>;
   getVersion(orgId: string, aidId: string, version: number): Promise<AidVersion | null>;
@@ -149,6 +160,22 @@ export function draftItem(orgId: string, draft: NewDraft, now: string) {
     updatedAt: now,
     updatedBy: draft.by,
   };
+}
+
+/**
+ * Published versions, parsed once per process: a version never changes after
+ * it is written (ADR 21). Keyed by table too, so stores on other tables (tests)
+ * never share one; the least recently read goes first past the limit.
+ */
+const versionCache = new Map<string, AidVersion>();
+const VERSION_CACHE_LIMIT = 100;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 export function createAidRepository(db: Db): AidRepository {
@@ -247,7 +274,7 @@ export function createAidRepository(db: Db): AidRepository {
       }
     },
 
-    async publish(orgId, aidId, expectedRevision, by) {
+    async publish(orgId, aidId, expectedRevision, by, readingGrade) {
       const stored = await getDraft(orgId, aidId);
       if (!stored) throw new NotFoundError('aid');
       const draft = toAid(stored);
@@ -267,6 +294,7 @@ export function createAidRepository(db: Db): AidRepository {
         publishedBy: by,
         contentHash: hash,
         demonstration: draft.demonstration,
+        readingGrade,
         content: draft.content,
       };
       try {
@@ -337,10 +365,23 @@ export function createAidRepository(db: Db): AidRepository {
     },
 
     async getVersion(orgId, aidId, version) {
+      const cacheKey = JSON.stringify([db.tableName, orgId, aidId, version]);
+      const cached = versionCache.get(cacheKey);
+      if (cached) {
+        versionCache.delete(cacheKey);
+        versionCache.set(cacheKey, cached);
+        return cached;
+      }
       const { Item } = await db.send(
         new GetCommand({ TableName: db.tableName, Key: keys.aidVersion(orgId, aidId, version) }),
       );
-      return Item ? toVersion(Item) : null;
+      if (!Item) return null;
+      // Frozen: whoever changed a shared version by mistake would fail at once.
+      const found = deepFreeze(toVersion(Item));
+      versionCache.set(cacheKey, found);
+      if (versionCache.size > VERSION_CACHE_LIMIT)
+        versionCache.delete(versionCache.keys().next().value!);
+      return found;
     },
   };
   return repository;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { typedText } from '../text';
 import { AidContent, aidLimits } from './schema';
+import { upgradeAidContent } from './upgrade';
 import { Id } from '../ids';
 
 /** Who did something, as the record shows it. */
@@ -96,6 +97,8 @@ export type AidVersionSummary = z.infer<typeof AidVersionSummary>;
 export const AidVersion = AidVersionSummary.extend({
   aidId: Id,
   demonstration: z.boolean(),
+  /** The whole aid's reading grade, measured when it was published; null before that was kept, or for an aid not in English. */
+  readingGrade: z.number().nullable(),
   content: AidContent,
 }).meta({ id: 'AidVersion' });
 export type AidVersion = z.infer<typeof AidVersion>;
@@ -109,21 +112,37 @@ export const AidVersionPage = z
 export type AidVersionPage = z.infer<typeof AidVersionPage>;
 
 export const AID_EXPORT_FORMAT = 'decide-together/aid';
+/** 2: numbers name their outcome and give their time frame as a value and a unit. */
+export const AID_EXPORT_VERSION = 2;
 
-/** An aid as a file: export writes it, import reads it back as a new draft. */
-export const AidExport = z
-  .object({
-    format: z.literal(AID_EXPORT_FORMAT, {
-      error: `This is not a Decide Together aid file ("format" must be "${AID_EXPORT_FORMAT}")`,
-    }),
-    formatVersion: z.literal(1, {
-      error: 'This file was made by a newer version of Decide Together',
-    }),
-    exportedAt: z.iso.datetime().optional(),
-    demonstration: z.boolean().default(false),
-    /** Where it came from: the aid and, for a published version, its number. */
-    origin: z.object({ aidId: Id, version: z.int().min(1).optional() }).optional(),
-    content: AidContent,
-  })
-  .meta({ id: 'AidExport' });
+/** A format 1 file, read as format 2: its content is brought to today's shape. */
+function upgradeAidFile(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !('formatVersion' in raw)) return raw;
+  return raw.formatVersion === 1 && 'content' in raw
+    ? { ...raw, formatVersion: AID_EXPORT_VERSION, content: upgradeAidContent(raw.content) }
+    : raw;
+}
+
+/**
+ * An aid as a file: export writes it, import reads it back as a new draft.
+ * Files of format 1 are still read: they are upgraded on the way in.
+ */
+export const AidExport = z.preprocess(
+  upgradeAidFile,
+  z
+    .object({
+      format: z.literal(AID_EXPORT_FORMAT, {
+        error: `This is not a Decide Together aid file ("format" must be "${AID_EXPORT_FORMAT}")`,
+      }),
+      formatVersion: z.literal(AID_EXPORT_VERSION, {
+        error: 'This file was made by a newer version of Decide Together',
+      }),
+      exportedAt: z.iso.datetime().optional(),
+      demonstration: z.boolean().default(false),
+      /** Where it came from: the aid and, for a published version, its number. */
+      origin: z.object({ aidId: Id, version: z.int().min(1).optional() }).optional(),
+      content: AidContent,
+    })
+    .meta({ id: 'AidExport' }),
+);
 export type AidExport = z.infer<typeof AidExport>;

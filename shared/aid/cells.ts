@@ -5,7 +5,7 @@ import { own } from '../own';
 
 /** The cell of a row for an option; an empty one when the author has not written it yet. */
 export function cellOf(row: AidRow, optionId: string): Cell {
-  return own(row.cells, optionId) ?? { text: '', sourceIds: [] };
+  return own(row.cells, optionId) ?? { text: '', numbers: [], sourceIds: [] };
 }
 
 /** Text that is only spaces counts as missing. */

@@ -2,7 +2,14 @@ import * as z from 'zod';
 import type { AidContent, Cell, NaturalFrequency } from './schema';
 import { cellOf } from './cells';
 import { quotedOptionName, quotedRowName } from './names';
-import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from './words';
+import { numberSentence } from './number-words';
+import {
+  ATTESTATION_STEPS,
+  certaintyLevels,
+  fitWords,
+  rowKindWords,
+  testTopicWords,
+} from './words';
 import { toPointer } from '../problem';
 
 export const AidChange = z
@@ -26,12 +33,9 @@ export type AidDiff = z.infer<typeof AidDiff>;
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
-export function formatNumber(n: NaturalFrequency | undefined): string {
-  if (!n) return '';
-  const range = n.range ? ` (range ${n.range.low} to ${n.range.high})` : '';
-  return `${n.numerator} in ${n.denominator} ${n.referenceClass} ${n.timeFrame}${range}`
-    .replace(/\s+/g, ' ')
-    .trim();
+/** A cell's numbers, each as patients read it, one after another. */
+function formatNumbers(numbers: readonly NaturalFrequency[]): string {
+  return numbers.map((n) => numberSentence(n)).join(' ');
 }
 
 const detailFields: Array<[keyof AidContent, string, (aid: AidContent) => string]> = [
@@ -52,10 +56,9 @@ const detailFields: Array<[keyof AidContent, string, (aid: AidContent) => string
     'attestations',
     'Development steps confirmed',
     (a) =>
-      Object.entries(a.attestations)
-        .filter(([, done]) => done)
-        .map(([step]) => step)
-        .join(', '),
+      ATTESTATION_STEPS.filter(({ step }) => a.attestations[step].done)
+        .map(({ step, title }) => `${title}: ${a.attestations[step].detail.trim()}`)
+        .join('; '),
   ],
 ];
 
@@ -222,10 +225,10 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       compare('answer', where, `${cellPointer}/text`, a.text, b.text);
       compare(
         'answer',
-        `${where}: number`,
-        `${cellPointer}/number`,
-        formatNumber(a.number),
-        formatNumber(b.number),
+        `${where}: numbers`,
+        `${cellPointer}/numbers`,
+        formatNumbers(a.numbers),
+        formatNumbers(b.numbers),
       );
       compare(
         'answer',

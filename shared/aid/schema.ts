@@ -22,7 +22,9 @@ export const aidLimits = {
   rowQuestion: 200,
   rowLabel: 80,
   cellText: 600,
-  timeFrame: 60,
+  numbersPerCell: 4,
+  outcome: 150,
+  timeFrameValue: 1000,
   referenceClass: 150,
   denominator: 100_000,
   sourcesPerCell: 10,
@@ -36,6 +38,7 @@ export const aidLimits = {
   conflictsOfInterest: 1000,
   evidenceMethods: 1000,
   updatePolicy: 500,
+  attestationDetail: 300,
   /**
    * The whole content as UTF-8 JSON. Character limits alone would let text in
    * scripts of 3 bytes a character outgrow a DynamoDB item (400 KB).
@@ -91,15 +94,37 @@ export const TestTopic = z.enum([
 ]);
 export type TestTopic = z.infer<typeof TestTopic>;
 
-/** "About 12 in 100 people like you over 10 years": a natural frequency with its reference class. */
+export const TimeUnit = z.enum(['days', 'weeks', 'months', 'years'], {
+  error: 'Choose days, weeks, months or years',
+});
+export type TimeUnit = z.infer<typeof TimeUnit>;
+
+/** "10 years": a value and a unit, so that "1 year" and "12 months" compare equal. */
+export const TimeFrame = z.object({
+  value: z
+    .int('Use a whole number')
+    .min(1, 'Use 1 or more')
+    .max(aidLimits.timeFrameValue, `Use at most ${aidLimits.timeFrameValue}`),
+  unit: TimeUnit,
+});
+export type TimeFrame = z.infer<typeof TimeFrame>;
+
+/**
+ * "14 out of 100 people like you who take a statin have a heart attack or
+ * stroke over 10 years": a natural frequency with what happens (the outcome),
+ * who it is about (the reference class) and over how long. A draft may leave
+ * the outcome or the time frame out; the checks ask for them before publishing.
+ */
 export const NaturalFrequency = z
   .object({
+    /** What happens to the people counted: "have a heart attack or stroke". */
+    outcome: text(aidLimits.outcome, 'what happens').default(''),
     numerator: z.int('Use a whole number').min(0, 'Use 0 or more'),
     denominator: z
       .int('Use a whole number')
       .min(1, 'Use 1 or more')
       .max(aidLimits.denominator, `Use at most ${aidLimits.denominator}`),
-    timeFrame: text(aidLimits.timeFrame, 'the time frame'),
+    timeFrame: TimeFrame.optional(),
     referenceClass: text(aidLimits.referenceClass, 'who the number is about'),
     range: z
       .object({
@@ -135,7 +160,11 @@ export type NaturalFrequency = z.infer<typeof NaturalFrequency>;
 
 export const Cell = z.object({
   text: text(aidLimits.cellText, 'the answer'),
-  number: NaturalFrequency.optional(),
+  /** The numbers that say what happens, one per outcome (a heart attack, diabetes…). */
+  numbers: z
+    .array(NaturalFrequency)
+    .max(aidLimits.numbersPerCell, `Give at most ${aidLimits.numbersPerCell} numbers in one answer`)
+    .default([]),
   certainty: Certainty.optional(),
   sourceIds: z
     .array(Id)
@@ -197,14 +226,33 @@ export const Author = z.object({
 });
 export type Author = z.infer<typeof Author>;
 
-/** Development steps that software cannot check (IPDAS B12–B17): the authors attest them. */
+/** One development step the authors confirm, with a short account of how it was done. */
+export const Attestation = z.object({
+  done: z.boolean().default(false),
+  /** "12 patients facing the decision were interviewed in 2025." */
+  detail: text(aidLimits.attestationDetail, 'how it was done').default(''),
+});
+export type Attestation = z.infer<typeof Attestation>;
+
+const notAttested = () => ({ done: false, detail: '' });
+
+/** Development steps that software cannot check (IPDAS B12–B17): the authors confirm each one. */
 export const Attestations = z.object({
-  patientsInvolved: z.boolean().default(false),
-  fieldTestedWithPatients: z.boolean().default(false),
-  fieldTestedWithClinicians: z.boolean().default(false),
-  externallyReviewed: z.boolean().default(false),
+  /** B12: patients' needs were found out while the aid was made. */
+  patientNeeds: Attestation.default(notAttested),
+  /** B13: clinicians' needs were found out while the aid was made. */
+  clinicianNeeds: Attestation.default(notAttested),
+  /** B14: patients not involved in making it reviewed it. */
+  reviewedByPatients: Attestation.default(notAttested),
+  /** B15: clinicians or experts not involved in making it reviewed it. */
+  reviewedByExperts: Attestation.default(notAttested),
+  /** B16: tested with patients facing the decision. */
+  fieldTestedWithPatients: Attestation.default(notAttested),
+  /** B17: tested with clinicians who counsel patients about it. */
+  fieldTestedWithClinicians: Attestation.default(notAttested),
 });
 export type Attestations = z.infer<typeof Attestations>;
+export type AttestationStep = keyof Attestations;
 
 export const AidContent = z
   .object({
@@ -239,12 +287,7 @@ export const AidContent = z
     evidenceReviewedOn: IsoDate.optional(),
     reviewBy: IsoDate.optional(),
     updatePolicy: text(aidLimits.updatePolicy, 'the update policy'),
-    attestations: Attestations.default({
-      patientsInvolved: false,
-      fieldTestedWithPatients: false,
-      fieldTestedWithClinicians: false,
-      externallyReviewed: false,
-    }),
+    attestations: Attestations.default(() => Attestations.parse({})),
   })
   .superRefine((aid, ctx) => {
     const unique = (ids: string[], path: string) => {

@@ -1,4 +1,4 @@
-import type { AidContent } from './schema';
+import { Attestations, type AidContent } from './schema';
 
 /**
  * A new aid's first draft: two options (the second is "wait and review", as
@@ -10,7 +10,10 @@ export function starterContent(
 ): AidContent {
   const first = newId();
   const wait = newId();
-  const blankCells = { [first]: { text: '', sourceIds: [] }, [wait]: { text: '', sourceIds: [] } };
+  const blankCells = {
+    [first]: { text: '', numbers: [], sourceIds: [] },
+    [wait]: { text: '', numbers: [], sourceIds: [] },
+  };
   return {
     title: input.title,
     condition: input.condition,
@@ -32,11 +35,6 @@ export function starterContent(
     conflictsOfInterest: '',
     evidenceMethods: '',
     updatePolicy: '',
-    attestations: {
-      patientsInvolved: false,
-      fieldTestedWithPatients: false,
-      fieldTestedWithClinicians: false,
-      externallyReviewed: false,
-    },
+    attestations: Attestations.parse({}),
   };
 }

@@ -11,11 +11,14 @@ import type { AidChecks } from './results';
  * the browser.
  */
 export function runChecks(content: AidContent): AidChecks {
-  const ipdas = checkIpdas(content);
+  const readability = measureAid(content);
+  const ipdas = checkIpdas(content, { readability });
+  const numbers = checkNumbers(content);
   return {
     ipdas,
     blockers: publishBlockers(ipdas),
-    readability: measureAid(content),
-    numbers: checkNumbers(content),
+    readability,
+    numbers: numbers.issues,
+    numbersRead: numbers.read,
   };
 }

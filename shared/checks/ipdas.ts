@@ -2,7 +2,6 @@ import type {
   AidContent,
   AidOption,
   AidRow,
-  Attestations,
   Cell,
   NaturalFrequency,
   RowKind,
@@ -10,9 +9,15 @@ import type {
 } from '../aid/schema';
 import { cellOf, isBlank } from '../aid/cells';
 import { listOf, optionName, quotedRowName } from '../aid/names';
+import { MAX_ICONS } from '../aid/number-words';
+import { timeFrameText } from '../aid/time-frames';
+import { ATTESTATION_STEPS } from '../aid/words';
 import { toPointer } from '../problem';
-import type { CriterionLevel, CriterionResult } from './results';
+import { patientTexts } from './patient-texts';
+import { measureAid } from './readability';
+import type { AidReadability, CriterionLevel, CriterionResult } from './results';
 import { rowNumbers, type RowNumbers } from './row-numbers';
+import { chanceOf, findNumbers } from './text-numbers';
 
 /**
  * The IPDAS minimum standards (Joseph-Williams et al., Med Decis Making 2014) that software can
@@ -25,22 +30,36 @@ export function publishBlockers(results: readonly CriterionResult[]): CriterionR
   return results.filter((result) => result.requiredToPublish && result.status === 'missing');
 }
 
-export function checkIpdas(aid: AidContent): CriterionResult[] {
+/**
+ * `today` (YYYY-MM-DD) dates the checks that depend on it: a review-by date
+ * that has passed, an evidence date in the future.
+ */
+export function checkIpdas(
+  aid: AidContent,
+  options: { today?: string; readability?: AidReadability } = {},
+): CriterionResult[] {
   const numbers = numberedCells(aid);
   const rows = rowNumbers(aid);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   return [
     describesCondition(aid),
     statesDecision(aid),
     describesOptions(aid),
     featuresOfEachOption(aid, 'benefit'),
     featuresOfEachOption(aid, 'harm'),
+    substanceOfFeatures(aid, 'benefit'),
+    substanceOfFeatures(aid, 'harm'),
     livingWithConsequences(aid),
     includesNoActionOption(aid),
     equalDetail(aid),
+    noVerdict(aid),
     citesEvidence(aid, numbers),
     datesEvidence(aid),
     updatePolicy(aid),
+    datesMakeSense(aid, today),
+    reviewNotDue(aid, today),
     uncertaintyAroundNumbers(aid, numbers),
+    outcomesNamed(aid, numbers),
     fundingAndConflicts(aid),
     ...testCriteria.map((criterion) => testTopicAnswered(aid, criterion)),
     naturalCourseWithoutAction(aid),
@@ -49,12 +68,12 @@ export function checkIpdas(aid: AidContent): CriterionResult[] {
     eventRatesGiven(numbers),
     sameTimePeriod(aid, rows),
     sameDenominator(aid, rows),
-    moreThanOneView(numbers),
-    developmentStepsAttested(aid),
+    moreThanOneView(aid, numbers),
+    ...ATTESTATION_STEPS.map((step) => developmentStepAttested(aid, step)),
     evidenceSelectionDescribed(aid),
     evidenceQualityRated(aid),
     authorCredentials(aid),
-    readabilityReported(),
+    readabilityReported(options.readability ?? measureAid(aid)),
     falseResultsExplained(aid),
   ];
 }
@@ -66,6 +85,7 @@ interface Criterion {
   level: CriterionLevel;
   title: string;
   requiredToPublish: boolean;
+  presenceOnly?: true;
 }
 
 /** One thing to fix: a sentence naming what is wrong, and where. */
@@ -124,18 +144,52 @@ interface NumberedCell {
   optionIndex: number;
   option: AidOption;
   cell: Cell;
+  numberIndex: number;
   number: NaturalFrequency;
 }
 
-/** Every number in the grid, row by row, in the order of the options. */
+/** Every structured number in the grid, row by row, in the order of the options. */
 function numberedCells(aid: AidContent): NumberedCell[] {
   return aid.rows.flatMap((row, rowIndex) =>
     aid.options.flatMap((option, optionIndex) => {
       const cell = cellOf(row, option.id);
-      return cell.number ? [{ rowIndex, optionIndex, option, cell, number: cell.number }] : [];
+      return cell.numbers.map((number, numberIndex) => ({
+        rowIndex,
+        optionIndex,
+        option,
+        cell,
+        numberIndex,
+        number,
+      }));
     }),
   );
 }
+
+function numberPointer(
+  at: { rowIndex: number; optionId: string; numberIndex: number },
+  field?: string,
+): string {
+  return toPointer([
+    'rows',
+    at.rowIndex,
+    'cells',
+    at.optionId,
+    'numbers',
+    at.numberIndex,
+    ...(field ? [field] : []),
+  ]);
+}
+
+/** "The number for X on Y", or "The second number for …" when a cell has several. */
+function theNumber(
+  aid: AidContent,
+  at: { rowIndex: number; optionIndex: number; numberIndex: number },
+): string {
+  const ordinal = ['', 'second ', 'third ', 'fourth '][at.numberIndex] ?? '';
+  return `The ${ordinal}number for ${where(aid, at)}`;
+}
+
+const atNumber = (at: NumberedCell) => ({ ...at, optionId: at.option.id });
 
 function where(aid: AidContent, at: { rowIndex: number; optionIndex: number }): string {
   return `${optionNameAt(aid, at.optionIndex)} on ${rowNameAt(aid, at.rowIndex)}`;
@@ -161,25 +215,43 @@ function optionsWithoutAnswers(aid: AidContent, rowIndexes: readonly number[]) {
 
 // ---------- Qualifying criteria ----------
 
+/** Fewer words than this name a condition ("x", "knee") but do not describe it. */
+const conditionWords = 2;
+
 function describesCondition(aid: AidContent): CriterionResult {
+  const findings: Finding[] = isBlank(aid.condition)
+    ? [{ message: 'The health condition is not described.', pointer: '/condition' }]
+    : wordCount(aid.condition) < conditionWords || aid.condition.trim().length < 8
+      ? [
+          {
+            message: `“${aid.condition.trim()}” names the condition but does not describe it.`,
+            pointer: '/condition',
+          },
+        ]
+      : [];
   return judge(
     {
       id: 'Q1',
       level: 'qualifying',
       title: 'Describes the health condition',
       requiredToPublish: true,
+      presenceOnly: true,
     },
-    isBlank(aid.condition)
-      ? [{ message: 'The health condition is not described.', pointer: '/condition' }]
-      : [],
-    'The health condition is described.',
-    'Say in plain words what the condition or problem is.',
+    findings,
+    'A description of the health condition is given (software cannot judge whether it is right).',
+    'Say in plain words what the condition or problem is, such as “Wear-and-tear arthritis of the knee”.',
   );
 }
 
 function statesDecision(aid: AidContent): CriterionResult {
   return judge(
-    { id: 'Q2', level: 'qualifying', title: 'States the decision', requiredToPublish: true },
+    {
+      id: 'Q2',
+      level: 'qualifying',
+      title: 'States the decision',
+      requiredToPublish: true,
+      presenceOnly: true,
+    },
     isBlank(aid.question) ? [{ message: 'The decision is not stated.', pointer: '/question' }] : [],
     'The decision is stated as a question.',
     'Write the decision as a question, such as “Should I have knee surgery?”.',
@@ -206,7 +278,13 @@ function describesOptions(aid: AidContent): CriterionResult {
     }
   });
   return judge(
-    { id: 'Q3', level: 'qualifying', title: 'Describes the options', requiredToPublish: true },
+    {
+      id: 'Q3',
+      level: 'qualifying',
+      title: 'Describes the options',
+      requiredToPublish: true,
+      presenceOnly: true,
+    },
     findings,
     `All ${aid.options.length} options have a name and a description.`,
     'Give every option a name and a short description.',
@@ -257,6 +335,70 @@ function featuresOfEachOption(aid: AidContent, kind: 'benefit' | 'harm'): Criter
     rowIndexes.length === 0
       ? `Add a question of the kind “${kind}” and answer it for every option.`
       : `Answer a ${kind} question for every option.`,
+  );
+}
+
+/** Answers that fill a cell without saying anything: "None.", "N/A", "-", "TBC". */
+const blankLike =
+  /^(?:none|nil|nothing|no|n\/?a|not\s+applicable|tbc|tbd|to\s+follow|unknown|-+|—|–|\.+|\?+|x)[.!]?$/i;
+
+const substanceWords: Record<'benefit' | 'harm', { id: string; title: string; fix: string }> = {
+  benefit: {
+    id: 'Q4-substance',
+    title: 'Says what each benefit is, not just “none”',
+    fix: 'Say what the option offers on this question, or, if it offers nothing, say so in a sentence (“Taking no tablet does not lower the chance of a heart attack.”).',
+  },
+  harm: {
+    id: 'Q5-substance',
+    title: 'Says what each harm is, not just “none”',
+    fix: 'Say what the harm or risk is, or, if there truly is none, say so in a sentence with its source (“No study found more headaches with it than without.”).',
+  },
+};
+
+/** A benefit or harm cell of "None." or "N/A" is answered in form only. */
+function substanceOfFeatures(aid: AidContent, kind: 'benefit' | 'harm'): CriterionResult {
+  const { id, title, fix } = substanceWords[kind];
+  const findings: Finding[] = rowIndexesOf(aid, (row) => row.kind === kind).flatMap((rowIndex) =>
+    aid.options.flatMap((option, optionIndex) => {
+      const text = cellOf(aid.rows[rowIndex]!, option.id).text.trim();
+      return text !== '' && blankLike.test(text)
+        ? [
+            {
+              message: `${where(aid, { rowIndex, optionIndex })} says only “${text}”.`,
+              pointer: cellPointer(rowIndex, option.id, 'text'),
+            },
+          ]
+        : [];
+    }),
+  );
+  return judge(
+    { id, level: 'quality', title, requiredToPublish: false },
+    findings,
+    `No ${kind} answer is only “none” or “N/A”.`,
+    fix,
+  );
+}
+
+/** Wording that tells the patient what to choose. */
+const directiveWording =
+  /\b(?:we\s+(?:strongly\s+)?(?:recommend|advise|suggest)|(?:is|are)\s+(?:strongly\s+)?recommended|(?:strongly\s+)?recommended\s+(?:by|for)|you\s+(?:should|must|ought\s+to|need\s+to\s+(?:choose|take|have))|the\s+(?:best|right|wisest|safest)\s+(?:choice|option|decision|treatment)|(?:best|right)\s+for\s+(?:you|everyone|most\s+people))\b/i;
+
+/** A decision aid informs a choice: it never makes it (IPDAS: balanced, non-directive). */
+function noVerdict(aid: AidContent): CriterionResult {
+  const findings: Finding[] = patientTexts(aid).flatMap(({ path, label, text }) => {
+    const match = directiveWording.exec(text);
+    return match ? [{ message: `${label} says “${match[0]}”.`, pointer: toPointer(path) }] : [];
+  });
+  return judge(
+    {
+      id: 'C1-neutral',
+      level: 'certification',
+      title: 'Leaves the choice to the patient',
+      requiredToPublish: true,
+    },
+    findings,
+    'No text tells the patient what to choose.',
+    'Describe what each option offers and let the patient weigh it; keep advice for the consultation.',
   );
 }
 
@@ -325,7 +467,7 @@ function sideOf(aid: AidContent, option: AidOption, kind: 'benefit' | 'harm'): S
   });
   return {
     words: cells.reduce((total, cell) => total + wordCount(cell.text), 0),
-    hasNumbers: cells.some((cell) => cell.number !== undefined),
+    hasNumbers: cells.some((cell) => cell.numbers.length > 0),
     firstRowIndex: rowIndexes[0],
   };
 }
@@ -339,7 +481,7 @@ function equalDetail(aid: AidContent): CriterionResult {
     const name = optionNameAt(aid, optionIndex);
     const benefits = sideOf(aid, option, 'benefit');
     const harms = sideOf(aid, option, 'harm');
-    const pointerTo = (side: SideOfOption, field: 'text' | 'number') =>
+    const pointerTo = (side: SideOfOption, field: 'text' | 'numbers') =>
       side.firstRowIndex === undefined
         ? '/rows'
         : cellPointer(side.firstRowIndex, option.id, field);
@@ -358,12 +500,12 @@ function equalDetail(aid: AidContent): CriterionResult {
     if (benefits.hasNumbers && !harms.hasNumbers) {
       findings.push({
         message: `${name} gives numbers for its benefits but not for its harms.`,
-        pointer: pointerTo(harms, 'number'),
+        pointer: pointerTo(harms, 'numbers'),
       });
     } else if (harms.hasNumbers && !benefits.hasNumbers) {
       findings.push({
         message: `${name} gives numbers for its harms but not for its benefits.`,
-        pointer: pointerTo(benefits, 'number'),
+        pointer: pointerTo(benefits, 'numbers'),
       });
     }
   });
@@ -382,28 +524,52 @@ function equalDetail(aid: AidContent): CriterionResult {
 
 function citesEvidence(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
   const listed = new Set(aid.sources.map((source) => source.id));
-  const findings: Finding[] = numbers.flatMap((at) => {
+  const findings: Finding[] = [];
+  if (aid.sources.length === 0) {
+    findings.push({ message: 'No source is listed.', pointer: '/sources' });
+  }
+  const cited = new Set<string>();
+  for (const at of numbers) {
+    const key = `${at.rowIndex}/${at.option.id}`;
+    if (cited.has(key)) continue;
+    cited.add(key);
     const pointer = cellPointer(at.rowIndex, at.option.id, 'sourceIds');
     if (at.cell.sourceIds.length === 0) {
-      return [{ message: `The number for ${where(aid, at)} cites no source.`, pointer }];
+      findings.push({ message: `${theNumber(aid, at)} cites no source.`, pointer });
+    } else if (at.cell.sourceIds.some((sourceId) => !listed.has(sourceId))) {
+      findings.push({
+        message: `${theNumber(aid, at)} cites a source that is not in the list of sources.`,
+        pointer,
+      });
     }
-    const unlisted = at.cell.sourceIds.filter((sourceId) => !listed.has(sourceId));
-    return unlisted.length > 0
-      ? [
-          {
-            message: `The number for ${where(aid, at)} cites a source that is not in the list of sources.`,
-            pointer,
-          },
-        ]
-      : [];
-  });
+  }
+  // Numbers written in an answer's words need their source as much as structured ones.
+  aid.rows.forEach((row, rowIndex) =>
+    aid.options.forEach((option, optionIndex) => {
+      const cell = cellOf(row, option.id);
+      if (cited.has(`${rowIndex}/${option.id}`) || cell.sourceIds.length > 0) return;
+      const written = findNumbers(cell.text).find((f) => chanceOf(f.number) !== undefined);
+      if (written) {
+        findings.push({
+          message: `${where(aid, { rowIndex, optionIndex })} says “${written.excerpt}” but cites no source.`,
+          pointer: cellPointer(rowIndex, option.id, 'sourceIds'),
+        });
+      }
+    }),
+  );
   return judge(
-    { id: 'C2', level: 'certification', title: 'Cites the evidence', requiredToPublish: true },
+    {
+      id: 'C2',
+      level: 'certification',
+      title: 'Cites the evidence',
+      requiredToPublish: true,
+      presenceOnly: true,
+    },
     findings,
     numbers.length === 0
-      ? 'There are no numbers that need a source.'
-      : 'Every number cites its source.',
-    'Cite the study or review each number comes from.',
+      ? `${aid.sources.length} ${aid.sources.length === 1 ? 'source is' : 'sources are'} listed, and no answer gives a number without one.`
+      : 'Every number, in the grid or in the words, cites a source (software cannot judge the source).',
+    'List the studies or reviews the aid draws on, and cite the one each number comes from.',
   );
 }
 
@@ -414,6 +580,7 @@ function datesEvidence(aid: AidContent): CriterionResult {
       level: 'certification',
       title: 'Dates the evidence',
       requiredToPublish: true,
+      presenceOnly: true,
     },
     aid.evidenceReviewedOn
       ? []
@@ -445,10 +612,72 @@ function updatePolicy(aid: AidContent): CriterionResult {
       level: 'certification',
       title: 'Says when it will be updated',
       requiredToPublish: true,
+      presenceOnly: true,
     },
     findings,
     `The aid will be reviewed by ${aid.reviewBy ?? ''}.`,
     'Give the date by which the aid will be reviewed, and say how it will be updated when new evidence appears.',
+  );
+}
+
+/** Evidence is reviewed at least this often: a review-by date further off lets it go stale. */
+const REVIEW_WITHIN_YEARS = 3;
+
+function addYears(date: string, years: number): string {
+  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
+}
+
+function datesMakeSense(aid: AidContent, today: string): CriterionResult {
+  const findings: Finding[] = [];
+  const reviewed = aid.evidenceReviewedOn;
+  if (reviewed && reviewed > today) {
+    findings.push({
+      message: `The evidence review date, ${reviewed}, is in the future.`,
+      pointer: '/evidenceReviewedOn',
+    });
+  }
+  if (reviewed && aid.reviewBy && aid.reviewBy > addYears(reviewed, REVIEW_WITHIN_YEARS)) {
+    findings.push({
+      message: `The review-by date, ${aid.reviewBy}, is more than ${REVIEW_WITHIN_YEARS} years after the evidence was reviewed (${reviewed}).`,
+      pointer: '/reviewBy',
+    });
+  }
+  return judge(
+    {
+      id: 'C3-C4-dates',
+      level: 'quality',
+      title: 'Gives dates that make sense',
+      requiredToPublish: false,
+    },
+    findings,
+    reviewed && aid.reviewBy
+      ? `The evidence was reviewed in the past, and will be again within ${REVIEW_WITHIN_YEARS} years.`
+      : 'No dates to compare yet.',
+    `Give the date the evidence was really reviewed, and a review-by date within ${REVIEW_WITHIN_YEARS} years of it.`,
+  );
+}
+
+/** Once the review-by date has passed, the authors are told: the evidence may be out of date. */
+function reviewNotDue(aid: AidContent, today: string): CriterionResult {
+  const criterion: Criterion = {
+    id: 'C4-due',
+    level: 'quality',
+    title: 'Is within its review-by date',
+    requiredToPublish: false,
+  };
+  if (!aid.reviewBy) return notApplicable(criterion, 'There is no review-by date yet.');
+  return judge(
+    criterion,
+    aid.reviewBy < today
+      ? [
+          {
+            message: `The review-by date, ${aid.reviewBy}, has passed: the evidence may be out of date.`,
+            pointer: '/reviewBy',
+          },
+        ]
+      : [],
+    `The review-by date, ${aid.reviewBy}, has not passed.`,
+    'Check the evidence is still current, update the aid, and set a new review-by date. Until then, each new invitation asks you to confirm it is still current.',
   );
 }
 
@@ -459,7 +688,7 @@ function uncertaintyAroundNumbers(
   const findings: Finding[] = numbers
     .filter((at) => !at.number.range && !at.cell.certainty)
     .map((at) => ({
-      message: `The number for ${where(aid, at)} has no range and no certainty.`,
+      message: `${theNumber(aid, at)} has no range and no certainty.`,
       // Certainty is the quicker fix, and quality criterion B19 asks for it anyway.
       pointer: cellPointer(at.rowIndex, at.option.id, 'certainty'),
     }));
@@ -495,9 +724,10 @@ function fundingAndConflicts(aid: AidContent): CriterionResult {
       level: 'certification',
       title: 'Discloses funding and conflicts of interest',
       requiredToPublish: true,
+      presenceOnly: true,
     },
     findings,
-    'Funding and conflicts of interest are stated.',
+    'Funding and conflicts of interest are given.',
     'Say who funded the aid and list the authors’ conflicts of interest; “None” is a fine answer when there are none.',
   );
 }
@@ -628,7 +858,7 @@ function probabilitiesGiven(aid: AidContent, numbers: readonly NumberedCell[]): 
   const pointer =
     firstOutcomeRow === undefined || !firstOption
       ? '/rows'
-      : cellPointer(firstOutcomeRow, firstOption.id, 'number');
+      : cellPointer(firstOutcomeRow, firstOption.id, 'numbers');
   return judge(
     {
       id: 'B3',
@@ -644,22 +874,39 @@ function probabilitiesGiven(aid: AidContent, numbers: readonly NumberedCell[]): 
 
 const noNumbers = 'There are no numbers in the aid.';
 
-function referenceClassGiven(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
-  const criterion: Criterion = {
-    id: 'B4',
-    level: 'quality',
-    title: 'Says who the numbers are about',
-    requiredToPublish: false,
-  };
+/** A criterion judged number by number; it does not apply to an aid without numbers. */
+function perNumber(
+  criterion: Criterion,
+  numbers: readonly NumberedCell[],
+  findingFor: (at: NumberedCell) => Finding | undefined,
+  metExplanation: string,
+  howToFix: string,
+): CriterionResult {
   if (numbers.length === 0) return notApplicable(criterion, noNumbers);
   return judge(
     criterion,
-    numbers
-      .filter((at) => isBlank(at.number.referenceClass))
-      .map((at) => ({
-        message: `The number for ${where(aid, at)} does not say who it is about.`,
-        pointer: cellPointer(at.rowIndex, at.option.id, 'number', 'referenceClass'),
-      })),
+    numbers.flatMap((at) => findingFor(at) ?? []),
+    metExplanation,
+    howToFix,
+  );
+}
+
+function referenceClassGiven(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  return perNumber(
+    {
+      id: 'B4',
+      level: 'quality',
+      title: 'Says who the numbers are about',
+      requiredToPublish: false,
+    },
+    numbers,
+    (at) =>
+      isBlank(at.number.referenceClass)
+        ? {
+            message: `${theNumber(aid, at)} does not say who it is about.`,
+            pointer: numberPointer(atNumber(at), 'referenceClass'),
+          }
+        : undefined,
     'Every number says who it is about.',
     'Say who each number is about, such as “people aged 50 to 70 with this condition”.',
   );
@@ -688,19 +935,19 @@ function sameTimePeriod(aid: AidContent, rows: readonly RowNumbers[]): Criterion
   if (rows.every((row) => row.numbers.length === 0)) return notApplicable(criterion, noNumbers);
   const findings: Finding[] = rows.flatMap(({ timeFrame }) => [
     ...(timeFrame?.missing ?? []).map((at) => ({
-      message: `The number for ${where(aid, at)} has no time period.`,
-      pointer: cellPointer(at.rowIndex, at.optionId, 'number', 'timeFrame'),
+      message: `${theNumber(aid, at)} has no time period.`,
+      pointer: numberPointer(at, 'timeFrame'),
     })),
     ...(timeFrame?.others ?? []).map((at) => ({
-      message: `The number for ${where(aid, at)} covers “${at.number.timeFrame.trim()}”, unlike most on that row (“${timeFrame?.shared ?? ''}”).`,
-      pointer: cellPointer(at.rowIndex, at.optionId, 'number', 'timeFrame'),
+      message: `${theNumber(aid, at)} covers ${timeFrameText(at.number.timeFrame)}, unlike most on that row (${timeFrame?.shared ?? ''}).`,
+      pointer: numberPointer(at, 'timeFrame'),
     })),
   ]);
   return judge(
     criterion,
     findings,
-    'The numbers on each row cover the same time period.',
-    'Give every number on a row the same time period, such as “over 10 years”, so options compare fairly.',
+    'The numbers on each row cover the same time period (12 months counts as 1 year).',
+    'Give every number on a row the same time period, such as “10 years”, so options compare fairly.',
   );
 }
 
@@ -716,8 +963,8 @@ function sameDenominator(aid: AidContent, rows: readonly RowNumbers[]): Criterio
     criterion,
     rows.flatMap(({ total }) =>
       (total?.others ?? []).map((at) => ({
-        message: `The number for ${where(aid, at)} is out of ${at.number.denominator}, unlike most on that row (${total?.shared}).`,
-        pointer: cellPointer(at.rowIndex, at.optionId, 'number', 'denominator'),
+        message: `${theNumber(aid, at)} is out of ${at.number.denominator}, unlike most on that row (${total?.shared}).`,
+        pointer: numberPointer(at, 'denominator'),
       })),
     ),
     'The numbers on each row are out of the same total.',
@@ -725,48 +972,70 @@ function sameDenominator(aid: AidContent, rows: readonly RowNumbers[]): Criterio
   );
 }
 
-function moreThanOneView(numbers: readonly NumberedCell[]): CriterionResult {
-  const criterion: Criterion = {
-    id: 'B8',
-    level: 'quality',
-    title: 'Shows numbers in more than one way',
-    requiredToPublish: false,
-  };
-  // The patient view shows each number both in words and as an icon array.
-  return numbers.length === 0
-    ? notApplicable(criterion, noNumbers)
-    : judge(criterion, [], 'Each number is shown in words and as a picture of people.', '');
+function outcomesNamed(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  return perNumber(
+    {
+      id: 'C5-outcome',
+      level: 'certification',
+      title: 'Says what happens in each number',
+      requiredToPublish: true,
+    },
+    numbers,
+    (at) =>
+      isBlank(at.number.outcome)
+        ? {
+            message: `${theNumber(aid, at)} does not say what happens to the people it counts.`,
+            pointer: numberPointer(atNumber(at), 'outcome'),
+          }
+        : undefined,
+    'Every number says what happens, such as “have a heart attack or stroke”.',
+    'Say what happens to the people each number counts, such as “have a heart attack or stroke”.',
+  );
 }
 
-const attestationLabels: Record<keyof Attestations, string> = {
-  patientsInvolved: 'patients helped make it',
-  fieldTestedWithPatients: 'it was tested with patients',
-  fieldTestedWithClinicians: 'it was tested with clinicians',
-  externallyReviewed: 'outside experts reviewed it',
-};
-
-function developmentStepsAttested(aid: AidContent): CriterionResult {
-  const attested = (Object.keys(attestationLabels) as (keyof Attestations)[])
-    .filter((step) => aid.attestations[step])
-    .map((step) => attestationLabels[step]);
-  return judge(
+function moreThanOneView(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
+  // The patient view draws a picture of people beside the words, up to MAX_ICONS people.
+  return perNumber(
     {
-      id: 'B12-B17',
+      id: 'B8',
       level: 'quality',
-      title: 'Development steps confirmed by the authors',
+      title: 'Shows numbers in more than one way',
       requiredToPublish: false,
     },
-    attested.length === 0
+    numbers,
+    (at) =>
+      at.number.denominator > MAX_ICONS
+        ? {
+            message: `${theNumber(aid, at)} is out of ${at.number.denominator.toLocaleString('en-GB')}: a picture of that many people is too dense to read, so patients see it in words only.`,
+            pointer: numberPointer(atNumber(at), 'denominator'),
+          }
+        : undefined,
+    'Every number is shown in words and drawn as a picture of people.',
+    `Give it out of ${MAX_ICONS.toLocaleString('en-GB')} or fewer so it can be drawn, or keep it in words if a smaller total would hide it.`,
+  );
+}
+
+function developmentStepAttested(
+  aid: AidContent,
+  { step, id, title, example }: (typeof ATTESTATION_STEPS)[number],
+): CriterionResult {
+  const attestation = aid.attestations[step];
+  const pointer = toPointer(['attestations', step]);
+  const findings: Finding[] = !attestation.done
+    ? [{ message: 'Not confirmed by the authors.', pointer }]
+    : isBlank(attestation.detail)
       ? [
           {
-            message:
-              'No development step is confirmed. Software cannot check how the aid was made: the authors confirm it.',
-            pointer: '/attestations',
+            message: 'Confirmed, but the aid does not say how it was done.',
+            pointer: toPointer(['attestations', step, 'detail']),
           },
         ]
-      : [],
-    `The authors confirm that ${listOf(attested)}.`,
-    'Tick the steps that were done: involving patients, testing with patients and clinicians, and outside review.',
+      : [];
+  return judge(
+    { id, level: 'quality', title, requiredToPublish: false, presenceOnly: true },
+    findings,
+    `Confirmed by the authors, with how it was done (software cannot check it): “${attestation.detail.trim()}”`,
+    `Where it was done, confirm it and say briefly how, such as “${example}”`,
   );
 }
 
@@ -777,6 +1046,7 @@ function evidenceSelectionDescribed(aid: AidContent): CriterionResult {
       level: 'quality',
       title: 'Says how the evidence was chosen',
       requiredToPublish: false,
+      presenceOnly: true,
     },
     isBlank(aid.evidenceMethods)
       ? [
@@ -849,6 +1119,7 @@ function authorCredentials(aid: AidContent): CriterionResult {
       level: 'quality',
       title: 'Gives the authors’ credentials',
       requiredToPublish: false,
+      presenceOnly: true,
     },
     findings,
     'Every author is named with their credentials.',
@@ -856,17 +1127,21 @@ function authorCredentials(aid: AidContent): CriterionResult {
   );
 }
 
-function readabilityReported(): CriterionResult {
-  // The editor measures the reading level of the text as it is written.
+function readabilityReported(readability: AidReadability): CriterionResult {
+  const criterion: Criterion = {
+    id: 'B21',
+    level: 'quality',
+    title: 'Reports readability',
+    requiredToPublish: false,
+  };
+  if (!readability.measured) {
+    return notApplicable(criterion, 'The reading level is measured for English only.');
+  }
+  const grade = readability.overall.grade;
   return judge(
-    {
-      id: 'B21',
-      level: 'quality',
-      title: 'Reports readability',
-      requiredToPublish: false,
-    },
-    [],
-    'The editor reports the reading level of the text.',
+    criterion,
+    grade === null ? [{ message: 'There is no text to measure yet.', pointer: '/rows' }] : [],
+    `The whole aid reads at about grade ${Math.round(grade ?? 0)}; publishing stores this with the version and shows it to patients.`,
     '',
   );
 }

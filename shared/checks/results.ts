@@ -15,6 +15,11 @@ export const Criterion = z.object({
   status: z.enum(['met', 'missing', 'not-applicable']),
   /** Whether publishing is blocked while this is missing. */
   requiredToPublish: z.boolean(),
+  /**
+   * Software can see that it is given, not judge whether it is right (a
+   * funding statement, a date): shown as "given", never as "met".
+   */
+  presenceOnly: z.boolean().optional(),
   /** Plain explanation: when missing, what is missing and how to fix it; when met, one short line. */
   explanation: z.string(),
   /** JSON pointer (RFC 6901) into AidContent of the first field to fix, when missing. */
@@ -50,13 +55,28 @@ export type MeasuredText = z.infer<typeof MeasuredText>;
 /** IPDAS and NIH ask for grade 8 or lower. */
 export const READABILITY_TARGET = 8;
 
+/** A long or technical word, with a plainer way to say it when the project's list has one. */
+export const HardWord = z.object({
+  pointer: z.string(),
+  label: z.string(),
+  word: z.string(),
+  plainer: z.string().nullable(),
+  /** How many times patients meet it; the pointer leads to the first. */
+  occurrences: z.int(),
+});
+export type HardWord = z.infer<typeof HardWord>;
+
 export const AidReadability = z.object({
+  /** False for an aid not in English: the formulas and the word list are for English only. */
+  measured: z.boolean(),
   /** Every patient-facing text that is not empty, in the order a patient reads them; under 10 words, not graded. */
   texts: z.array(MeasuredText),
-  /** The whole aid's patient-facing text measured as one text. */
+  /** What patients read as sentences (cells, descriptions, questions, captions), measured as one text; names and labels left out. */
   overall: Readability,
   /** Texts whose grade is above the target. */
   aboveTarget: z.array(MeasuredText),
+  /** Long and technical words in any patient-facing text, short ones included. */
+  hardWords: z.array(HardWord),
   target: z.literal(READABILITY_TARGET),
 });
 export type AidReadability = z.infer<typeof AidReadability>;
@@ -66,6 +86,12 @@ export const NumberIssue = z.object({
     'denominator-mismatch',
     'time-frame-mismatch',
     'one-in-x',
+    'uncommon-total',
+    'percentage',
+    'odds',
+    'number-needed-to-treat',
+    'contradicts-number',
+    'number-and-words',
     'relative-risk',
     'vague-word',
   ]),
@@ -89,6 +115,13 @@ export const AidChecks = z
       .describe('Required criteria still missing: publishing waits for these'),
     readability: AidReadability,
     numbers: z.array(NumberIssue),
+    /** What the number checks read, so that "nothing to fix" is never said of numbers that were not there. */
+    numbersRead: z.object({
+      /** Structured numbers in the grid. */
+      structured: z.int(),
+      /** Numbers written in the words of patient-facing texts. */
+      inText: z.int(),
+    }),
   })
   .meta({ id: 'AidChecks' });
 export type AidChecks = z.infer<typeof AidChecks>;

@@ -1,16 +1,20 @@
 import { cellOf } from '../aid/cells';
 import type { AidContent, NaturalFrequency } from '../aid/schema';
+import { timeFrameKey, timeFrameText } from '../aid/time-frames';
 
 /**
  * "One total and one time frame per row", once: for each row, the total and
  * the time frame most of its numbers use, and the numbers that differ. The
- * IPDAS criteria (B6, B7) and the number checks both report from this.
+ * IPDAS criteria (B6, B7) report from this; the number checks use it to
+ * compare numbers written in the answers' words.
  */
 
 export interface NumberAt {
   rowIndex: number;
   optionIndex: number;
   optionId: string;
+  /** Its place among the cell's numbers. */
+  numberIndex: number;
   number: NaturalFrequency;
 }
 
@@ -19,21 +23,16 @@ export interface RowNumbers {
   numbers: NumberAt[];
   /** The total most numbers use (ties: the larger), and the numbers out of another. */
   total: { shared: number; others: NumberAt[] } | null;
-  /** The time frame most numbers use, as first written (ties: the first written). */
+  /** The time frame most numbers use (ties: the first given). */
   timeFrame: {
+    /** As words: "10 years". */
     shared: string | null;
-    /** Numbers over another time frame. */
+    /** Numbers over another length of time ("12 months" is "1 year"). */
     others: NumberAt[];
     /** Numbers with no time frame at all. */
     missing: NumberAt[];
-    /** Every time frame of the row, as first written, in order; '' for none. */
-    written: string[];
   } | null;
 }
-
-/** Time frames compare without case or extra spaces: "Over 10 years" is "over 10  years". */
-export const timeFrameKey = (timeFrame: string) =>
-  timeFrame.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The value most of them have; ties go to the one `prefer` ranks first. */
 function mostCommon<T>(values: readonly T[], prefer: (a: T, b: T) => number): T | undefined {
@@ -44,12 +43,24 @@ function mostCommon<T>(values: readonly T[], prefer: (a: T, b: T) => number): T 
   )[0]?.[0];
 }
 
+/** Every structured number of one row, in the order of the options. */
+export function numbersOfRow(aid: AidContent, rowIndex: number): NumberAt[] {
+  const row = aid.rows[rowIndex];
+  if (!row) return [];
+  return aid.options.flatMap((option, optionIndex) =>
+    cellOf(row, option.id).numbers.map((number, numberIndex) => ({
+      rowIndex,
+      optionIndex,
+      optionId: option.id,
+      numberIndex,
+      number,
+    })),
+  );
+}
+
 export function rowNumbers(aid: AidContent): RowNumbers[] {
-  return aid.rows.map((row, rowIndex) => {
-    const numbers: NumberAt[] = aid.options.flatMap((option, optionIndex) => {
-      const number = cellOf(row, option.id).number;
-      return number ? [{ rowIndex, optionIndex, optionId: option.id, number }] : [];
-    });
+  return aid.rows.map((_, rowIndex) => {
+    const numbers = numbersOfRow(aid, rowIndex);
     if (numbers.length === 0) return { rowIndex, numbers, total: null, timeFrame: null };
 
     const total = mostCommon(
@@ -57,28 +68,18 @@ export function rowNumbers(aid: AidContent): RowNumbers[] {
       (a, b) => b - a,
     )!;
 
-    const written = new Map<string, string>();
-    for (const { number } of numbers) {
-      const key = timeFrameKey(number.timeFrame);
-      if (!written.has(key)) written.set(key, number.timeFrame.trim());
-    }
-    const order = [...written.keys()];
-    const sharedKey = mostCommon(
-      numbers.map((at) => timeFrameKey(at.number.timeFrame)).filter((key) => key !== ''),
-      (a, b) => order.indexOf(a) - order.indexOf(b),
-    );
+    const given = numbers.filter((at) => at.number.timeFrame !== undefined);
+    const order = given.map((at) => timeFrameKey(at.number.timeFrame));
+    const sharedKey = mostCommon(order, (a, b) => order.indexOf(a) - order.indexOf(b));
+    const shared = given.find((at) => timeFrameKey(at.number.timeFrame) === sharedKey);
     return {
       rowIndex,
       numbers,
       total: { shared: total, others: numbers.filter((at) => at.number.denominator !== total) },
       timeFrame: {
-        shared: sharedKey === undefined ? null : (written.get(sharedKey) ?? null),
-        others: numbers.filter((at) => {
-          const key = timeFrameKey(at.number.timeFrame);
-          return key !== '' && key !== sharedKey;
-        }),
-        missing: numbers.filter((at) => timeFrameKey(at.number.timeFrame) === ''),
-        written: [...written.values()],
+        shared: shared ? timeFrameText(shared.number.timeFrame) : null,
+        others: given.filter((at) => timeFrameKey(at.number.timeFrame) !== sharedKey),
+        missing: numbers.filter((at) => at.number.timeFrame === undefined),
       },
     };
   });

@@ -72,8 +72,7 @@ function judgementOf(row: AidRow, optionId: string): Fit | undefined {
 export function commonDenominator(row: AidRow, optionIds: readonly string[]): number | null {
   const totals = new Set(
     optionIds.flatMap((id) => {
-      const n = own(row.cells, id)?.number;
-      return n ? [n.denominator] : [];
+      return (own(row.cells, id)?.numbers ?? []).map((n) => n.denominator);
     }),
   );
   return totals.size === 1 ? [...totals][0]! : null;

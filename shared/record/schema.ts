@@ -242,6 +242,8 @@ export const RecordView = z
       version: z.int(),
       publishedAt: z.iso.datetime(),
       demonstration: z.boolean(),
+      /** The guide's reading grade, measured when it was published (null when not measured). */
+      readingGrade: z.number().nullable(),
       content: AidContent,
     }),
     organisationName: z.string(),

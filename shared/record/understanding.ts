@@ -26,13 +26,15 @@ export interface UnderstandingQuestion {
   answer: number;
 }
 
+/** A cell's first number: the one its words are mostly about. */
+const mainNumber = (row: AidRow, optionId: string) => own(row.cells, optionId)?.numbers?.[0];
+
 /** The other numbers to choose from: the row's other options first (same total), then near ones. */
 function choicesFor(row: AidRow, option: AidOption, n: NaturalFrequency): number[] {
-  const others = Object.entries(row.cells).flatMap(([optionId, cell]) =>
-    optionId !== option.id && cell.number?.denominator === n.denominator
-      ? [cell.number.numerator]
-      : [],
-  );
+  const others = Object.keys(row.cells).flatMap((optionId) => {
+    const other = optionId === option.id ? undefined : mainNumber(row, optionId);
+    return other?.denominator === n.denominator ? [other.numerator] : [];
+  });
   const near = [
     Math.round(n.numerator / 2),
     Math.min(n.denominator, n.numerator * 2),
@@ -52,13 +54,13 @@ function choicesFor(row: AidRow, option: AidOption, n: NaturalFrequency): number
 
 /**
  * The questions for an aid: one per row with numbers, in the aid's order, each
- * about the row's first option with a number; rows a second time (the next
+ * about the first number of the row's first option with one; rows a second time (the next
  * option) when there are fewer than two rows, up to four questions in all.
  */
 export function understandingQuestions(aid: AidContent): UnderstandingQuestion[] {
   const byRow = aid.rows.map((row) =>
     aid.options.flatMap((option) => {
-      const n = own(row.cells, option.id)?.number;
+      const n = mainNumber(row, option.id);
       return n ? [{ row, option, n }] : [];
     }),
   );

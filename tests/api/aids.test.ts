@@ -359,7 +359,7 @@ describe('deleting, duplicating, exporting and importing', () => {
     const file = (await exported.json()) as AidExport;
     expect(file).toMatchObject({
       format: 'decide-together/aid',
-      formatVersion: 1,
+      formatVersion: 2,
       demonstration: true,
     });
 

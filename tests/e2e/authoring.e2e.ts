@@ -119,18 +119,31 @@ describe('a clinician authors an aid from blank to published', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await waitForSave(page);
 
-    const cell = page.locator('td').filter({ has: field(page, `rows[0].cells.${first}.text`) });
-    await cell.locator('summary').click();
-    await field(page, `rows[0].cells.${first}.number.numerator`).fill('60');
-    await field(page, `rows[0].cells.${first}.number.denominator`).fill('100');
-    await field(page, `rows[0].cells.${first}.number.timeFrame`).fill('after 6 weeks');
-    await field(page, `rows[0].cells.${first}.number.referenceClass`).fill(
-      'people with a frozen shoulder',
-    );
-    await field(page, `rows[0].cells.${first}.number.range.low`).fill('50');
-    await field(page, `rows[0].cells.${first}.number.range.high`).fill('70');
+    // A cell's numbers, certainty and sources are in its question's details row (ADR 22).
+    const rowId = await field(page, 'rows[0].id').inputValue();
+    const cell = page.locator(`[id="cell-${rowId}-${first}"]`);
+    await page
+      .locator('td')
+      .filter({ has: field(page, `rows[0].cells.${first}.text`) })
+      .locator('.cell-details-link')
+      .click();
+    await cell.getByRole('button', { name: /^Add a number/ }).click();
+    const number = `rows[0].cells.${first}.numbers[0]`;
+    await field(page, `${number}.numerator`).fill('60');
+    await field(page, `${number}.denominator`).fill('100');
+    await field(page, `${number}.outcome`).fill('have less pain');
+    await field(page, `${number}.timeFrame.value`).fill('6');
+    await field(page, `${number}.timeFrame.unit`).selectOption('weeks');
+    await field(page, `${number}.referenceClass`).fill('people with a frozen shoulder');
+    await field(page, `${number}.range.low`).fill('50');
+    await field(page, `${number}.range.high`).fill('70');
     await field(page, `rows[0].cells.${first}.certainty`).selectOption('moderate');
     await cell.getByLabel(/1\. Test study/).check();
+    // The number in the words of the other answer needs its source too (IPDAS C2, issue 9).
+    await page
+      .locator(`[id="cell-${rowId}-${wait}"]`)
+      .getByLabel(/1\. Test study/)
+      .check();
 
     await page.getByRole('button', { name: 'Add an author' }).click();
     await page.waitForURL(/#authorship-heading/);
@@ -261,23 +274,25 @@ describe('the editor without JavaScript', () => {
     ).toEqual(['Physio', 'Wait and review']);
 
     const optionId = await field(page, 'options[0].id').inputValue();
-    // The number sits in a details element, which opens without JavaScript too.
+    // The number sits in its question's details row, which a plain link opens without JavaScript too.
     await page
       .locator('td')
       .filter({ has: field(page, `rows[0].cells.${optionId}.text`) })
-      .locator('summary')
+      .locator('.cell-details-link')
       .click();
-    await field(page, `rows[0].cells.${optionId}.number.numerator`).fill('many');
+    const rowId = await field(page, 'rows[0].id').inputValue();
+    await page
+      .locator(`[id="cell-${rowId}-${optionId}"]`)
+      .getByRole('button', { name: /^Add a number/ })
+      .click();
+    const numerator = `rows[0].cells.${optionId}.numbers[0].numerator`;
+    await field(page, numerator).fill('many');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    const error = page.locator(`[id="editor-rows[0].cells.${optionId}.number.numerator-error"]`);
+    const error = page.locator(`[id="editor-${numerator}-error"]`);
     expect(await error.textContent()).toBe('Use a whole number');
-    expect(
-      await field(page, `rows[0].cells.${optionId}.number.numerator`).getAttribute('aria-invalid'),
-    ).toBe('true');
+    expect(await field(page, numerator).getAttribute('aria-invalid')).toBe('true');
     // What was typed is still there.
-    expect(await field(page, `rows[0].cells.${optionId}.number.numerator`).inputValue()).toBe(
-      'many',
-    );
+    expect(await field(page, numerator).inputValue()).toBe('many');
     await expectNoAxeViolationsWithoutJs(page);
     await context.close();
   });

@@ -1,62 +1,29 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createDevIssuer } from '#functions/dev/issuer';
-import { composeServer } from '#functions/app/compose';
-import { DEMO_AID_ID, devAccounts, seedOnce } from '#functions/dev/seed';
+import { describe, expect, it } from 'vitest';
+import { DEMO_AID_ID } from '#functions/dev/seed';
 import { createDb } from '#functions/store/db';
 import { createDynamoStore } from '#functions/store/store';
 import { stepPath } from '#shared/record/rules';
-import { captureLogs, ORIGIN } from '../support/api';
-import { freshTable } from '../support/store';
-import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
+import { ORIGIN } from '#tests/support/api';
+import { remixPages, rootApp } from '#tests/support/root-app';
+import { seededTable, type Table } from '#tests/support/store';
 
 /**
  * The patient's pages as the server renders them (the production Remix build
  * from `npm run build`), through the whole root app: forms posted as a browser
  * without JavaScript posts them.
  */
-let build: ServerBuild;
-beforeAll(async () => {
-  const file = path.resolve('build/server/index.js');
-  if (!existsSync(file))
-    throw new Error('No Remix build: run `npm run build` first (npm test does).');
-  build = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as ServerBuild;
-});
-
-type Table = Awaited<ReturnType<typeof freshTable>>;
 
 /** The root app on a fresh seeded table, or on `table` again (with another clock). */
 async function site(options: { now?: () => Date; table?: Table; storeDown?: () => boolean } = {}) {
-  const table = options.table ?? (await freshTable());
-  if (!options.table) await seedOnce(table.db);
+  const table = options.table ?? (await seededTable());
   const db = createDb(table.doc, table.tableName, options.now);
   const store = createDynamoStore(db);
-  const issuer = await createDevIssuer({
-    publicOrigin: ORIGIN,
-    clientId: 'local',
-    accounts: devAccounts,
-  });
-  const remix = createRequestHandler(build, 'production');
-  const root = composeServer({
-    doc: options.storeDown ? hangingWhen(table.doc, options.storeDown) : table.doc,
-    tableName: table.tableName,
-    publicOrigin: ORIGIN,
-    oidc: {
-      issuer: issuer.issuer,
-      clientId: 'local',
-      fetch: async (input, init) => root.fetch(new Request(input, init)),
-    },
-    remix: (request, context) => remix(request, context),
-    loadPdfRenderer: loadLocalPdfRenderer,
-    log: captureLogs().log,
-    devIssuer: issuer.app,
+  const { request } = await rootApp({
+    table,
+    ...(options.storeDown ? { doc: hangingWhen(table.doc, options.storeDown) } : {}),
+    remix: await remixPages(),
     ...(options.now ? { now: options.now } : {}),
   });
-  const request = async (url: string, init: RequestInit = {}) =>
-    root.request(`${ORIGIN}${url}`, init);
   const invite = async (days = 30) => {
     const created = await store.invitations.create('demo-clinic', {
       aidId: DEMO_AID_ID,
@@ -189,6 +156,13 @@ describe('the steps, without JavaScript', () => {
   it('shows every step with where the patient is, and saves each one', async () => {
     const { request, invite } = await site();
     const cookie = await startSession(request, (await invite()).token);
+    // The guide as published: its reading level, and numbers that say what happens, both sides.
+    const about = await (await request(stepPath(1), { headers: { cookie } })).text();
+    expect(about).toMatch(/How easy it is to read.*About school grade \d+/s);
+    const options = await (await request(stepPath(2), { headers: { cookie } })).text();
+    expect(options).toContain(
+      '<strong>80 out of 100</strong> people with knee osteoarthritis like you have much less pain over 1 year; 20 do not.',
+    );
     const step = async (n: number, fields: Record<string, string>) => {
       const page = await request(stepPath(n), { headers: { cookie } });
       expect(page.status).toBe(200);

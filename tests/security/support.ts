@@ -1,21 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createRequestHandler, type ServerBuild } from '@remix-run/server-runtime';
 import { Hono } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { SignJWT, UnsecuredJWT, generateKeyPair, type JWK } from 'jose';
 import { expect } from 'vitest';
-import { composeServer, type ComposeOptions } from '#functions/app/compose';
+import type { ComposeOptions } from '#functions/app/compose';
 import { createAuthRoutes } from '#functions/auth/routes';
 import { createPatientLinkRoutes } from '#functions/auth/patient-link-routes';
 import { freePort } from '#functions/dev/dynamodb-local';
-import { createDevIssuer, type DevAccount } from '#functions/dev/issuer';
-import { DEMO_AID_ID, devAccounts, seedOnce } from '#functions/dev/seed';
-import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
+import type { DevAccount } from '#functions/dev/issuer';
+import { DEMO_AID_ID, devAccounts } from '#functions/dev/seed';
 import { createDb } from '#functions/store/db';
 import { keys } from '#functions/store/keys';
 import { clinicianItems } from '#functions/store/people';
@@ -25,9 +20,13 @@ import type { AidContent } from '#shared/aid/schema';
 import type { CreatedInvitation } from '#shared/invitations';
 import { PROBLEM_CONTENT_TYPE } from '#shared/problem';
 import type { DecisionRecord, RecordView } from '#shared/record/schema';
-import { publishableAid } from '../support/aids';
-import { captureLogs } from '../support/api';
-import { freshTable } from '../support/store';
+import { publishableAid } from '#tests/support/aids';
+import { loadBuild, remixPages, rootApp, tokensFor } from '#tests/support/root-app';
+import { json } from '#tests/support/api';
+import { seededTable, type Table } from '#tests/support/store';
+
+export type { Table };
+export { json };
 
 /**
  * The security suite's world: the whole root app (API, sign-in routes, the
@@ -56,21 +55,6 @@ const DEMO_ACTOR = { id: 'demo-clinician', name: 'Dr Alex Morgan' };
 
 // ---------------------------------------------------------------------------
 // The app
-
-let buildPromise: Promise<ServerBuild> | undefined;
-
-/** The production Remix build that `npm run build` makes (npm test runs it first). */
-export function loadBuild(): Promise<ServerBuild> {
-  buildPromise ??= (async () => {
-    const file = path.resolve('build/server/index.js');
-    if (!existsSync(file))
-      throw new Error('No Remix build: run `npm run build` first (npm test does).');
-    return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as ServerBuild;
-  })();
-  return buildPromise;
-}
-
-export type Table = Awaited<ReturnType<typeof freshTable>>;
 
 /**
  * The document client with a read-through cache in front. DynamoDB Local
@@ -166,37 +150,18 @@ export type Site = Awaited<ReturnType<typeof createSite>>;
  * development issuer (its JWKS fetched in-process), on a seeded table.
  */
 export async function createSite(options: SiteOptions = {}) {
-  const build = await loadBuild();
   const publicOrigin = options.publicOrigin ?? ORIGIN;
-  let table = options.table;
-  if (!table) {
-    const fresh = await freshTable();
-    await seedOnce(fresh.db);
-    table = fresh;
-  }
+  const table = options.table ?? (await seededTable());
   const doc = options.readCache ? readCachedDoc(table.doc) : table.doc;
   const db = createDb(doc, table.tableName);
-  // Every line the app logs, kept: the logs test reads them, and the fuzzer shows a fault's.
-  const logs = captureLogs();
-  const issuer = await createDevIssuer({
+  // Every line the app logs, kept (`logs`): the logs test reads them, and the fuzzer shows a fault's.
+  const { root, issuer, logs } = await rootApp({
+    table,
+    doc,
     publicOrigin,
     clientId: CLIENT_ID,
     accounts: [...devAccounts, REMOVED],
-  });
-  const remix = createRequestHandler(build, 'production');
-  const root: Hono = composeServer({
-    doc,
-    tableName: table.tableName,
-    publicOrigin,
-    oidc: {
-      issuer: issuer.issuer,
-      clientId: CLIENT_ID,
-      fetch: async (input, init) => root.fetch(new Request(input, init)),
-    },
-    remix: (request, context) => remix(request, context),
-    loadPdfRenderer: loadLocalPdfRenderer,
-    log: logs.log,
-    devIssuer: issuer.app,
+    remix: await remixPages(),
     rateLimits: options.rateLimits ?? 'off',
   });
   /** The store through the same client as the app. */
@@ -208,15 +173,7 @@ export async function createSite(options: SiteOptions = {}) {
   const request = async (url: string, init: RequestInit = {}): Promise<Response> =>
     root.fetch(new Request(new URL(url, publicOrigin), init));
 
-  async function tokenFor(email: string): Promise<string> {
-    const response = await issuer.app.request('/token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email }),
-    });
-    if (response.status !== 200) throw new Error(`No token for ${email}: ${response.status}`);
-    return ((await response.json()) as { access_token: string }).access_token;
-  }
+  const tokenFor = async (email: string) => (await tokensFor(issuer, email)).access_token;
 
   /** A browser session's id, started with a bearer token as the sign-in callback starts it. */
   async function sessionFor(email: string): Promise<string> {
@@ -250,12 +207,6 @@ export async function createSite(options: SiteOptions = {}) {
     patientSession,
   };
 }
-
-export const json = (method: string, body: unknown, headers: Record<string, string> = {}) => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
 
 /** A form post as a browser without JavaScript sends it, from our own origin. */
 export const form = (
@@ -349,7 +300,7 @@ export async function publishedAid(
   id: string = randomUUID(),
 ) {
   const aid = await store.aids.create(orgId, { id, content, demonstration: false, by: DEMO_ACTOR });
-  await store.aids.publish(orgId, id, aid.revision, DEMO_ACTOR);
+  await store.aids.publish(orgId, id, aid.revision, DEMO_ACTOR, null);
   return id;
 }
 

@@ -7,13 +7,16 @@ export function publishableAid(overrides: Partial<AidContentInput> = {}): AidCon
       text: benefit
         ? 'About 30 in 100 people feel better after 6 months.'
         : 'About 5 in 100 people get a rash.',
-      number: {
-        numerator: benefit ? 30 : 5,
-        denominator: 100,
-        timeFrame: benefit ? 'after 6 months' : 'within 1 month',
-        referenceClass: 'people like you',
-        range: { low: benefit ? 20 : 2, high: benefit ? 40 : 8 },
-      },
+      numbers: [
+        {
+          outcome: benefit ? 'feel better' : 'get a rash',
+          numerator: benefit ? 30 : 5,
+          denominator: 100,
+          timeFrame: benefit ? { value: 6, unit: 'months' } : { value: 1, unit: 'months' },
+          referenceClass: 'people like you',
+          range: { low: benefit ? 20 : 2, high: benefit ? 40 : 8 },
+        },
+      ],
       certainty: 'moderate' as const,
       sourceIds: ['s1'],
       fit: benefit ? ('better' as const) : ('worse' as const),
@@ -22,13 +25,16 @@ export function publishableAid(overrides: Partial<AidContentInput> = {}): AidCon
       text: benefit
         ? 'About 10 in 100 people feel better after 6 months.'
         : 'No one gets a rash from waiting.',
-      number: {
-        numerator: benefit ? 10 : 0,
-        denominator: 100,
-        timeFrame: benefit ? 'after 6 months' : 'within 1 month',
-        referenceClass: 'people like you',
-        range: { low: benefit ? 5 : 0, high: benefit ? 15 : 1 },
-      },
+      numbers: [
+        {
+          outcome: benefit ? 'feel better' : 'get a rash',
+          numerator: benefit ? 10 : 0,
+          denominator: 100,
+          timeFrame: benefit ? { value: 6, unit: 'months' } : { value: 1, unit: 'months' },
+          referenceClass: 'people like you',
+          range: { low: benefit ? 5 : 0, high: benefit ? 15 : 1 },
+        },
+      ],
       certainty: 'low' as const,
       sourceIds: ['s1'],
       fit: benefit ? ('worse' as const) : ('better' as const),
@@ -131,13 +137,16 @@ export function largestAid(): AidContent {
           o.id,
           {
             text: text(aidLimits.cellText),
-            number: {
+            // Four numbers at full length in all 120 cells would pass the byte limit (the
+            // schema then says so); two keep the largest aid inside it.
+            numbers: Array.from({ length: 2 }, () => ({
+              outcome: text(aidLimits.outcome),
               numerator: 1,
               denominator: 100,
-              timeFrame: text(aidLimits.timeFrame),
+              timeFrame: { value: aidLimits.timeFrameValue, unit: 'years' },
               referenceClass: text(aidLimits.referenceClass),
               range: { low: 0, high: 2 },
-            },
+            })),
             certainty: 'moderate',
             fit: 'same',
             sourceIds: sources.slice(0, aidLimits.sourcesPerCell).map((s) => s.id),

@@ -85,6 +85,7 @@ export function recordView(
       version: record.aidVersion,
       publishedAt: '2026-11-01T12:00:00.000Z',
       demonstration: options.demonstration ?? false,
+      readingGrade: 6.5,
       content,
     },
     organisationName: 'Demo Clinic',

@@ -18,7 +18,7 @@ describe('the diff between two versions of an aid', () => {
   it('names a changed detail and a changed answer, with before and after', () => {
     const after = withChange((aid) => {
       aid.funding = 'A charity.';
-      aid.rows[0]!.cells['a']!.number!.numerator = 35;
+      aid.rows[0]!.cells['a']!.numbers[0]!.numerator = 35;
     });
     expect(diffAids(base, after).changes).toEqual([
       {
@@ -32,10 +32,12 @@ describe('the diff between two versions of an aid', () => {
       {
         kind: 'changed',
         area: 'answer',
-        label: 'Answer to “Will my skin get better?” for “Steroid cream”: number',
-        pointer: '/rows/0/cells/a/number',
-        before: '30 in 100 people like you after 6 months (range 20 to 40)',
-        after: '35 in 100 people like you after 6 months (range 20 to 40)',
+        label: 'Answer to “Will my skin get better?” for “Steroid cream”: numbers',
+        pointer: '/rows/0/cells/a/numbers',
+        before:
+          '30 out of 100 people like you feel better over 6 months; 70 do not. The true number could be between 20 and 40 out of 100.',
+        after:
+          '35 out of 100 people like you feel better over 6 months; 65 do not. The true number could be between 20 and 40 out of 100.',
       },
     ]);
   });
@@ -48,7 +50,11 @@ describe('the diff between two versions of an aid', () => {
         description: 'Sessions twice a week.',
         isNoAction: false,
       });
-      aid.rows[0]!.cells['c'] = { text: 'About 20 in 100 people feel better.', sourceIds: [] };
+      aid.rows[0]!.cells['c'] = {
+        text: 'About 20 in 100 people feel better.',
+        numbers: [],
+        sourceIds: [],
+      };
       aid.rows.splice(2, 1);
     });
     const changes = diffAids(base, after).changes;

@@ -3,6 +3,8 @@ import type { Aid } from '#shared/aid/aids';
 import {
   editorSession,
   hasUnsavedWork,
+  mustWait,
+  nextQueued,
   shouldAutosave,
   startSession,
   statusText,
@@ -165,5 +167,97 @@ describe("the editor's session", () => {
       }),
     );
     expect(state).toMatchObject({ base: 5, status: 'saved', publishBlocked: 'B6 is missing.' });
+  });
+
+  describe('buttons pressed while a save is on its way', () => {
+    const addQuestion = {
+      name: '__intent__',
+      value: '{"type":"insert","payload":{"name":"rows"}}',
+    };
+    const queued = (button = addQuestion): EditorEvent => ({ type: 'button-queued', button });
+
+    it('wait behind a button: the second of two quick clicks is sent after the first is saved', () => {
+      const first = run(startSession({ revision: 4, saved: false }), { type: 'button-sent' });
+      expect(mustWait(first)).toBe(true);
+      const both = run(first, queued());
+      // Nothing more goes while the first is on its way.
+      expect(nextQueued(both)).toBeNull();
+      expect(both.sending).toBe('button');
+      expect(hasUnsavedWork(both)).toBe(true);
+      // The first one's save reloads the page: the editor starts again on its revision, the click still waiting.
+      const reloaded = startSession({ revision: 5, saved: true, queued: both.queued });
+      expect(reloaded.base).toBe(5);
+      expect(mustWait(reloaded)).toBe(true);
+      expect(shouldAutosave(run(reloaded, typed))).toBe(false);
+      expect(nextQueued(reloaded)).toEqual(addQuestion);
+      const sent = run(reloaded, { type: 'queued-sent' });
+      expect(sent).toMatchObject({ queued: [], sending: 'button', status: 'saving' });
+      expect(nextQueued(sent)).toBeNull();
+      expect(mustWait(sent)).toBe(true);
+    });
+
+    it('wait behind an autosave, then go on the revision it saved', () => {
+      let state = run(startSession({ revision: 4, saved: false }), typed, autosaveSent);
+      expect(mustWait(state)).toBe(true);
+      state = run(state, queued());
+      expect(nextQueued(state)).toBeNull();
+      state = run(state, autosaveAnswered(saved(5)));
+      expect(state).toMatchObject({ base: 5, sending: null });
+      expect(nextQueued(state)).toEqual(addQuestion);
+    });
+
+    it('wait in order, one at a time', () => {
+      const save = { name: 'intent', value: 'save' };
+      let state = run(startSession({ revision: 4, saved: false }), { type: 'button-sent' });
+      state = run(state, queued(), queued(save));
+      state = run(state, buttonAnswered(saved(5)));
+      expect(nextQueued(state)).toEqual(addQuestion);
+      state = run(state, { type: 'queued-sent' });
+      expect(nextQueued(state)).toBeNull();
+      state = run(state, buttonAnswered(saved(6)));
+      expect(nextQueued(state)).toEqual(save);
+    });
+
+    it('are dropped when the save before them ends in a conflict or errors', () => {
+      const conflicted = run(
+        startSession({ revision: 4, saved: false }),
+        typed,
+        autosaveSent,
+        queued(),
+        autosaveAnswered(conflict(4)),
+      );
+      expect(conflicted.queued).toEqual([]);
+      expect(nextQueued(conflicted)).toBeNull();
+      const refused = run(
+        startSession({ revision: 4, saved: false }),
+        { type: 'button-sent' },
+        queued(),
+        buttonAnswered(invalid(4)),
+      );
+      expect(refused).toMatchObject({ queued: [], status: 'invalid' });
+    });
+  });
+
+  it('after adding a number, shows the form as sent with its question open', () => {
+    const state = run(
+      startSession({ revision: 4, saved: false }),
+      { type: 'button-sent' },
+      buttonAnswered({
+        kind: 'saved',
+        revision: 5,
+        savedAt: '2026-05-01T10:15:00.000Z',
+        reply: { status: 'success', initialValue: { title: 'Itchy skin' } },
+        opened: { row: 'better', anchor: 'number-better-a-1' },
+      }),
+    );
+    expect(state).toMatchObject({
+      base: 5,
+      status: 'saved',
+      formVersion: 1,
+      opened: { row: 'better', anchor: 'number-better-a-1' },
+    });
+    // An autosave's answer leaves the form and what is open as they are.
+    const after = run(state, typed, autosaveSent, autosaveAnswered(saved(6)));
+    expect(after).toMatchObject({ base: 6, formVersion: 1, opened: { row: 'better' } });
   });
 });

@@ -172,7 +172,7 @@ describe('fitOptions', () => {
         label: 'Having less pain',
         rating: 4,
         marked: true,
-        cell: { text: 'See your doctor.', fit: 'better', sourceIds: [] },
+        cell: { text: 'See your doctor.', fit: 'better', numbers: [], sourceIds: [] },
         commonDenominator: null,
       },
     ]);
@@ -329,12 +329,15 @@ describe('the evidence beside each judgement', () => {
       pain.cells[optionId] = {
         ...pain.cells[optionId]!,
         certainty: optionId === 'wait' ? 'not-known' : 'moderate',
-        number: {
-          numerator: 10,
-          denominator,
-          timeFrame: 'after 1 year',
-          referenceClass: 'people like you',
-        },
+        numbers: [
+          {
+            outcome: 'have much less pain',
+            numerator: 10,
+            denominator,
+            timeFrame: { value: 1, unit: 'years' },
+            referenceClass: 'people like you',
+          },
+        ],
       };
     }
     return aid;
@@ -347,7 +350,7 @@ describe('the evidence beside each judgement', () => {
     });
 
     const surgery = optionFit(result, 'surgery').better[0]!;
-    expect(surgery.cell.number?.denominator).toBe(100);
+    expect(surgery.cell.numbers[0]?.denominator).toBe(100);
     expect(surgery.cell.certainty).toBe('moderate');
     expect(surgery.commonDenominator).toBe(100);
     expect(optionFit(result, 'wait').worse[0]!.cell.certainty).toBe('not-known');

@@ -6,9 +6,10 @@ import type { CriterionResult } from '#shared/checks/results';
 /** A made-up decision: three ways to treat a stiff wrist, complete enough to publish. */
 function stiffWristAid(): AidContent {
   const number = (numerator: number, low: number, high: number) => ({
+    outcome: 'get full movement back',
     numerator,
     denominator: 100,
-    timeFrame: 'after 1 year',
+    timeFrame: { value: 1, unit: 'years' as const },
     referenceClass: 'adults with a stiff wrist',
     range: { low, high },
   });
@@ -41,19 +42,19 @@ function stiffWristAid(): AidContent {
         cells: {
           splint: {
             text: 'About 55 in 100 get full movement back.',
-            number: number(55, 45, 65),
+            numbers: [number(55, 45, 65)],
             certainty: 'moderate',
             sourceIds: ['trial'],
           },
           exercises: {
             text: 'About 60 in 100 get full movement back.',
-            number: number(60, 50, 70),
+            numbers: [number(60, 50, 70)],
             certainty: 'moderate',
             sourceIds: ['trial'],
           },
           wait: {
             text: 'About 40 in 100 get full movement back.',
-            number: number(40, 30, 50),
+            numbers: [number(40, 30, 50)],
             certainty: 'low',
             sourceIds: ['cohort'],
           },
@@ -67,19 +68,19 @@ function stiffWristAid(): AidContent {
         cells: {
           splint: {
             text: 'About 10 in 100 get sore skin.',
-            number: number(10, 5, 15),
+            numbers: [number(10, 5, 15)],
             certainty: 'moderate',
             sourceIds: ['trial'],
           },
           exercises: {
             text: 'About 5 in 100 have more pain for a week.',
-            number: number(5, 2, 9),
+            numbers: [number(5, 2, 9)],
             certainty: 'low',
             sourceIds: ['trial'],
           },
           wait: {
             text: 'About 15 in 100 need a procedure later.',
-            number: number(15, 10, 20),
+            numbers: [number(15, 10, 20)],
             certainty: 'low',
             sourceIds: ['cohort'],
           },
@@ -120,7 +121,17 @@ function stiffWristAid(): AidContent {
     reviewBy: '2027-01-15',
     updatePolicy:
       'We check for new trials every year and update the aid when they change a number.',
-    attestations: { patientsInvolved: true, externallyReviewed: true },
+    attestations: {
+      patientNeeds: { done: true, detail: '8 adults with a stiff wrist were interviewed in 2024.' },
+      clinicianNeeds: { done: true, detail: '3 hand therapists said what they needed.' },
+      reviewedByPatients: { done: true, detail: '4 patients from a clinic panel read a draft.' },
+      reviewedByExperts: {
+        done: true,
+        detail: 'Two hand therapists from another clinic checked it.',
+      },
+      fieldTestedWithPatients: { done: true, detail: '15 patients used it before a visit.' },
+      fieldTestedWithClinicians: { done: true, detail: '2 clinicians used it for a month.' },
+    },
   };
   return AidContent.parse(input);
 }
@@ -218,6 +229,7 @@ function screeningAid(): AidContent {
         cells: answered('Yes, sometimes.', 'Thin bones stay unknown.'),
       },
     ],
+    sources: [{ id: 'review', citation: 'Made-up Review. Bone scans in adults. 2024.' }],
     authors: [{ name: 'Dr Ben Ode', credentials: 'MD, GP' }],
     funding: 'The Made-up Health Trust.',
     conflictsOfInterest: 'None',
@@ -235,8 +247,11 @@ function changed(base: AidContent, change: (aid: AidContent) => void): AidConten
   return aid;
 }
 
+/** The checks that depend on the date run as on this day, so the tests never age. */
+const TODAY = '2025-06-01';
+
 function criterion(aid: AidContent, id: string): CriterionResult {
-  const found = checkIpdas(aid).find((result) => result.id === id);
+  const found = checkIpdas(aid, { today: TODAY }).find((result) => result.id === id);
   if (!found) throw new Error(`No result for ${id}`);
   return found;
 }
@@ -255,7 +270,7 @@ function cellAt(aid: AidContent, rowId: string, optionId: string) {
 
 function withoutNumbers(aid: AidContent): AidContent {
   return changed(aid, (draft) => {
-    for (const row of draft.rows) for (const cell of Object.values(row.cells)) delete cell.number;
+    for (const row of draft.rows) for (const cell of Object.values(row.cells)) cell.numbers = [];
   });
 }
 
@@ -263,7 +278,7 @@ const ids = (results: readonly CriterionResult[]) => results.map((result) => res
 
 describe('the complete example aid', () => {
   it('meets every criterion, leaving only the test criteria as not applicable', () => {
-    const results = checkIpdas(stiffWristAid());
+    const results = checkIpdas(stiffWristAid(), { today: TODAY });
     const notMet = results.filter((result) => result.status !== 'met');
     expect(notMet.map((result) => [result.id, result.status])).toEqual([
       ['C7', 'not-applicable'],
@@ -277,19 +292,25 @@ describe('the complete example aid', () => {
   });
 
   it('lists the criteria in a stable order: qualifying, certification, then quality by number', () => {
-    expect(ids(checkIpdas(stiffWristAid()))).toEqual([
+    expect(ids(checkIpdas(stiffWristAid(), { today: TODAY }))).toEqual([
       'Q1',
       'Q2',
       'Q3',
       'Q4',
       'Q5',
+      'Q4-substance',
+      'Q5-substance',
       'Q6',
       'Q3-no-action',
       'C1',
+      'C1-neutral',
       'C2',
       'C3',
       'C4',
+      'C3-C4-dates',
+      'C4-due',
       'C5',
+      'C5-outcome',
       'C6',
       'C7',
       'C8',
@@ -302,7 +323,12 @@ describe('the complete example aid', () => {
       'B6',
       'B7',
       'B8',
-      'B12-B17',
+      'B12',
+      'B13',
+      'B14',
+      'B15',
+      'B16',
+      'B17',
       'B18',
       'B19',
       'B20',
@@ -312,14 +338,16 @@ describe('the complete example aid', () => {
   });
 
   it('gives every criterion a title and a one-line explanation when met', () => {
-    for (const result of checkIpdas(stiffWristAid())) {
+    for (const result of checkIpdas(stiffWristAid(), { today: TODAY })) {
       expect(result.title).not.toBe('');
       expect(result.explanation).not.toBe('');
     }
   });
 
-  it('marks the qualifying criteria and C2 to C6 as required, the rest as advice', () => {
-    const required = checkIpdas(screeningAid()).filter((result) => result.requiredToPublish);
+  it('marks the qualifying criteria, the neutral wording and C2 to C6 as required, the rest as advice', () => {
+    const required = checkIpdas(screeningAid(), { today: TODAY }).filter(
+      (result) => result.requiredToPublish,
+    );
     expect(ids(required)).toEqual([
       'Q1',
       'Q2',
@@ -327,6 +355,7 @@ describe('the complete example aid', () => {
       'Q4',
       'Q5',
       'Q6',
+      'C1-neutral',
       'C2',
       'C3',
       'C4',
@@ -348,7 +377,7 @@ describe('publishBlockers', () => {
       draft.evidenceMethods = '';
       draft.options.forEach((option) => (option.isNoAction = false));
     });
-    const results = checkIpdas(aid);
+    const results = checkIpdas(aid, { today: TODAY });
     expect(ids(publishBlockers(results))).toEqual(['Q1', 'C6']);
     expect(ids(results.filter((result) => result.status === 'missing'))).toEqual([
       'Q1',
@@ -363,21 +392,18 @@ describe('publishBlockers', () => {
     const dropTopics = (draft: AidContent) => {
       draft.rows = draft.rows.filter((row) => row.topic === undefined);
     };
-    expect(ids(publishBlockers(checkIpdas(changed(screeningAid(), dropTopics))))).toEqual([
-      'C7',
-      'C8',
-      'C9',
-      'C10',
-    ]);
+    expect(
+      ids(publishBlockers(checkIpdas(changed(screeningAid(), dropTopics), { today: TODAY }))),
+    ).toEqual(['C7', 'C8', 'C9', 'C10']);
     const treatmentAid = changed(screeningAid(), (draft) => {
       dropTopics(draft);
       draft.aboutTest = false;
     });
-    expect(publishBlockers(checkIpdas(treatmentAid))).toEqual([]);
+    expect(publishBlockers(checkIpdas(treatmentAid, { today: TODAY }))).toEqual([]);
   });
 
   it('lets a complete test aid publish', () => {
-    expect(publishBlockers(checkIpdas(screeningAid()))).toEqual([]);
+    expect(publishBlockers(checkIpdas(screeningAid(), { today: TODAY }))).toEqual([]);
   });
 });
 
@@ -439,7 +465,7 @@ describe('qualifying criteria', () => {
     const missing = criterion(aid, 'Q3-no-action');
     expect(missing).toMatchObject({ status: 'missing', pointer: '/options' });
     expect(missing.title).toBe('Includes an option of waiting or taking no action');
-    expect(publishBlockers(checkIpdas(aid))).toEqual([]);
+    expect(publishBlockers(checkIpdas(aid, { today: TODAY }))).toEqual([]);
   });
 
   it('Q4 names the option without a benefit and points at its benefit cell', () => {
@@ -535,7 +561,7 @@ describe('certification criteria', () => {
     expect(missing.status).toBe('missing');
     expect(missing.explanation).toContain('Splint has 22 words on benefits but 7 on harms');
     expect(missing.pointer).toBe('/rows/1/cells/splint/text');
-    expect(publishBlockers(checkIpdas(aid))).toEqual([]);
+    expect(publishBlockers(checkIpdas(aid, { today: TODAY }))).toEqual([]);
   });
 
   it('C1 ignores a difference between two brief answers', () => {
@@ -547,21 +573,21 @@ describe('certification criteria', () => {
 
   it('C1 is missing when an option gives numbers for benefits but not for harms', () => {
     const aid = changed(stiffWristAid(), (draft) => {
-      delete cellAt(draft, 'problems', 'wait').number;
+      cellAt(draft, 'problems', 'wait').numbers = [];
     });
     const missing = criterion(aid, 'C1');
     expect(missing.status).toBe('missing');
     expect(missing.explanation).toContain('Wait and see gives numbers for its benefits but not');
-    expect(missing.pointer).toBe('/rows/1/cells/wait/number');
+    expect(missing.pointer).toBe('/rows/1/cells/wait/numbers');
   });
 
   it('C1 is missing when an option gives numbers for harms but not for benefits', () => {
     const aid = changed(stiffWristAid(), (draft) => {
-      delete cellAt(draft, 'movement', 'exercises').number;
+      cellAt(draft, 'movement', 'exercises').numbers = [];
     });
     const missing = criterion(aid, 'C1');
     expect(missing.explanation).toContain('Exercises gives numbers for its harms but not');
-    expect(missing.pointer).toBe('/rows/0/cells/exercises/number');
+    expect(missing.pointer).toBe('/rows/0/cells/exercises/numbers');
   });
 
   it('C2 names the option and question whose number cites no source', () => {
@@ -631,7 +657,7 @@ describe('certification criteria', () => {
     });
     expect(criterion(rangeOnly, 'C5').status).toBe('met');
     const certaintyOnly = changed(stiffWristAid(), (draft) => {
-      delete cellAt(draft, 'movement', 'splint').number!.range;
+      delete cellAt(draft, 'movement', 'splint').numbers[0]!.range;
     });
     expect(criterion(certaintyOnly, 'C5').status).toBe('met');
     const missing = criterion(
@@ -686,7 +712,7 @@ describe('certification criteria', () => {
       const missing = criterion(aid, id);
       expect(missing).toMatchObject({ status: 'missing', pointer: '/rows' });
       expect(missing.explanation).toContain(topicName);
-      expect(ids(publishBlockers(checkIpdas(aid)))).toEqual([id]);
+      expect(ids(publishBlockers(checkIpdas(aid, { today: TODAY })))).toEqual([id]);
     });
 
     it('is missing when an option is left unanswered, naming it', () => {
@@ -743,7 +769,7 @@ describe('quality criteria', () => {
     expect(missing).toMatchObject({
       status: 'missing',
       requiredToPublish: false,
-      pointer: '/rows/0/cells/splint/number',
+      pointer: '/rows/0/cells/splint/numbers',
     });
   });
 
@@ -751,13 +777,13 @@ describe('quality criteria', () => {
     expect(criterion(stiffWristAid(), 'B4').status).toBe('met');
     const missing = criterion(
       changed(stiffWristAid(), (draft) => {
-        cellAt(draft, 'problems', 'wait').number!.referenceClass = ' ';
+        cellAt(draft, 'problems', 'wait').numbers[0]!.referenceClass = ' ';
       }),
       'B4',
     );
     expect(missing.status).toBe('missing');
     expect(missing.explanation).toContain('Wait and see on “What can go wrong?”');
-    expect(missing.pointer).toBe('/rows/1/cells/wait/number/referenceClass');
+    expect(missing.pointer).toBe('/rows/1/cells/wait/numbers/0/referenceClass');
     expect(criterion(withoutNumbers(stiffWristAid()), 'B4').status).toBe('not-applicable');
   });
 
@@ -766,10 +792,10 @@ describe('quality criteria', () => {
     expect(criterion(withoutNumbers(stiffWristAid()), 'B5').status).toBe('not-applicable');
   });
 
-  it('B6 treats time periods that differ only in case and spaces as the same', () => {
+  it('B6 treats 12 months and 1 year as the same time period', () => {
     expect(criterion(stiffWristAid(), 'B6').status).toBe('met');
     const aid = changed(stiffWristAid(), (draft) => {
-      cellAt(draft, 'movement', 'wait').number!.timeFrame = '  After 1 Year ';
+      cellAt(draft, 'movement', 'wait').numbers[0]!.timeFrame = { value: 12, unit: 'months' };
     });
     expect(criterion(aid, 'B6').status).toBe('met');
   });
@@ -777,25 +803,25 @@ describe('quality criteria', () => {
   it('B6 is missing when options on a row cover different time periods', () => {
     const missing = criterion(
       changed(stiffWristAid(), (draft) => {
-        cellAt(draft, 'problems', 'exercises').number!.timeFrame = 'after 5 years';
+        cellAt(draft, 'problems', 'exercises').numbers[0]!.timeFrame = { value: 5, unit: 'years' };
       }),
       'B6',
     );
     expect(missing.status).toBe('missing');
     expect(missing.explanation).toContain('Exercises on “What can go wrong?”');
-    expect(missing.explanation).toContain('after 5 years');
-    expect(missing.pointer).toBe('/rows/1/cells/exercises/number/timeFrame');
+    expect(missing.explanation).toContain('covers 5 years');
+    expect(missing.pointer).toBe('/rows/1/cells/exercises/numbers/0/timeFrame');
   });
 
   it('B6 is missing when a number has no time period', () => {
     const missing = criterion(
       changed(stiffWristAid(), (draft) => {
-        cellAt(draft, 'movement', 'wait').number!.timeFrame = '';
+        delete cellAt(draft, 'movement', 'wait').numbers[0]!.timeFrame;
       }),
       'B6',
     );
     expect(missing.explanation).toContain('Wait and see');
-    expect(missing.pointer).toBe('/rows/0/cells/wait/number/timeFrame');
+    expect(missing.pointer).toBe('/rows/0/cells/wait/numbers/0/timeFrame');
     expect(criterion(withoutNumbers(stiffWristAid()), 'B6').status).toBe('not-applicable');
   });
 
@@ -803,7 +829,7 @@ describe('quality criteria', () => {
     expect(criterion(stiffWristAid(), 'B7').status).toBe('met');
     const missing = criterion(
       changed(stiffWristAid(), (draft) => {
-        const number = cellAt(draft, 'movement', 'exercises').number!;
+        const number = cellAt(draft, 'movement', 'exercises').numbers[0]!;
         number.denominator = 1000;
       }),
       'B7',
@@ -811,14 +837,14 @@ describe('quality criteria', () => {
     expect(missing.status).toBe('missing');
     expect(missing.explanation).toContain('Exercises on “How many people get full movement back?”');
     expect(missing.explanation).toContain('1000');
-    expect(missing.pointer).toBe('/rows/0/cells/exercises/number/denominator');
+    expect(missing.pointer).toBe('/rows/0/cells/exercises/numbers/0/denominator');
     expect(criterion(withoutNumbers(stiffWristAid()), 'B7').status).toBe('not-applicable');
   });
 
   it('B7 allows different denominators on different rows', () => {
     const aid = changed(stiffWristAid(), (draft) => {
       for (const cell of Object.values(rowById(draft, 'problems').cells)) {
-        cell.number!.denominator = 1000;
+        cell.numbers[0]!.denominator = 1000;
       }
     });
     expect(criterion(aid, 'B7').status).toBe('met');
@@ -829,28 +855,34 @@ describe('quality criteria', () => {
     expect(criterion(withoutNumbers(stiffWristAid()), 'B8').status).toBe('not-applicable');
   });
 
-  it('B12-B17 lists the development steps the authors confirm', () => {
-    const met = criterion(stiffWristAid(), 'B12-B17');
-    expect(met.status).toBe('met');
-    expect(met.explanation).toBe(
-      'The authors confirm that patients helped make it and outside experts reviewed it.',
-    );
-  });
-
-  it('B12-B17 is missing when no step is confirmed, saying the authors confirm them', () => {
-    const missing = criterion(
+  it('B12–B17 are one statement each, given only with how it was done', () => {
+    const given = criterion(stiffWristAid(), 'B12');
+    expect(given.status).toBe('met');
+    expect(given.explanation).toContain('8 adults with a stiff wrist were interviewed');
+    expect(given.explanation).toContain('software cannot check it');
+    expect(criterion(stiffWristAid(), 'B15').status).toBe('met');
+    const notConfirmed = criterion(
       changed(stiffWristAid(), (draft) => {
-        draft.attestations.patientsInvolved = false;
-        draft.attestations.externallyReviewed = false;
+        draft.attestations.fieldTestedWithPatients.done = false;
       }),
-      'B12-B17',
+      'B16',
     );
-    expect(missing).toMatchObject({
+    expect(notConfirmed).toMatchObject({
       status: 'missing',
-      pointer: '/attestations',
+      pointer: '/attestations/fieldTestedWithPatients',
       requiredToPublish: false,
     });
-    expect(missing.explanation).toContain('the authors confirm');
+    const ticked = criterion(
+      changed(stiffWristAid(), (draft) => {
+        draft.attestations.patientNeeds.detail = ' ';
+      }),
+      'B12',
+    );
+    expect(ticked).toMatchObject({
+      status: 'missing',
+      pointer: '/attestations/patientNeeds/detail',
+    });
+    expect(ticked.explanation).toContain('does not say how it was done');
   });
 
   it('B18 is missing when the evidence methods are blank', () => {
@@ -926,7 +958,7 @@ describe('quality criteria', () => {
     expect(missing).toMatchObject({ status: 'missing', pointer: '/rows' });
     expect(missing.explanation).toContain('False negatives');
     expect(missing.explanation).not.toContain('False positives');
-    expect(publishBlockers(checkIpdas(aid))).toEqual([]);
+    expect(publishBlockers(checkIpdas(aid, { today: TODAY }))).toEqual([]);
   });
 
   it('B24-B28 does not apply to an aid that is not about a test', () => {

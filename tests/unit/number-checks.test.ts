@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { AidContent, type AidContentInput } from '#shared/aid/schema';
-import { checkIpdas } from '#shared/checks/ipdas';
 import { checkNumbers, checkWording } from '#shared/checks/numbers';
 
 const kinds = (text: string) => checkWording(text).map((issue) => issue.kind);
@@ -12,8 +11,8 @@ describe('checkWording: "1 in X"', () => {
     expect(checkWording('1 in 100')).toEqual([]);
     expect(checkWording('one in a thousand')).toEqual([]);
     expect(checkWording('1 in 10,000 people')).toEqual([]);
-    // Not "1 in 20": the numerator is 11.
-    expect(checkWording('11 in 20')).toEqual([]);
+    // Not "1 in 20", but a total as hard to compare: "11 in 20" is about 55 in 100.
+    expect(kinds('11 in 20')).toEqual(['uncommon-total']);
   });
 
   it.each([
@@ -54,7 +53,7 @@ describe('checkWording: relative risk', () => {
     const issues = checkWording(text);
     expect(issues.map((issue) => issue.kind)).toEqual(['relative-risk']);
     expect(issues[0]!.suggestion).toBe(
-      'Give the chance with and without treatment, such as "8 in 100 people" and "4 in 100 people".',
+      'Give the chance with and without treatment, such as "8 in 100 people" and "4 in 100 people"; a relative figure may stay beside them.',
     );
   });
 
@@ -116,8 +115,69 @@ describe('checkWording: vague words', () => {
   });
 });
 
+describe('checkWording: the ways a chance is misread', () => {
+  it.each([
+    ['4%', 'percentage', 'Say "4 in 100 people" instead.'],
+    ['0.04', 'percentage', 'Say "4 in 100 people" instead.'],
+    ['2.5 percent', 'percentage', 'Say "about 3 in 100 people" instead.'],
+    [
+      '2 in 300',
+      'uncommon-total',
+      'Say "about 7 in 1000 people", out of 100 or 1000 like the other numbers.',
+    ],
+  ])('flags "%s" as %s and offers a natural frequency', (text, kind, suggestion) => {
+    expect(checkWording(`About ${text} of people have a stroke.`)).toMatchObject([
+      { kind, suggestion },
+    ]);
+  });
+
+  it.each([
+    ['cuts your risk in half', 'A statin cuts your risk in half.'],
+    ['30% fewer people', '30% fewer people have a heart attack.'],
+    ['a 30% reduction', 'Statins give a 30% reduction.'],
+    ['3-fold', 'The risk is 3-fold higher.'],
+    ['a third', 'It lowers the risk by a third.'],
+  ])('catches relative-risk wording such as "%s"', (_, text) => {
+    expect(kinds(text)).toEqual(['relative-risk']);
+  });
+
+  it('accepts a relative figure given beside the absolute numbers', () => {
+    expect(
+      checkWording(
+        '14 in 100 people have a heart attack without it, 10 in 100 with it: 30% fewer people.',
+      ),
+    ).toEqual([]);
+    expect(checkWording('It cuts your risk in half.', { hasAbsolute: true })).toEqual([]);
+  });
+
+  it('does not call the number of a relative risk a chance', () => {
+    expect(kinds('The relative risk is 0.5.')).toEqual(['relative-risk']);
+  });
+
+  it('flags odds and numbers needed to treat', () => {
+    expect(kinds('The odds of a stroke are 1 to 4.')).toEqual(['odds']);
+    expect(kinds('The number needed to treat is 50.')).toEqual(['number-needed-to-treat']);
+    expect(kinds('The NNT is 50.')).toEqual(['number-needed-to-treat']);
+  });
+
+  it('flags "very unusual" but not "most likely"', () => {
+    expect(excerpts('A serious side effect is very unusual.')).toEqual(['very unusual']);
+    expect(checkWording('The most likely result is less pain.')).toEqual([]);
+  });
+
+  it('leaves measures that are not chances alone', () => {
+    expect(checkWording('Take 2.5 mg a day for 6 weeks. Walk 1.5 miles.')).toEqual([]);
+  });
+});
+
 describe('checkNumbers', () => {
-  const frequency = (numerator: number, denominator: number, timeFrame = 'over 10 years') => ({
+  const TEN_YEARS = { value: 10, unit: 'years' } as const;
+  const frequency = (
+    numerator: number,
+    denominator = 100,
+    timeFrame: { value: number; unit: 'years' | 'months' } = TEN_YEARS,
+  ) => ({
+    outcome: 'have a heart attack or stroke',
     numerator,
     denominator,
     timeFrame,
@@ -133,170 +193,146 @@ describe('checkNumbers', () => {
   });
   const aidWith = (rows: RowInput[], descriptions: [string, string, string] = ['', '', '']) =>
     AidContent.parse({
-      title: 'Knee pain',
+      title: 'Statins',
       condition: '',
-      question: 'Should I have a new knee?',
+      question: 'Should I take a statin?',
       audience: '',
       language: 'en',
       options: [
-        { id: 'surgery', name: 'Knee replacement', description: descriptions[0] },
-        { id: 'physio', name: 'Physiotherapy', description: descriptions[1] },
-        { id: 'wait', name: 'Wait and see', description: descriptions[2] },
+        { id: 'statin', name: 'Statin', description: descriptions[0] },
+        { id: 'lifestyle', name: 'Lifestyle changes', description: descriptions[1] },
+        { id: 'none', name: 'No statin', description: descriptions[2] },
       ],
-      rows,
+      rows: [...rows, row('visits', 'Visits', { statin: { text: 'A yearly blood test.' } })],
       funding: '',
       conflictsOfInterest: '',
       evidenceMethods: '',
       updatePolicy: '',
     });
-  const fine = row('pain', 'Pain', { surgery: { text: 'Most go away.' } });
+  const kindsAt = (aid: AidContent) =>
+    checkNumbers(aid).issues.map(({ kind, pointer, excerpt }) => [kind, pointer, excerpt]);
 
-  it('finds nothing when every row agrees and the words are clear', () => {
+  it('finds nothing when the words and the numbers agree, and says what it read', () => {
     const aid = aidWith([
-      row('infection', 'Chance of infection', {
-        surgery: { text: 'About 2 in 100 people.', number: frequency(2, 100) },
-        physio: { text: 'About 1 in 100 people.', number: frequency(1, 100, ' Over 10 Years ') },
-        wait: { text: 'No operation, so no wound.' },
+      row('heart', 'Heart attack or stroke', {
+        statin: { text: 'About 10 in 100 people have one.', numbers: [frequency(10)] },
+        lifestyle: { text: 'About 12 in 100 people have one.', numbers: [frequency(12)] },
+        none: { text: 'About 14 in 100 people have one.', numbers: [frequency(14)] },
       }),
-      row('walking', 'Walking', { surgery: { text: '90 in 100 people walk in 6 weeks.' } }),
     ]);
-    expect(checkNumbers(aid)).toEqual([]);
+    expect(checkNumbers(aid)).toEqual({ issues: [], read: { structured: 3, inText: 3 } });
   });
 
-  it('flags a row whose numbers use different totals, once, and suggests the most common total', () => {
+  it('reads nothing in an aid without numbers, so it never claims totals were compared', () => {
+    const aid = aidWith([row('cost', 'Cost', { statin: { text: 'A prescription charge.' } })]);
+    expect(checkNumbers(aid).read).toEqual({ structured: 0, inText: 0 });
+  });
+
+  it('flags words that contradict the cell’s own number', () => {
     const aid = aidWith([
-      row('infection', 'Chance of infection', {
-        surgery: { text: 'About 2 in 100 people.', number: frequency(2, 100) },
-        physio: { text: 'About 10 in 1000 people.', number: frequency(10, 1000) },
-        wait: { text: 'About 1 in 100 people.', number: frequency(1, 100) },
+      row('heart', 'Heart attack or stroke', {
+        statin: { text: 'About 4 in 100 people have one.', numbers: [frequency(10)] },
+        lifestyle: { text: 'About 12% of people have one.', numbers: [frequency(12)] },
+        none: { text: 'About 20% have one.', numbers: [frequency(14)] },
       }),
-      fine,
     ]);
-    expect(checkNumbers(aid)).toEqual([
-      {
-        kind: 'denominator-mismatch',
-        pointer: '/rows/0',
-        message: 'The numbers in “Chance of infection” use different totals: 100 and 1000.',
-        suggestion:
-          'Give every number in this row out of 100, for example "1 in 100" rather than "10 in 1000".',
-      },
+    expect(kindsAt(aid)).toEqual([
+      ['contradicts-number', '/rows/0/cells/statin/text', '4 in 100'],
+      ['percentage', '/rows/0/cells/lifestyle/text', '12%'],
+      ['percentage', '/rows/0/cells/none/text', '20%'],
+      ['contradicts-number', '/rows/0/cells/none/text', '20%'],
     ]);
   });
 
-  it('says the same as the IPDAS criteria about one row: one rule, two reports', () => {
+  it('accepts words inside the number’s range', () => {
     const aid = aidWith([
-      row('infection', 'Chance of infection', {
-        surgery: { text: 'About 2 in 100 people.', number: frequency(2, 100) },
-        physio: { text: 'About 10 in 1000 people.', number: frequency(10, 1000, 'over 5 years') },
-        wait: { text: 'About 1 in 100 people.', number: frequency(1, 100) },
+      row('heart', 'Heart attack or stroke', {
+        statin: {
+          text: 'Between 8 in 100 and 12 in 100 people.',
+          numbers: [{ ...frequency(10), range: { low: 8, high: 12 } }],
+        },
       }),
-      fine,
     ]);
-    expect(checkNumbers(aid).map((issue) => issue.kind)).toEqual([
-      'denominator-mismatch',
-      'time-frame-mismatch',
+    expect(kindsAt(aid)).toEqual([]);
+  });
+
+  it('flags a row whose words use other totals or time frames than its numbers', () => {
+    const aid = aidWith([
+      row('heart', 'Heart attack or stroke', {
+        statin: { text: 'Over 10 years, 10 in 100 people.', numbers: [frequency(10)] },
+        lifestyle: { text: 'Over 5 years, 2 in 300 people.' },
+        none: { text: '14 in 100 people.', numbers: [frequency(14)] },
+      }),
     ]);
-    const criteria = checkIpdas(aid);
-    const findingOf = (id: string) => criteria.find((criterion) => criterion.id === id);
-    // The odd one out is the physiotherapy number, on both counts.
-    expect(findingOf('B7')).toMatchObject({
-      status: 'missing',
-      pointer: '/rows/0/cells/physio/number/denominator',
+    expect(kindsAt(aid)).toEqual([
+      ['uncommon-total', '/rows/0/cells/lifestyle/text', '2 in 300'],
+      ['denominator-mismatch', '/rows/0', undefined],
+      ['time-frame-mismatch', '/rows/0', undefined],
+    ]);
+  });
+
+  it('counts 12 months and 1 year as the same time frame', () => {
+    const aid = aidWith([
+      row('muscle', 'Muscle pain', {
+        statin: {
+          text: 'In 12 months, 5 in 100 people.',
+          numbers: [frequency(5, 100, { value: 1, unit: 'years' })],
+        },
+        none: {
+          text: 'In one year, 4 in 100 people.',
+          numbers: [frequency(4, 100, { value: 12, unit: 'months' })],
+        },
+      }),
+    ]);
+    expect(kindsAt(aid)).toEqual([]);
+  });
+
+  it('flags an option with only words on a row where the others give numbers', () => {
+    const aid = aidWith([
+      row('diabetes', 'Diabetes', {
+        statin: { text: 'About 2 in 100 more people get diabetes.', numbers: [frequency(2)] },
+        lifestyle: { text: 'Very unusual.' },
+        none: { text: 'About 1 in 100 people.', numbers: [frequency(1)] },
+      }),
+    ]);
+    const issues = checkNumbers(aid).issues;
+    expect(issues.map((issue) => issue.kind)).toEqual(['vague-word', 'number-and-words']);
+    expect(issues[1]).toMatchObject({
+      pointer: '/rows/0/cells/lifestyle/text',
+      excerpt: 'Very unusual',
+      message:
+        'Lifestyle changes on “Diabetes” gives only words ("Very unusual"), while Statin and No statin give numbers.',
     });
-    expect(findingOf('B6')).toMatchObject({
-      status: 'missing',
-      pointer: '/rows/0/cells/physio/number/timeFrame',
-    });
   });
 
-  it('suggests the largest total when no total is more common', () => {
+  it('accepts relative wording in a cell that gives its absolute number', () => {
     const aid = aidWith([
-      row('infection', 'Chance of infection', {
-        surgery: { text: 'About 2 in 100 people.', number: frequency(2, 100) },
-        physio: { text: 'About 5 in 1000 people.', number: frequency(5, 1000) },
-      }),
-      fine,
-    ]);
-    expect(checkNumbers(aid)[0]?.suggestion).toBe(
-      'Give every number in this row out of 1000, for example "20 in 1000" rather than "2 in 100".',
-    );
-  });
-
-  it('flags a row whose numbers cover different time frames, ignoring case and spaces', () => {
-    const aid = aidWith([
-      fine,
-      row('infection', 'Chance of infection', {
-        surgery: { text: 'About 2 in 100 people.', number: frequency(2, 100, 'over 10 years') },
-        physio: { text: 'About 1 in 100 people.', number: frequency(1, 100, 'Over 10 years ') },
-        wait: { text: 'About 1 in 100 people.', number: frequency(1, 100, 'over 5 years') },
+      row('heart', 'Heart attack or stroke', {
+        statin: { text: 'It cuts your risk in half.', numbers: [frequency(7)] },
+        none: { text: 'No change.', numbers: [frequency(14)] },
       }),
     ]);
-    expect(checkNumbers(aid)).toEqual([
-      {
-        kind: 'time-frame-mismatch',
-        pointer: '/rows/1',
-        message:
-          'The numbers in “Chance of infection” cover different time frames: "over 10 years" and "over 5 years".',
-        suggestion:
-          'Give every number in this row over the same time frame, such as "over 10 years".',
-      },
-    ]);
+    expect(kindsAt(aid)).toEqual([]);
   });
 
-  it('ignores cells without a number in the row checks', () => {
-    const aid = aidWith([
-      row('infection', 'Chance of infection', {
-        surgery: { text: 'About 2 in 100 people.', number: frequency(2, 100) },
-        physio: { text: 'About 1 in 100 people.', number: frequency(1, 100) },
-        wait: { text: 'No operation, so no wound.' },
-      }),
-      fine,
-    ]);
-    expect(checkNumbers(aid)).toEqual([]);
-  });
-
-  it('names the row by its question when it has no label', () => {
-    const aid = aidWith([
-      {
-        ...row('infection', '', {
-          surgery: { text: '', number: frequency(2, 100) },
-          physio: { text: '', number: frequency(1, 1000) },
-        }),
-        question: 'Could I get an infection?',
-      },
-      fine,
-    ]);
-    expect(checkNumbers(aid)[0]?.message).toBe(
-      'The numbers in “Could I get an infection?” use different totals: 100 and 1000.',
-    );
-  });
-
-  it('checks the words of every cell and option description, in aid order', () => {
+  it('reads every patient-facing text, in aid order', () => {
     const aid = aidWith(
       [
-        row('infection', 'Chance of infection', {
-          surgery: { text: '1 in 20 people.', number: frequency(5, 100) },
-          physio: { text: 'Rare.', number: frequency(1, 1000) },
-          wait: { text: 'Twice as likely as with surgery.' },
-        }),
-        row('pain', 'Pain', {
-          wait: { text: 'Pain is common.' },
-          surgery: { text: 'Often less pain.' },
+        row('heart', 'Heart attack or stroke', {
+          statin: { text: '4%.', numbers: [frequency(4)] },
+          lifestyle: { text: 'Rare.', numbers: [frequency(1, 1000)] },
+          none: { text: 'Twice as likely as with a statin.' },
         }),
       ],
       ['Most people do well.', '', 'You are unlikely to get worse.'],
     );
-    expect(checkNumbers(aid).map(({ kind, pointer, excerpt }) => [kind, pointer, excerpt])).toEqual(
-      [
-        ['denominator-mismatch', '/rows/0', undefined],
-        ['one-in-x', '/rows/0/cells/surgery/text', '1 in 20'],
-        ['vague-word', '/rows/0/cells/physio/text', 'Rare'],
-        ['relative-risk', '/rows/0/cells/wait/text', 'Twice as likely'],
-        ['vague-word', '/rows/1/cells/surgery/text', 'Often'],
-        ['vague-word', '/rows/1/cells/wait/text', 'common'],
-        ['vague-word', '/options/0/description', 'Most people'],
-        ['vague-word', '/options/2/description', 'unlikely'],
-      ],
-    );
+    expect(kindsAt(aid)).toEqual([
+      ['vague-word', '/options/0/description', 'Most people'],
+      ['vague-word', '/options/2/description', 'unlikely'],
+      ['percentage', '/rows/0/cells/statin/text', '4%'],
+      ['vague-word', '/rows/0/cells/lifestyle/text', 'Rare'],
+      ['relative-risk', '/rows/0/cells/none/text', 'Twice as likely'],
+      ['number-and-words', '/rows/0/cells/none/text', undefined],
+    ]);
   });
 });

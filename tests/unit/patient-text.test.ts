@@ -7,7 +7,10 @@ function allTexts(value: unknown, path = 'patientText'): Array<[string, string]>
   if (typeof value === 'string') return [[path, value]];
   if (typeof value === 'function') {
     const sample = (value as (...args: unknown[]) => string)(
-      ...[12, 100, 'people like you', 'after 1 year'].slice(0, value.length),
+      ...[12, 100, 'people like you', 'after 1 year', 'have less pain over 1 year'].slice(
+        0,
+        value.length,
+      ),
     );
     return [[path, sample]];
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AidContent, type AidContentInput } from '#shared/aid/schema';
-import { measureAid, measureText } from '#shared/checks/readability';
+import { measureAid, measureText, spokenNumeral } from '#shared/checks/readability';
 
 describe('measureText', () => {
   it('computes Flesch–Kincaid and SMOG from the counts', () => {
@@ -225,21 +225,104 @@ describe('measureAid', () => {
     });
   });
 
-  it('measures the whole aid with each text as its own sentence', () => {
+  it('measures the whole aid on what patients read as sentences, each text its own sentence', () => {
     const { texts, overall } = measureAid(aid);
+    // Names and labels ("Knee pain", "Recovery time", "Infection") would dilute the grade.
+    const labels = new Set(['/title', '/options/0/name', '/rows/0/label', '/rows/1/label']);
+    const prose = texts.filter((text) => !labels.has(text.pointer));
     const sum = (pick: (t: (typeof texts)[number]) => number) =>
-      texts.reduce((total, text) => total + pick(text), 0);
-    expect(overall.sentences).toBe(texts.length);
+      prose.reduce((total, text) => total + pick(text), 0);
+    expect(overall.sentences).toBe(prose.length);
     expect(overall.words).toBe(sum((t) => t.words));
     expect(overall.syllables).toBe(sum((t) => t.syllables));
     expect(overall.polysyllables).toBe(sum((t) => t.polysyllables));
     // The same texts written out as sentences give the same grades.
     expect(overall).toEqual(
       measureText(
-        'Knee pain. Your knee hurts and is stiff. Should I have a new knee? Knee replacement. ' +
-          'A new knee joint. Exercises at home. How long is recovery? Recovery time. ' +
-          `${simpleCell} Infection. ${complexCell} None.`,
+        'Your knee hurts and is stiff. Should I have a new knee? ' +
+          'A new knee joint. Exercises at home. How long is recovery? ' +
+          `${simpleCell} ${complexCell} None.`,
       ),
     );
+  });
+});
+
+describe('reading level: what the formulas cannot see', () => {
+  const aidIn = (language: string, cells: Record<string, string>) =>
+    AidContent.parse({
+      title: 'Hip replacement',
+      condition: 'Your hip is worn and painful.',
+      question: 'Should I have a new hip?',
+      audience: '',
+      language,
+      options: [
+        { id: 'surgery', name: 'New hip', description: '' },
+        { id: 'wait', name: 'Wait', description: '', isNoAction: true },
+      ],
+      rows: [
+        {
+          id: 'harm',
+          question: 'What can go wrong?',
+          label: 'Problems',
+          kind: 'harm',
+          cells: Object.fromEntries(Object.entries(cells).map(([id, text]) => [id, { text }])),
+        },
+        { id: 'other', question: 'How long is recovery?', label: 'Recovery', kind: 'practical' },
+      ],
+      funding: 'A made-up trust pays for this guide and its updates every year.',
+      conflictsOfInterest: '',
+      evidenceMethods: '',
+      updatePolicy: '',
+    });
+
+  it('flags technical words in short cells, with a plainer way to say them', () => {
+    const { hardWords, texts } = measureAid(
+      aidIn('en', {
+        surgery: 'Periprosthetic infection.',
+        wait: 'Thromboembolism or haemorrhage.',
+      }),
+    );
+    // Too short for a formula: no grade, so only the word check can catch them.
+    expect(texts.find((t) => t.pointer === '/rows/0/cells/wait/text')?.grade).toBeNull();
+    expect(hardWords.map(({ pointer, word, plainer }) => [pointer, word, plainer])).toEqual([
+      ['/rows/0/cells/surgery/text', 'Periprosthetic', 'around the new joint'],
+      ['/rows/0/cells/wait/text', 'Thromboembolism', 'a blood clot that travels'],
+      ['/rows/0/cells/wait/text', 'haemorrhage', 'heavy bleeding'],
+    ]);
+  });
+
+  it('flags long words the list does not know, with no alternative offered', () => {
+    const { hardWords } = measureAid(aidIn('en', { surgery: 'Osseointegration takes time.' }));
+    expect(hardWords).toMatchObject([{ word: 'Osseointegration', plainer: null }]);
+  });
+
+  it('measures the funding, conflicts and update policy too', () => {
+    const pointers = measureAid(aidIn('en', { surgery: 'Pain.' })).texts.map((t) => t.pointer);
+    expect(pointers).toContain('/funding');
+  });
+
+  it('counts numerals as spoken for SMOG: "17%" is "seventeen percent"', () => {
+    expect(measureText('About 17% of people.').polysyllables).toBe(1);
+    expect(measureText('About 4% of people.').polysyllables).toBe(0);
+    expect(spokenNumeral('4%')).toEqual(['four', 'percent']);
+    expect(spokenNumeral('1,250')).toEqual(['one', 'thousand', 'two', 'hundred', 'fifty']);
+    expect(spokenNumeral('0.04')).toEqual(['zero', 'point', 'zero', 'four']);
+  });
+
+  it('reads a list of lines in lower case as a list, not one long sentence', () => {
+    expect(measureText('Side effects:\nheadache\nfeeling sick\nmuscle pain')).toMatchObject({
+      sentences: 4,
+    });
+    expect(measureText('You may have\nheadache\nfeeling sick\nmuscle pain')).toMatchObject({
+      sentences: 4,
+    });
+    expect(measureText('You may need\nto stay in hospital.')).toMatchObject({ sentences: 1 });
+  });
+
+  it('says the reading level is measured for English only, and grades nothing else', () => {
+    const spanish = measureAid(aidIn('es', { surgery: 'Infección periprotésica.' }));
+    expect(spanish).toMatchObject({ measured: false, texts: [], hardWords: [], aboveTarget: [] });
+    expect(spanish.overall.grade).toBeNull();
+    expect(measureAid(aidIn('en-GB', { surgery: 'Pain.' })).measured).toBe(true);
   });
 });

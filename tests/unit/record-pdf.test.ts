@@ -161,7 +161,7 @@ describe('the shared decision record as a PDF', () => {
       'Demonstration only: not for real care. Its numbers are made up.',
     );
     expect(textOf(pages)).toContain(
-      '30 out of 100 people like you after 6 months, between 20 and 40 (illustrative)',
+      '30 out of 100 people like you feel better over 6 months; 70 do not. The true number could be between 20 and 40 out of 100. (illustrative number)',
     );
   });
 

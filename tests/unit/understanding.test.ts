@@ -12,10 +12,7 @@ function withoutNumbers(aid: AidContent): AidContent {
     rows: aid.rows.map((row) => ({
       ...row,
       cells: Object.fromEntries(
-        Object.entries(row.cells).map(([id, cell]) => {
-          const { number: _number, ...rest } = cell;
-          return [id, rest];
-        }),
+        Object.entries(row.cells).map(([id, cell]) => [id, { ...cell, numbers: [] }]),
       ),
     })),
   };

@@ -57,20 +57,33 @@ export function shownErrors(meta: FieldErrors, errorsOf: FieldErrors[] = []) {
 }
 
 /**
- * A labelled form control with its hint and its error next to it. Ids come
- * from Conform's field metadata, and the error is tied to the control
- * (aria-describedby, aria-invalid), so screen readers read it.
+ * What describes a field's control: its hint and the error shown, with their
+ * ids, and those ids (and `more`) as its `aria-describedby`.
  */
-export function Field({ meta, errorsOf, label, hint, labelHidden, note, children }: FieldProps) {
+export function describedField(
+  meta: FieldErrors,
+  errorsOf: FieldErrors[] | undefined,
+  hint: ReactNode,
+  ...more: Array<string | undefined>
+) {
   const error = shownErrors(meta, errorsOf);
   const hintId = hint ? meta.descriptionId : undefined;
-  const noteId = note ? `${meta.id}-note` : undefined;
-  const describedBy = [hintId, error?.id, noteId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hintId, error?.id, ...more].filter(Boolean).join(' ') || undefined;
+  return { error, hintId, describedBy };
+}
+
+/** A field's hint and its error, under its label or legend. */
+export function HintAndError({
+  hint,
+  hintId,
+  error,
+}: {
+  hint: ReactNode;
+  hintId: string | undefined;
+  error: { id: string; message: string } | undefined;
+}) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={meta.id} className={labelHidden ? 'visually-hidden' : undefined}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}
@@ -81,6 +94,24 @@ export function Field({ meta, errorsOf, label, hint, labelHidden, note, children
           {error.message}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * A labelled form control with its hint and its error next to it. Ids come
+ * from Conform's field metadata, and the error is tied to the control
+ * (aria-describedby, aria-invalid), so screen readers read it.
+ */
+export function Field({ meta, errorsOf, label, hint, labelHidden, note, children }: FieldProps) {
+  const noteId = note ? `${meta.id}-note` : undefined;
+  const { error, hintId, describedBy } = describedField(meta, errorsOf, hint, noteId);
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={meta.id} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <HintAndError hint={hint} hintId={hintId} error={error} />
       {children({
         id: meta.id,
         'aria-invalid': error ? true : undefined,
@@ -98,39 +129,36 @@ function withoutKey<Props extends { key?: unknown }>({ key: _key, ...props }: Pr
   return props;
 }
 
-export function TextInput({
+/** A control's props apart: the field's own (label, hint, errors), and the rest for the control. */
+function splitField<Props extends Common>({
   meta,
   errorsOf,
   label,
   hint,
   labelHidden,
   note,
-  type = 'text',
-  ...rest
-}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'defaultValue'>) {
-  const props = withoutKey(getInputProps(meta, { type: type as 'text', ariaAttributes: false }));
-  return (
-    <Field {...{ meta, errorsOf, label, hint, labelHidden, note }}>
-      {(control) => <input {...props} {...control} {...rest} />}
-    </Field>
-  );
+  ...control
+}: Props) {
+  return { field: { meta, errorsOf, label, hint, labelHidden, note }, control };
 }
 
-export function TextArea({
-  meta,
-  errorsOf,
-  label,
-  hint,
-  labelHidden,
-  note,
-  ...rest
-}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'defaultValue'>) {
-  const props = withoutKey(getTextareaProps(meta, { ariaAttributes: false }));
-  return (
-    <Field {...{ meta, errorsOf, label, hint, labelHidden, note }}>
-      {(control) => <textarea {...props} {...control} {...rest} />}
-    </Field>
+export function TextInput({
+  type = 'text',
+  ...props
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'defaultValue'>) {
+  const { field, control: rest } = splitField(props);
+  const conform = withoutKey(
+    getInputProps(field.meta, { type: type as 'text', ariaAttributes: false }),
   );
+  return <Field {...field}>{(control) => <input {...conform} {...control} {...rest} />}</Field>;
+}
+
+export function TextArea(
+  props: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id' | 'defaultValue'>,
+) {
+  const { field, control: rest } = splitField(props);
+  const conform = withoutKey(getTextareaProps(field.meta, { ariaAttributes: false }));
+  return <Field {...field}>{(control) => <textarea {...conform} {...control} {...rest} />}</Field>;
 }
 
 export function Select({
@@ -157,10 +185,19 @@ export function Select({
 /** A checkbox with its label after it. */
 export function Checkbox({ meta, children }: { meta: FieldMeta; children: ReactNode }) {
   const props = withoutKey(getInputProps(meta, { type: 'checkbox', ariaAttributes: false }));
-  return (
+  const { error, describedBy } = describedField(meta, undefined, null);
+  const box = (
     <label className="checkbox">
-      <input {...props} /> {children}
+      <input {...props} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />{' '}
+      {children}
     </label>
+  );
+  if (!error) return box;
+  return (
+    <div className="field field-invalid">
+      <HintAndError hint={null} hintId={undefined} error={error} />
+      {box}
+    </div>
   );
 }
 

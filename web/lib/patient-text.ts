@@ -28,14 +28,14 @@ export const patientText = {
   comparingOptions: 'The options side by side',
   questionsPeopleAsk: 'Questions people ask',
   numberOutOf: (numerator: number, denominator: number) => `${numerator} out of ${denominator}`,
-  range: (low: number, high: number) => `It could be between ${low} and ${high}.`,
-  /** The picture's text: "12 out of 100 people like you after 1 year". */
-  iconArrayLabel: (numerator: number, denominator: number, who: string, timeFrame: string) =>
-    `${numerator} out of ${denominator} ${who} ${timeFrame}`.replace(/\s+/g, ' ').trim(),
   sourcesHeading: 'Where this comes from',
   sourceNumber: (n: number) => `Source ${n}`,
   noDate: 'No date given',
   aboutThisGuide: 'About this guide',
+  howMade: 'How it was made',
+  readingLevelTitle: 'How easy it is to read',
+  readingLevel: (grade: number) =>
+    `About school grade ${Math.round(grade)} (age ${Math.round(grade) + 5} to ${Math.round(grade) + 6}). Guides like this aim for grade 8 or lower.`,
   writtenBy: 'Written by',
   paidForBy: 'Paid for by',
   conflicts: 'Conflicts of interest',
@@ -227,13 +227,15 @@ export const patientText = {
   understandingTitle: 'Check what you read',
   understandingIntro:
     'This is not a test. It helps you and your clinic see what to talk about. If you do not know, pick "I\'m not sure".',
+  /** `happens`: the number's outcome and time frame, "have less pain over 1 year". */
   understandingQuestion: (
     rowQuestion: string,
     option: string,
     denominator: number,
     who: string,
-    time: string,
-  ) => `${rowQuestion} ${option}: out of ${denominator} ${who}, about how many? This is ${time}.`,
+    happens: string,
+  ) =>
+    `${rowQuestion} ${option}. Out of ${denominator} ${who}, about how many ${happens.trim() || 'are counted here'}?`,
   notSureAnswer: "I'm not sure",
   guideSays: (numerator: number, denominator: number) =>
     `The guide says ${numerator} out of ${denominator}.`,

@@ -87,6 +87,7 @@ export default function PublishedVersion() {
           content={version.content}
           demonstration={version.demonstration}
           versionLine={patientText.versionLine(version.number, formatDate(version.publishedAt))}
+          readingGrade={version.readingGrade}
         />
       </section>
     </>

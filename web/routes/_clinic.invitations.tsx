@@ -23,23 +23,21 @@ import {
 } from '#shared/invitations';
 import { useEffect } from 'react';
 import { formatDate } from '../components/aid-view/aid-view';
-import { FormError, Select, TextInput } from '../components/field';
+import { Checkbox, FormError, Select, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
-import { apiClient, expectOk } from '../lib/api.server';
+import { apiClient, expectOk, pageQuery } from '../lib/api.server';
 import { patientText } from '../lib/patient-text';
-import { admitFormData, postedForm } from '../lib/form-data.server';
+import { postedForm } from '../lib/form-data.server';
 import { group, optional, optionalWhole, text } from '../lib/form-values';
-import { parseForm, refusedReply } from '../lib/forms.server';
-import { fieldErrorsOf, readProblem } from '../lib/problems';
+import { readSmallForm, refusedFieldsReply } from '../lib/forms.server';
 import { qrCodeSvg } from '../lib/qr.server';
 
 export const meta: MetaFunction = () => [{ title: 'Invitations · Decide Together' }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const api = apiClient(context);
-  const cursor = new URL(request.url).searchParams.get('cursor') ?? undefined;
   const [invitations, aids] = await Promise.all([
-    api.invitations.$get({ query: { limit: '50', ...(cursor ? { cursor } : {}) } }).then(expectOk),
+    api.invitations.$get({ query: pageQuery(request, 50) }).then(expectOk),
     api.aids.$get({ query: { limit: '100' } }).then(expectOk),
   ]);
   return { invitations, published: aids.items.filter((aid) => aid.latestVersion) };
@@ -65,6 +63,7 @@ interface InvitationShape {
   version: number;
   clinicReference: string;
   expiresInDays: number;
+  evidenceStillCurrent: boolean;
 }
 
 const InvitationForm = z.preprocess((payload) => {
@@ -75,6 +74,7 @@ const InvitationForm = z.preprocess((payload) => {
     version: Number(version) || version,
     clinicReference: optional(fields['clinicReference']),
     expiresInDays: optionalWhole(fields['expiresInDays']),
+    evidenceStillCurrent: text(fields['evidenceStillCurrent']) === 'on',
   };
 }, NewInvitation);
 
@@ -92,10 +92,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
   }
   const invalid = (reply: SubmissionResult<string[]>) =>
     data<ActionResult>({ kind: 'invalid', reply }, { status: 422 });
-  const admitted = admitFormData(form, { maxFields: 10, maxIndex: 0 });
-  if (!admitted) return invalid(refusedReply('This form has more fields than it can hold.'));
-  const parsed = parseForm(admitted, InvitationForm);
-  if (!parsed.ok) return invalid(parsed.submission.reply());
+  const parsed = readSmallForm(form, InvitationForm, 10);
+  if (!parsed.ok) return invalid(parsed.reply);
   const response = await api.invitations.$post({ json: parsed.value });
   if (response.status === 201) {
     const created = (await response.json()) as CreatedInvitation;
@@ -111,8 +109,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     );
   }
   if ((response.status as number) !== 422) await expectOk(response);
-  const fieldErrors = fieldErrorsOf(await readProblem(response), parsed.value);
-  return invalid(parsed.submission.reply({ fieldErrors }));
+  return invalid(await refusedFieldsReply(response, parsed));
 }
 
 const statusWords: Record<InvitationStatus, string> = {
@@ -217,6 +214,12 @@ export default function Invitations() {
               inputMode="numeric"
               size={4}
             />
+            {fields.evidenceStillCurrent.errors ? (
+              // Shown once the aid turns out to be past its review-by date: the author vouches for it.
+              <Checkbox meta={fields.evidenceStillCurrent}>
+                I have checked: the evidence in this aid is still current.
+              </Checkbox>
+            ) : null}
             <button
               type="submit"
               name="intent"

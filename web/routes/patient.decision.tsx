@@ -8,7 +8,7 @@ import {
 } from '#shared/record/rules';
 import { AboutGuide, DecisionIntro, formatDate, Sources } from '../components/aid-view/aid-view';
 import { TextInput } from '../components/field';
-import { ChoiceGroup } from '../components/patient/choice-group';
+import { ChoiceGroup, choicesOf } from '../components/patient/choice-group';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { saveStep } from '../lib/patient.server';
@@ -22,15 +22,9 @@ type DecisionShape = {
   howToDecide: { role: string; others: string; pressure: string; timing: string };
 };
 
-const roleChoices = decisionRoles.map((value) => ({ value, label: patientText.roles[value] }));
-const pressureChoices = pressureAnswers.map((value) => ({
-  value,
-  label: patientText.pressure[value],
-}));
-const timingChoices = decisionTimings.map((value) => ({
-  value,
-  label: patientText.timing[value],
-}));
+const roleChoices = choicesOf(decisionRoles, patientText.roles);
+const pressureChoices = choicesOf(pressureAnswers, patientText.pressure);
+const timingChoices = choicesOf(decisionTimings, patientText.timing);
 
 /**
  * Step 1: the decision, who wrote the guide, when, from which sources, and who
@@ -63,7 +57,7 @@ export default function TheDecision() {
             <p className="muted">
               {patientText.versionLine(aid.version, formatDate(aid.publishedAt))}
             </p>
-            <AboutGuide content={aid.content} Sub="h2" />
+            <AboutGuide content={aid.content} Sub="h2" readingGrade={aid.readingGrade} />
             <Sources content={aid.content} Sub="h2" />
             <section className="how-to-decide" aria-labelledby="how-to-decide-title">
               <h2 id="how-to-decide-title">{patientText.howToDecideTitle}</h2>

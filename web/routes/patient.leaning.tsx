@@ -43,15 +43,17 @@ function MattersBar({ rating }: { rating: number }) {
  */
 function Evidence({ entry, demonstration }: { entry: RowFit; demonstration: boolean }) {
   const { cell, commonDenominator } = entry;
-  const n = cell.number;
   return (
     <div className="fit-evidence">
-      {n ? (
-        <NumberFigure
-          n={n}
-          demonstration={demonstration}
-          picture={commonDenominator === n.denominator}
-        />
+      {cell.numbers.length > 0 ? (
+        cell.numbers.map((n, i) => (
+          <NumberFigure
+            key={i}
+            n={n}
+            demonstration={demonstration}
+            picture={commonDenominator === n.denominator}
+          />
+        ))
       ) : isBlank(cell.text) ? (
         <p className="muted">{patientText.notAnswered}</p>
       ) : (

@@ -1,7 +1,9 @@
 import { Link, useActionData, useSearchParams } from '@remix-run/react';
+import { Fragment } from 'react';
 import { rowName } from '#shared/aid/names';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { cellOf } from '#shared/aid/cells';
+import { numberSentence } from '#shared/aid/number-words';
 import { own } from '#shared/own';
 import {
   IMPORTANT_RATING,
@@ -239,20 +241,12 @@ export default function Summary() {
                 <ul>
                   {content.options.map((option) => {
                     const cell = cellOf(row, option.id);
-                    const n = cell.number;
                     return (
                       <li key={option.id}>
                         {option.name}: {cell.text}
-                        {n ? (
-                          <>
-                            {' '}
-                            <strong>
-                              {patientText.numberOutOf(n.numerator, n.denominator)}
-                            </strong>{' '}
-                            {n.referenceClass} {n.timeFrame}.
-                            {n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
-                          </>
-                        ) : null}{' '}
+                        {cell.numbers.map((n, i) => (
+                          <Fragment key={i}> {numberSentence(n)}</Fragment>
+                        ))}{' '}
                         <em>
                           {cell.certainty
                             ? patientText.certainty[cell.certainty]

@@ -2,6 +2,7 @@ import { useActionData, useSearchParams } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { NOT_SURE, recordLimits, stepNumber, sureItems, type SureItem } from '#shared/record/rules';
 import { understandingQuestions } from '#shared/record/understanding';
+import { overTimeFrame } from '#shared/aid/time-frames';
 import { own } from '#shared/own';
 import { TextArea } from '../components/field';
 import { ChoiceGroup } from '../components/patient/choice-group';
@@ -91,7 +92,7 @@ export default function AreYouReady() {
                           question.optionName,
                           n.denominator,
                           n.referenceClass,
-                          n.timeFrame,
+                          `${n.outcome} ${overTimeFrame(n.timeFrame)}`,
                         )}
                         choices={[
                           ...question.choices.map((choice) => ({

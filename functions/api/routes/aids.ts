@@ -6,6 +6,7 @@ import { starterContent } from '#shared/aid/starter';
 import {
   Aid,
   AID_EXPORT_FORMAT,
+  AID_EXPORT_VERSION,
   AidExport,
   AidPage,
   AidUpdate,
@@ -260,7 +261,7 @@ export const aids = new Hono<ApiEnv>()
       const aid = await loadAid(c, aidId);
       if (aid.revision !== revision) throw new AidChangedError(aid);
       const { runChecks } = await loadChecks();
-      const { blockers } = runChecks(aid.content);
+      const { blockers, readability } = runChecks(aid.content);
       if (blockers.length > 0) {
         throw new ProblemError('validation-failed', {
           detail:
@@ -276,6 +277,7 @@ export const aids = new Hono<ApiEnv>()
         aidId,
         revision,
         clinicianActor(c),
+        readability.measured ? readability.overall.grade : null,
       );
       return c.json(version satisfies AidVersion, isNew ? 201 : 200, {
         Location: `/api/aids/${aidId}/versions/${version.number}`,
@@ -453,7 +455,7 @@ function exportFile(
 ): AidExport {
   return {
     format: AID_EXPORT_FORMAT,
-    formatVersion: 1,
+    formatVersion: AID_EXPORT_VERSION,
     exportedAt: now.toISOString(),
     demonstration,
     ...(origin ? { origin } : {}),

@@ -12,6 +12,7 @@ import { NotFoundError } from '#functions/store/errors';
 import { clinicianActor, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
+import { organisationPage } from '../pages';
 import { ProblemError } from '../problem-error';
 import { jsonBody, pathParams, queryParams } from '../validate';
 
@@ -31,13 +32,7 @@ export const invitations = new Hono<ApiEnv>()
       responses: { 200: { description: 'A page of invitations', schema: InvitationPage } },
     }),
     queryParams(Pagination),
-    async (c) => {
-      const page = await c.var.deps.store.invitations.list(
-        c.var.principal.orgId,
-        c.req.valid('query'),
-      );
-      return c.json(page satisfies InvitationPage);
-    },
+    organisationPage<InvitationPage>((store, orgId, query) => store.invitations.list(orgId, query)),
   )
   .post(
     '/',
@@ -60,6 +55,20 @@ export const invitations = new Hono<ApiEnv>()
         throw new ProblemError('validation-failed', {
           errors: [
             { pointer: '/version', detail: 'Choose a published version of one of your aids.' },
+          ],
+        });
+      }
+      const today = store.now().toISOString().slice(0, 10);
+      const { reviewBy } = version.content;
+      // Past its review-by date, the evidence may be out of date: the author says it is not.
+      if (reviewBy && reviewBy < today && !input.evidenceStillCurrent) {
+        throw new ProblemError('validation-failed', {
+          detail: 'This aid is past its review-by date. Nothing was sent.',
+          errors: [
+            {
+              pointer: '/evidenceStillCurrent',
+              detail: `This aid was due for review by ${reviewBy}. Confirm its evidence is still current, or publish an updated version first.`,
+            },
           ],
         });
       }

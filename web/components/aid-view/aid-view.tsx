@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { AidContent, AidRow, Cell, NaturalFrequency } from '#shared/aid/schema';
 import { cellOf, isBlank } from '#shared/aid/cells';
+import { numberSentence, numberWords } from '#shared/aid/number-words';
+import { ATTESTATION_STEPS } from '#shared/aid/words';
 import { patientText } from '../../lib/patient-text';
 import { IconArray } from './icon-array';
 
@@ -69,14 +71,15 @@ function Answer({
   content: AidContent;
   demonstration: boolean;
 }) {
-  const n = cell.number;
   const sourceNumbers = cell.sourceIds
     .map((id) => content.sources.findIndex((s) => s.id === id) + 1)
     .filter((i) => i > 0);
   return (
     <div className="answer">
       {isBlank(cell.text) ? <p className="muted">{patientText.notAnswered}</p> : <p>{cell.text}</p>}
-      {n ? <NumberFigure n={n} demonstration={demonstration} /> : null}
+      {cell.numbers.map((n, i) => (
+        <NumberFigure key={i} n={n} demonstration={demonstration} />
+      ))}
       {cell.certainty ? <p className="certainty">{patientText.certainty[cell.certainty]}</p> : null}
       {sourceNumbers.length > 0 ? (
         <p className="cites">
@@ -235,8 +238,18 @@ export function Sources({ content, Sub }: { content: AidContent; Sub: Heading })
   );
 }
 
-/** Who wrote it, who paid, and how it is kept up to date. */
-export function AboutGuide({ content, Sub }: { content: AidContent; Sub: Heading }) {
+/** Who wrote it, who paid, how it was made, how hard it is to read, and how it is kept up to date. */
+export function AboutGuide({
+  content,
+  Sub,
+  readingGrade,
+}: {
+  content: AidContent;
+  Sub: Heading;
+  /** The whole guide's reading grade, measured when it was published; absent on a draft. */
+  readingGrade?: number | null | undefined;
+}) {
+  const steps = ATTESTATION_STEPS.filter(({ step }) => content.attestations[step].done);
   return (
     <>
       <Sub>{patientText.aboutThisGuide}</Sub>
@@ -257,6 +270,26 @@ export function AboutGuide({ content, Sub }: { content: AidContent; Sub: Heading
         <dd>{content.conflictsOfInterest}</dd>
         <dt>{patientText.howUpdated}</dt>
         <dd>{content.updatePolicy}</dd>
+        {steps.length > 0 ? (
+          <>
+            <dt>{patientText.howMade}</dt>
+            <dd>
+              <ul>
+                {steps.map(({ step, title }) => (
+                  <li key={step}>
+                    {title}: {content.attestations[step].detail}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        {readingGrade !== undefined && readingGrade !== null ? (
+          <>
+            <dt>{patientText.readingLevelTitle}</dt>
+            <dd>{patientText.readingLevel(readingGrade)}</dd>
+          </>
+        ) : null}
       </dl>
     </>
   );
@@ -267,11 +300,14 @@ export function AidView({
   content,
   demonstration,
   versionLine,
+  readingGrade,
   children,
 }: {
   content: AidContent;
   demonstration: boolean;
   versionLine: string;
+  /** A published version's reading grade; a draft's preview has none yet. */
+  readingGrade?: number | null;
   children?: ReactNode;
 }) {
   return (
@@ -285,7 +321,7 @@ export function AidView({
       <h3>{patientText.comparingOptions}</h3>
       <OptionGrid content={content} demonstration={demonstration} />
       <Sources content={content} Sub="h3" />
-      <AboutGuide content={content} Sub="h3" />
+      <AboutGuide content={content} Sub="h3" readingGrade={readingGrade} />
       {children}
     </article>
   );
@@ -305,23 +341,19 @@ export function NumberFigure({
   demonstration: boolean;
   picture?: boolean;
 }) {
+  const words = numberWords(n);
   return (
     <figure className="number-figure">
       {picture ? (
         <IconArray
           numerator={n.numerator}
           denominator={n.denominator}
-          label={patientText.iconArrayLabel(
-            n.numerator,
-            n.denominator,
-            n.referenceClass,
-            n.timeFrame,
-          )}
+          label={numberSentence(n, { range: false })}
         />
       ) : null}
       <figcaption>
-        <strong>{patientText.numberOutOf(n.numerator, n.denominator)}</strong> {n.referenceClass}{' '}
-        {n.timeFrame}.{n.range ? ` ${patientText.range(n.range.low, n.range.high)}` : ''}
+        <strong>{words.count}</strong>
+        {` ${words.happens}${words.others ? `; ${words.others}` : ''}.${words.range ? ` ${words.range}` : ''}`}
         {demonstration ? (
           <span className="badge badge-warning">{patientText.illustrativeNumber}</span>
         ) : null}

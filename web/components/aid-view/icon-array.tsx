@@ -1,7 +1,5 @@
 import { useId } from 'react';
-
-/** Icon arrays draw one mark per person; above this many, the words say it alone. */
-export const MAX_ICONS = 1000;
+import { MAX_ICONS } from '#shared/aid/number-words';
 
 function columnsFor(denominator: number): number {
   if (denominator <= 100) return 10;

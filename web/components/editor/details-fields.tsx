@@ -1,4 +1,5 @@
-import { aidLimits, type Attestations } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/schema';
+import { ATTESTATION_STEPS } from '#shared/aid/words';
 import { Checkbox, shown, TextArea, TextInput } from '../field';
 import type { EditorFields, EditorForm, Grades } from './editor-fields';
 import { gradeNote } from './grade-note';
@@ -102,15 +103,16 @@ export function SourceFields({ form, fields }: { form: EditorForm; fields: Edito
   );
 }
 
-const attestationLabels: Record<keyof Attestations, string> = {
-  patientsInvolved: 'Patients helped to decide what the aid covers',
-  fieldTestedWithPatients: 'Patients tried the aid and we changed it after',
-  fieldTestedWithClinicians: 'Clinicians tried the aid and we changed it after',
-  externallyReviewed: 'People outside the team reviewed it',
-};
-
 /** Who wrote it, who paid, how the evidence was chosen and when it is checked again. */
-export function AuthorshipFields({ form, fields }: { form: EditorForm; fields: EditorFields }) {
+export function AuthorshipFields({
+  form,
+  fields,
+  grades,
+}: {
+  form: EditorForm;
+  fields: EditorFields;
+  grades: Grades;
+}) {
   const authors = fields.authors.getFieldList();
   const attestations = fields.attestations.getFieldset();
   return (
@@ -167,6 +169,7 @@ export function AuthorshipFields({ form, fields }: { form: EditorForm; fields: E
         meta={fields.funding}
         label="Who paid for the aid"
         maxLength={aidLimits.funding}
+        note={gradeNote(grades.get(fields.funding.name))}
         rows={2}
       />
       <TextArea
@@ -174,12 +177,14 @@ export function AuthorshipFields({ form, fields }: { form: EditorForm; fields: E
         label="Conflicts of interest"
         hint="“None.” is a fine answer."
         maxLength={aidLimits.conflictsOfInterest}
+        note={gradeNote(grades.get(fields.conflictsOfInterest.name))}
         rows={2}
       />
       <TextArea
         meta={fields.evidenceMethods}
         label="How the evidence was found and chosen"
         maxLength={aidLimits.evidenceMethods}
+        note={gradeNote(grades.get(fields.evidenceMethods.name))}
         rows={3}
       />
       <div className="inline-fields">
@@ -191,15 +196,35 @@ export function AuthorshipFields({ form, fields }: { form: EditorForm; fields: E
         label="When the aid is updated"
         hint="e.g. We look at the evidence every year, and sooner if an important study comes out."
         maxLength={aidLimits.updatePolicy}
+        note={gradeNote(grades.get(fields.updatePolicy.name))}
         rows={2}
       />
-      <fieldset>
-        <legend>How the aid was developed (you confirm these)</legend>
-        {(Object.keys(attestationLabels) as Array<keyof Attestations>).map((key) => (
-          <Checkbox key={key} meta={attestations[key]}>
-            {attestationLabels[key]}
-          </Checkbox>
-        ))}
+      <fieldset className="attestations">
+        <legend>How the aid was developed (you confirm each step)</legend>
+        <p className="field-hint">
+          Software cannot check these. Tick a step only when it was done, and say in a line how
+          (who, how many, when): patients see it.
+        </p>
+        {ATTESTATION_STEPS.map(({ step, id, title, example }) => {
+          const f = attestations[step].getFieldset();
+          return (
+            <div key={step} className="attestation" id={`attestation-${step}`}>
+              <Checkbox meta={f.done}>
+                <span className="attestation-id">{id}</span> {title}
+              </Checkbox>
+              <TextInput
+                meta={f.detail}
+                label={
+                  <>
+                    How it was done<span className="visually-hidden"> ({id})</span>
+                  </>
+                }
+                hint={`e.g. ${example}`}
+                maxLength={aidLimits.attestationDetail}
+              />
+            </div>
+          );
+        })}
       </fieldset>
     </section>
   );

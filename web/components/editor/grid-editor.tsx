@@ -1,19 +1,53 @@
 import { getCollectionProps } from '@conform-to/react';
-import { aidLimits, type AidContentInput } from '#shared/aid/schema';
+import { useLocation } from '@remix-run/react';
+import {
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type CSSProperties,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import type { AidContent, AidContentInput } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/schema';
+import { overTimeFrame } from '#shared/aid/time-frames';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from '#shared/aid/words';
 import type { MeasuredText } from '#shared/checks/results';
 import { allErrorsOf, Checkbox, Select, shown, shownErrors, TextArea, TextInput } from '../field';
+import { EDITOR_FORM_ID } from '../../routes/_clinic.aids.$aidId._index/aid-form';
+import {
+  cellAnchor,
+  cellSourcesAnchor,
+  detailsAnchor,
+  numberAnchor,
+  rowAnchor,
+  sourceLabel,
+} from './editor-anchors';
 import type { EditorField, EditorFields, EditorForm, Grades } from './editor-fields';
 import { gradeNote } from './grade-note';
 
 type Option = AidContentInput['options'][number];
 type Row = AidContentInput['rows'][number];
 type Cell = NonNullable<Row['cells']>[string];
+type NumberInput = NonNullable<Cell['numbers']>[number];
+type ContentCell = AidContent['rows'][number]['cells'][string];
+
+/** A source as a cell cites it: its number in the list, a label that tells it apart, the whole citation. */
+interface SourceChoice {
+  id: string;
+  number: number;
+  label: string;
+  citation: string;
+}
 
 interface GridEditorProps {
   form: EditorForm;
   fields: EditorFields;
   grades: Grades;
+  /** The aid as last checked (as typed, or as saved): what the grid's summaries show. */
+  content: AidContent;
+  /** A question whose details a button's answer left open. */
+  openRow: string | null;
 }
 
 const optionLabel = (option: EditorField<Option> | undefined, index: number) =>
@@ -21,20 +55,106 @@ const optionLabel = (option: EditorField<Option> | undefined, index: number) =>
 const rowLabel = (row: EditorField<Row> | undefined, index: number) =>
   (row && shown(row.getFieldset().question).trim()) || `Question ${index + 1}`;
 
+const noSubscription = () => () => {};
+
+/** A row chosen with a link (`row` null: closed), while the address stays at `hash`. */
+interface Choice {
+  row: string | null;
+  anchor: string | null;
+  hash: string;
+}
+
 /**
- * The option grid as one table: options are columns, the questions patients
- * ask are rows, and each cell is the answer for one option, keyed by the
- * option's id. Adding, moving and removing are Conform's list intents: plain
- * submit buttons, so it all works without JavaScript.
+ * The question whose details the address points into (`#cell-…`, a number,
+ * a field of a cell, a link from the checks). Read once the page runs in the
+ * browser, as the server never sees the address's fragment; without
+ * JavaScript, CSS's `:target` opens the same row. Undefined when the address
+ * names nothing; null when it names something outside the details rows (the
+ * "Close" link names the question itself).
  */
-export function GridEditor({ form, fields, grades }: GridEditorProps) {
+function useTargetRow(
+  rowIds: string[],
+  optionIds: string[],
+): { inBrowser: boolean; hash: string; row: string | null | undefined } {
+  const { hash } = useLocation();
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  return {
+    inBrowser,
+    hash,
+    row: inBrowser && hash ? rowOfHash(hash, rowIds, optionIds) : undefined,
+  };
+}
+
+function rowOfHash(hash: string, rowIds: string[], optionIds: string[]): string | null {
+  const target = decodeURIComponent(hash.slice(1));
+  const r = rowIds.findIndex(
+    (rowId, index) =>
+      target === detailsAnchor(rowId) ||
+      target.startsWith(`${EDITOR_FORM_ID}-rows[${index}].cells.`) ||
+      optionIds.some(
+        (optionId) =>
+          target === cellAnchor(rowId, optionId) ||
+          target === cellSourcesAnchor(rowId, optionId) ||
+          Array.from({ length: aidLimits.numbersPerCell }, (_, n) =>
+            numberAnchor(rowId, optionId, n),
+          ).includes(target),
+      ),
+  );
+  return rowIds[r] ?? null;
+}
+
+/** Whether a cell has an error anywhere but in its words (which the grid shows). */
+function cellDetailErrors(cell: EditorField<Cell>): boolean {
+  const textName = cell.getFieldset().text.name;
+  return Object.entries(cell.allErrors).some(
+    ([name, errors]) => name !== textName && errors.length > 0,
+  );
+}
+
+/**
+ * The option grid as one table that fits the page: options are columns, the
+ * questions patients ask are rows, and each cell shows its words (edited in
+ * place) and a summary of its numbers, certainty and sources. Those are
+ * edited a question at a time, in the details row under it, which a link
+ * opens (ADR 22). Adding, moving and removing are Conform's list intents:
+ * plain submit buttons, so it all works without JavaScript.
+ */
+export function GridEditor({ form, fields, grades, content, openRow }: GridEditorProps) {
   const options = fields.options.getFieldList();
   const rows = fields.rows.getFieldList();
   const optionIds = options.map((option) => shown(option.getFieldset().id));
-  const sources = fields.sources.getFieldList().map((source) => ({
-    id: shown(source.getFieldset().id),
-    citation: shown(source.getFieldset().citation),
-  }));
+  const sources: SourceChoice[] = fields.sources.getFieldList().map((source, s) => {
+    const f = source.getFieldset();
+    return {
+      id: shown(f.id),
+      number: s + 1,
+      label: sourceLabel(s + 1, shown(f.citation), shown(f.date)),
+      citation: shown(f.citation),
+    };
+  });
+  const target = useTargetRow(
+    rows.map((row) => shown(row.getFieldset().id)),
+    optionIds,
+  );
+  // With JavaScript, the links choose a row here rather than navigate: a navigation, even to a
+  // fragment, while an autosave is on its way can leave that save unanswered (React Router).
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const chosen = choice && choice.hash === target.hash ? choice : null;
+  useEffect(() => {
+    if (!choice?.anchor) return;
+    const at = document.getElementById(choice.anchor);
+    at?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select')?.focus();
+  }, [choice]);
+  const choose = (row: string | null, anchor: string) => (event: MouseEvent) => {
+    if (!target.inBrowser || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    setChoice({ row, anchor: row === null ? null : anchor, hash: target.hash });
+    if (row === null) document.getElementById(anchor)?.scrollIntoView({ block: 'nearest' });
+  };
   const aboutTest = fields.aboutTest.initialValue === 'on';
   const listError = (list: EditorFields['options'] | EditorFields['rows']) =>
     list.errors?.[0] ? (
@@ -49,16 +169,26 @@ export function GridEditor({ form, fields, grades }: GridEditorProps) {
       </h2>
       <p className="field-hint">
         Options are the columns (2 to {aidLimits.options.max}); the questions patients ask are the
-        rows (2 to {aidLimits.rows.max}). Each answer can carry a number as “X in 100 people”, how
-        sure the evidence is, and its sources.
+        rows (2 to {aidLimits.rows.max}). Each answer can carry up to {aidLimits.numbersPerCell}{' '}
+        numbers as “X in 100 people”, how sure the evidence is, and its sources: open “Numbers,
+        certainty, sources” to edit them for the whole question.
       </p>
       {listError(fields.options)}
       {listError(fields.rows)}
       <div className="grid-scroll">
-        <table className="grid-editor">
+        <table
+          className={target.inBrowser ? 'grid-editor grid-editor-live' : 'grid-editor'}
+          style={{ '--option-count': options.length } as CSSProperties}
+        >
           <caption className="visually-hidden">
             The option grid: options in columns, questions in rows
           </caption>
+          <colgroup>
+            <col className="grid-col-question" />
+            {options.map((_, o) => (
+              <col key={o} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <td className="grid-corner" />
@@ -76,14 +206,18 @@ export function GridEditor({ form, fields, grades }: GridEditorProps) {
               ))}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row, r) => {
-              const cells = row.getFieldset().cells.getFieldset();
-              return (
-                <tr
-                  key={`${shown(row.getFieldset().id)}-${r}`}
-                  id={`row-${shown(row.getFieldset().id)}`}
-                >
+          {rows.map((row, r) => {
+            const rowId = shown(row.getFieldset().id);
+            const cells = row.getFieldset().cells.getFieldset();
+            const question = rowLabel(row, r);
+            const open =
+              (chosen
+                ? chosen.row === rowId
+                : target.row === rowId || (target.row === undefined && openRow === rowId)) ||
+              optionIds.some((optionId) => optionId && cellDetailErrors(cells[optionId]!));
+            return (
+              <tbody key={`${rowId}-${r}`}>
+                <tr id={rowAnchor(rowId)}>
                   <th scope="row">
                     <RowHeader
                       form={form}
@@ -101,9 +235,13 @@ export function GridEditor({ form, fields, grades }: GridEditorProps) {
                     const cell = cells[optionId]!;
                     return (
                       <td key={optionId}>
-                        <CellEditor
+                        <CellWords
+                          onOpen={choose(rowId, cellAnchor(rowId, optionId))}
                           cell={cell}
-                          where={`${rowLabel(row, r)}, for ${optionLabel(options[o], o)}`}
+                          content={content.rows[r]?.cells[optionId]}
+                          rowId={rowId}
+                          optionId={optionId}
+                          where={`${question}, for ${optionLabel(options[o], o)}`}
                           sources={sources}
                           grade={grades.get(cell.getFieldset().text.name)}
                         />
@@ -111,9 +249,44 @@ export function GridEditor({ form, fields, grades }: GridEditorProps) {
                     );
                   })}
                 </tr>
-              );
-            })}
-          </tbody>
+                <tr
+                  id={detailsAnchor(rowId)}
+                  data-row={rowId}
+                  className={open ? 'row-details row-details-open' : 'row-details'}
+                >
+                  <th scope="row">
+                    <p className="row-details-title">
+                      Numbers, certainty and sources for question {r + 1}
+                    </p>
+                    <a
+                      href={`#${rowAnchor(rowId)}`}
+                      className="row-details-close"
+                      onClick={choose(null, rowAnchor(rowId))}
+                    >
+                      Close<span className="visually-hidden"> the details of {question}</span>
+                    </a>
+                  </th>
+                  {optionIds.map((optionId, o) => {
+                    if (!optionId) return <td key={`missing-${o}`} />;
+                    return (
+                      <td key={optionId} id={cellAnchor(rowId, optionId)}>
+                        <CellDetails
+                          form={form}
+                          cell={cells[optionId]!}
+                          rowId={rowId}
+                          optionId={optionId}
+                          optionName={optionLabel(options[o], o)}
+                          where={`${question}, for ${optionLabel(options[o], o)}`}
+                          sources={sources}
+                          grades={grades}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              </tbody>
+            );
+          })}
         </table>
       </div>
       <div className="button-row">
@@ -284,34 +457,66 @@ function RowHeader({
   );
 }
 
-function CellEditor({
+/** What the grid shows of a cell besides its words: its numbers, certainty and sources, at a glance. */
+function CellSummary({
   cell,
+  sources,
+}: {
+  cell: ContentCell | undefined;
+  sources: SourceChoice[];
+}) {
+  const numbers = cell?.numbers ?? [];
+  const cited = sources.filter((source) => cell?.sourceIds.includes(source.id));
+  if (numbers.length === 0 && !cell?.certainty && cited.length === 0) {
+    return <p className="cell-summary cell-summary-empty">No number, certainty or sources yet.</p>;
+  }
+  return (
+    <ul className="cell-summary">
+      {numbers.map((number, n) => (
+        <li key={n}>
+          {number.numerator} in {number.denominator}{' '}
+          {number.outcome.trim() || <em>(what happens?)</em>}
+          {number.timeFrame ? `, ${overTimeFrame(number.timeFrame)}` : ''}
+        </li>
+      ))}
+      {cell?.certainty ? <li>Certainty: {certaintyLevels[cell.certainty].toLowerCase()}</li> : null}
+      {cited.length > 0 ? (
+        <li>
+          {cited.length === 1 ? 'Source ' : 'Sources '}
+          {cited.map((source, i) => (
+            <span key={source.id} title={source.citation}>
+              {i > 0 ? ', ' : ''}
+              {source.number}
+            </span>
+          ))}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/** A cell's words in the grid, with a summary of the rest and the way to its details. */
+function CellWords({
+  onOpen,
+  cell,
+  content,
+  rowId,
+  optionId,
   where,
   sources,
   grade,
 }: {
+  /** Opens the question's details at this cell, with JavaScript. */
+  onOpen: (event: MouseEvent) => void;
   cell: EditorField<Cell>;
+  content: ContentCell | undefined;
+  rowId: string;
+  optionId: string;
   where: string;
-  sources: Array<{ id: string; citation: string }>;
+  sources: SourceChoice[];
   grade: MeasuredText | undefined;
 }) {
   const c = cell.getFieldset();
-  const number = c.number.getFieldset();
-  const range = number.range.getFieldset();
-  // Up to 120 cells carry the same fields: each label says which cell, for screen readers' lists of fields.
-  const whereHidden = <span className="visually-hidden">, {where}</span>;
-  const detailErrors = Object.entries(cell.allErrors).some(
-    ([name, errors]) => name !== c.text.name && errors.length > 0,
-  );
-  const cited = c.sourceIds.initialValue;
-  const hasDetail = Boolean(
-    shown(number.numerator) ||
-    shown(number.denominator) ||
-    shown(c.certainty) ||
-    shown(c.fit) ||
-    (Array.isArray(cited) ? cited.length > 0 : cited),
-  );
-  const sourceError = shownErrors(allErrorsOf(c.sourceIds));
   return (
     <div className="cell-editor">
       <TextArea
@@ -319,16 +524,49 @@ function CellEditor({
         label={`Answer: ${where}`}
         labelHidden
         maxLength={aidLimits.cellText}
-        rows={4}
+        rows={3}
         note={gradeNote(grade)}
       />
-      <details open={detailErrors || undefined} className="cell-details">
-        <summary>
-          Number, certainty and sources
-          {whereHidden}
-          {hasDetail ? <span className="visually-hidden"> (filled in)</span> : null}
-          {hasDetail ? <span aria-hidden="true"> ●</span> : null}
-        </summary>
+      <CellSummary cell={content} sources={sources} />
+      <a href={`#${cellAnchor(rowId, optionId)}`} className="cell-details-link" onClick={onOpen}>
+        Numbers, certainty, sources<span className="visually-hidden">: {where}</span>
+      </a>
+    </div>
+  );
+}
+
+/** Everything about a cell but its words: shown in its question's details row. */
+function CellDetails({
+  form,
+  cell,
+  rowId,
+  optionId,
+  optionName,
+  where,
+  sources,
+  grades,
+}: {
+  form: EditorForm;
+  cell: EditorField<Cell>;
+  rowId: string;
+  optionId: string;
+  optionName: string;
+  where: string;
+  sources: SourceChoice[];
+  grades: Grades;
+}) {
+  const c = cell.getFieldset();
+  const numbers = c.numbers.getFieldList();
+  // Up to 120 cells carry the same fields: each label says which cell, for screen readers' lists of fields.
+  const whereHidden = <span className="visually-hidden">, {where}</span>;
+  const sourceError = shownErrors(allErrorsOf(c.sourceIds));
+  const numbersError = c.numbers.errors?.[0];
+  return (
+    <div className="cell-details">
+      <p className="cell-details-title" aria-hidden="true">
+        {optionName}
+      </p>
+      <div className="inline-fields">
         <Select
           meta={c.certainty}
           label={<>How sure is the evidence?{whereHidden}</>}
@@ -339,78 +577,159 @@ function CellEditor({
           label={<>Compared with the other options{whereHidden}</>}
           options={[['', 'Not judged'], ...Object.entries(fitWords)]}
         />
-        <fieldset className="number-fields">
-          <legend>Number (natural frequency){whereHidden}</legend>
-          <div className="inline-fields">
-            <TextInput
-              meta={number.numerator}
-              label={<>People{whereHidden}</>}
-              inputMode="numeric"
-              size={5}
-            />
-            <span aria-hidden="true">in</span>
-            <TextInput
-              meta={number.denominator}
-              label={<>Out of{whereHidden}</>}
-              inputMode="numeric"
-              size={6}
-            />
-          </div>
-          <TextInput
-            meta={number.timeFrame}
-            label={<>Time frame{whereHidden}</>}
-            hint="e.g. over 10 years"
-            maxLength={aidLimits.timeFrame}
-          />
-          <TextInput
-            meta={number.referenceClass}
-            errorsOf={[c.number]}
-            label={<>Who this is about{whereHidden}</>}
-            hint="e.g. people like you who have the operation"
-            maxLength={aidLimits.referenceClass}
-          />
-          <div className="inline-fields">
-            <TextInput
-              meta={range.low}
-              errorsOf={[number.range]}
-              label={<>Range from{whereHidden}</>}
-              inputMode="numeric"
-              size={5}
-            />
-            <TextInput
-              meta={range.high}
-              label={<>to{whereHidden}</>}
-              inputMode="numeric"
-              size={5}
-            />
-          </div>
+      </div>
+      {numbersError ? (
+        <p className="field-error" id={c.numbers.errorId}>
+          {numbersError}
+        </p>
+      ) : null}
+      {numbers.map((number, n) => (
+        <NumberFields
+          key={n}
+          form={form}
+          list={c.numbers.name}
+          number={number}
+          index={n}
+          id={numberAnchor(rowId, optionId, n)}
+          whereHidden={whereHidden}
+          where={where}
+          grades={grades}
+        />
+      ))}
+      <button
+        type="submit"
+        {...form.insert.getButtonProps({
+          name: c.numbers.name,
+          defaultValue: { timeFrame: { unit: 'years' } },
+        })}
+        className="button-small button-secondary"
+        disabled={numbers.length >= aidLimits.numbersPerCell}
+      >
+        {numbers.length === 0 ? 'Add a number' : 'Add another number'}
+        <span className="visually-hidden">: {where}</span>
+      </button>
+      {sources.length > 0 ? (
+        <fieldset
+          aria-describedby={sourceError?.id}
+          id={`sources-${rowId}-${optionId}`}
+          className="cell-sources"
+        >
+          <legend>Sources{whereHidden}</legend>
+          {sourceError ? (
+            <p className="field-error" id={sourceError.id}>
+              {sourceError.message}
+            </p>
+          ) : null}
+          {getCollectionProps(c.sourceIds, {
+            type: 'checkbox',
+            options: sources.map((source) => source.id),
+            ariaAttributes: false,
+          }).map(({ key, ...input }, s) => (
+            <label key={key} className="checkbox" title={sources[s]!.citation || undefined}>
+              <input {...input} /> {sources[s]!.label}
+            </label>
+          ))}
         </fieldset>
-        {sources.length > 0 ? (
-          <fieldset aria-describedby={sourceError?.id}>
-            <legend>Sources{whereHidden}</legend>
-            {sourceError ? (
-              <p className="field-error" id={sourceError.id}>
-                {sourceError.message}
-              </p>
-            ) : null}
-            {getCollectionProps(c.sourceIds, {
-              type: 'checkbox',
-              options: sources.map((source) => source.id),
-              ariaAttributes: false,
-            }).map(({ key, ...input }, s) => (
-              <label key={key} className="checkbox">
-                <input {...input} /> {s + 1}.{' '}
-                {truncate(sources[s]!.citation, 60) || 'Untitled source'}
-              </label>
-            ))}
-          </fieldset>
-        ) : (
-          <p className="field-hint">Add sources below to cite them here.</p>
-        )}
-      </details>
+      ) : (
+        <p className="field-hint">Add sources below to cite them here.</p>
+      )}
     </div>
   );
 }
 
-const truncate = (text: string, length: number) =>
-  text.length > length ? `${text.slice(0, length - 1)}…` : text;
+const timeUnits: Array<[string, string]> = [
+  ['years', 'years'],
+  ['months', 'months'],
+  ['weeks', 'weeks'],
+  ['days', 'days'],
+];
+
+/** One number of a cell: "14 in 100 people like you … have a heart attack over 10 years". */
+function NumberFields({
+  form,
+  list,
+  number,
+  index,
+  id,
+  where,
+  whereHidden,
+  grades,
+}: {
+  form: EditorForm;
+  list: string;
+  number: EditorField<NumberInput>;
+  index: number;
+  id: string;
+  where: string;
+  whereHidden: ReactNode;
+  grades: Grades;
+}) {
+  const f = number.getFieldset();
+  const timeFrame = f.timeFrame.getFieldset();
+  const range = f.range.getFieldset();
+  return (
+    <fieldset className="number-fields" id={id}>
+      <legend>
+        Number {index + 1}
+        {whereHidden}
+      </legend>
+      <TextArea
+        meta={f.outcome}
+        label={<>What happens{whereHidden}</>}
+        hint="e.g. have a heart attack or stroke"
+        maxLength={aidLimits.outcome}
+        rows={2}
+        note={gradeNote(grades.get(f.outcome.name))}
+      />
+      <div className="inline-fields number-count">
+        <TextInput
+          meta={f.numerator}
+          errorsOf={[number]}
+          label={<>People{whereHidden}</>}
+          inputMode="numeric"
+          size={4}
+        />
+        <TextInput
+          meta={f.denominator}
+          label={<>out of{whereHidden}</>}
+          inputMode="numeric"
+          size={6}
+        />
+      </div>
+      <div className="inline-fields number-count">
+        <TextInput
+          meta={timeFrame.value}
+          errorsOf={[f.timeFrame]}
+          label={<>Over{whereHidden}</>}
+          inputMode="numeric"
+          size={4}
+        />
+        <Select meta={timeFrame.unit} label={<>Unit of time{whereHidden}</>} options={timeUnits} />
+      </div>
+      <TextInput
+        meta={f.referenceClass}
+        label={<>Who it is about{whereHidden}</>}
+        hint="e.g. people like you who take a statin"
+        maxLength={aidLimits.referenceClass}
+      />
+      <div className="inline-fields number-count">
+        <TextInput
+          meta={range.low}
+          errorsOf={[f.range]}
+          label={<>Range from{whereHidden}</>}
+          inputMode="numeric"
+          size={4}
+        />
+        <TextInput meta={range.high} label={<>to{whereHidden}</>} inputMode="numeric" size={4} />
+      </div>
+      <button
+        type="submit"
+        {...form.remove.getButtonProps({ name: list, index })}
+        className="button-small button-danger"
+      >
+        Remove number {index + 1}
+        <span className="visually-hidden">: {where}</span>
+      </button>
+    </fieldset>
+  );
+}

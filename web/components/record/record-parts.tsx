@@ -1,4 +1,5 @@
 import { rowName } from '#shared/aid/names';
+import { numberSentence } from '#shared/aid/number-words';
 import type { AidContent } from '#shared/aid/schema';
 import type { DecisionRecord, RecordView } from '#shared/record/schema';
 import type { AmendmentChanges, DecisionChoice, DecisionContent } from '#shared/record/decision';
@@ -148,7 +149,7 @@ export function TeachBack({ view }: { view: RecordView }) {
             <li key={`${question.rowId}-${question.optionId}`}>
               {question.optionName}, <q>{question.rowQuestion}</q>: they picked{' '}
               {picked === NOT_SURE ? '“not sure”' : `${picked} out of ${n.denominator}`}; the guide
-              says {n.numerator} out of {n.denominator} {n.referenceClass} {n.timeFrame}.
+              says {numberSentence(n, { range: false })}
             </li>
           );
         })}

@@ -4,7 +4,7 @@ import { checkbox, field, group, list, optional, text, whole } from '../../lib/f
 
 /**
  * The editor's form: the whole aid in one `<form>`, its fields named as
- * Conform names them (`rows[2].cells.opt-1.number.numerator`). Options and
+ * Conform names them (`rows[2].cells.opt-1.numbers[0].numerator`). Options and
  * questions are lists; a question's answers are keyed by option id, so an
  * option can move without its answers moving. The schema is the aid's own,
  * with the form's text read first: the server parses every post with it, and
@@ -34,40 +34,67 @@ const unaddressable = new Set(['__proto__', 'constructor']);
 
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : text(value));
 
-/** A number is there when any of its fields is filled in. */
+/** A field is filled in when it holds more than blanks. */
 const filled = (value: unknown) =>
   typeof value === 'string' ? value.trim() !== '' : value !== undefined;
 
-function readCell(value: unknown, sourceIds: ReadonlySet<unknown>) {
-  const cell = group(value);
-  const number = group(cell['number']);
+/** A number is there when any field the author types in is filled (the unit is a select: it always is). */
+function numberFilled(value: unknown): boolean {
+  const number = group(value);
+  const timeFrame = group(number['timeFrame']);
   const range = group(number['range']);
-  const parts = [
+  return [
+    number['outcome'],
     number['numerator'],
     number['denominator'],
-    number['timeFrame'],
     number['referenceClass'],
+    timeFrame['value'],
     range['low'],
     range['high'],
-  ];
+  ].some(filled);
+}
+
+function readNumber(value: unknown) {
+  const number = group(value);
+  const timeFrame = group(number['timeFrame']);
+  const range = group(number['range']);
   const hasRange = filled(range['low']) || filled(range['high']);
   return defined({
+    outcome: text(number['outcome']),
+    numerator: whole(text(number['numerator'])),
+    denominator: whole(text(number['denominator'])),
+    // No length of time typed: none given, whatever the unit shows.
+    timeFrame: filled(timeFrame['value'])
+      ? { value: whole(text(timeFrame['value'])), unit: text(timeFrame['unit']) }
+      : undefined,
+    referenceClass: text(number['referenceClass']),
+    range: hasRange
+      ? { low: whole(text(range['low'])), high: whole(text(range['high'])) }
+      : undefined,
+  });
+}
+
+/**
+ * A cell's numbers. A number just added and still blank is left out when it
+ * comes last (nothing to save yet); one blank between filled ones stays, so
+ * that its errors are shown where it is, not on the number after it.
+ */
+function readNumbers(value: unknown) {
+  const numbers = list(value);
+  let end = numbers.length;
+  while (end > 0 && !numberFilled(numbers[end - 1])) end -= 1;
+  return numbers.slice(0, end).map(readNumber);
+}
+
+function readCell(value: unknown, sourceIds: ReadonlySet<unknown>) {
+  const cell = group(value);
+  return defined({
     text: text(cell['text']),
+    numbers: readNumbers(cell['numbers']),
     // A removed source is cited nowhere.
     sourceIds: list(cell['sourceIds']).filter((id) => sourceIds.has(id)),
     certainty: optional(cell['certainty']),
     fit: optional(cell['fit']),
-    number: parts.some(filled)
-      ? defined({
-          numerator: whole(text(number['numerator'])),
-          denominator: whole(text(number['denominator'])),
-          timeFrame: text(number['timeFrame']),
-          referenceClass: text(number['referenceClass']),
-          range: hasRange
-            ? { low: whole(text(range['low'])), high: whole(text(range['high'])) }
-            : undefined,
-        })
-      : undefined,
   });
 }
 
@@ -141,7 +168,10 @@ export function readAidForm(payload: unknown): unknown {
     reviewBy: optional(form['reviewBy']),
     updatePolicy: text(form['updatePolicy']),
     attestations: Object.fromEntries(
-      attestationKeys.map((key) => [key, checkbox(attestations[key])]),
+      attestationKeys.map((key) => {
+        const step = group(attestations[key]);
+        return [key, { done: checkbox(step['done']), detail: text(step['detail']) }];
+      }),
     ),
   });
 }

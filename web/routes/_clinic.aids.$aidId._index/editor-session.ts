@@ -16,8 +16,18 @@ type Reply = SubmissionResult<string[]>;
 
 /** What the editor's action answers, to a button or to an autosave. */
 export type EditorAnswer =
-  /** Autosave only; a button's save redirects instead. */
-  | { kind: 'saved'; revision: number; savedAt: string; reply: Reply }
+  /**
+   * Autosave, or a button whose change cannot be saved yet (a number just
+   * added, still blank): the form shows it as sent, with `opened`'s details
+   * open. Other buttons' saves redirect instead.
+   */
+  | {
+      kind: 'saved';
+      revision: number;
+      savedAt: string;
+      reply: Reply;
+      opened?: Opened | undefined;
+    }
   /** Nothing saved. `baseRevision` is what the form sent was based on. */
   | { kind: 'invalid'; reply: Reply; baseRevision: number }
   /** Someone else saved first. `baseRevision` is what this author's form was based on. */
@@ -51,6 +61,27 @@ export interface EditorSession {
   formVersion: number;
   /** Why the last publish did not happen. */
   publishBlocked: string | null;
+  /**
+   * Buttons pressed while a save was on its way, in order, to send one at a
+   * time once it is answered: the second of two quick clicks on "Add a
+   * question" waits for the first, rather than be sent on the same revision
+   * and meet the author's own save as a conflict.
+   */
+  queued: QueuedButton[];
+  /** The question whose details a button's answer left open, and where (a number just added). */
+  opened: Opened | null;
+}
+
+/** A question's details left open by a button's answer, at the element with id `anchor`. */
+export interface Opened {
+  row: string;
+  anchor: string;
+}
+
+/** A button as the form sends it: its name and value (Conform's list intents, or `intent`). */
+export interface QueuedButton {
+  name: string;
+  value: string;
 }
 
 export type EditorEvent =
@@ -58,6 +89,10 @@ export type EditorEvent =
   | { type: 'autosave-sent' }
   | { type: 'autosave-answered'; answer: EditorAnswer }
   | { type: 'button-sent' }
+  /** A button pressed while a save is on its way: it waits its turn (see `mustWait`). */
+  | { type: 'button-queued'; button: QueuedButton }
+  /** The first button waiting was sent (see `nextQueued`). */
+  | { type: 'queued-sent' }
   | { type: 'button-answered'; answer: EditorAnswer }
   /** The author chose to save their version over the other one (from the conflict notice). */
   | { type: 'conflict-resolved' }
@@ -69,10 +104,13 @@ export function startSession({
   revision,
   saved,
   answer,
+  queued = [],
 }: {
   revision: number;
   saved: boolean;
   answer?: EditorAnswer | undefined;
+  /** Buttons still waiting when the page was loaded again after the previous button's save. */
+  queued?: QueuedButton[] | undefined;
 }): EditorSession {
   const session: EditorSession = {
     base: revision,
@@ -85,6 +123,8 @@ export function startSession({
     reply: null,
     formVersion: 0,
     publishBlocked: null,
+    queued,
+    opened: null,
   };
   // Without JavaScript, a button's answer comes with the page: the form shows it from the start.
   return answer ? answered({ ...session, sending: 'button' }, answer, 'button') : session;
@@ -99,7 +139,14 @@ function answered(
   answer: EditorAnswer,
   via: 'autosave' | 'button',
 ): EditorSession {
-  const next: EditorSession = { ...state, sending: null };
+  // Buttons waiting go on after a save; after anything else they would fail the same way.
+  const keepQueue = answer.kind === 'saved' || answer.kind === 'publish-blocked';
+  const next: EditorSession = {
+    ...state,
+    sending: null,
+    queued: keepQueue ? state.queued : [],
+    opened: via === 'button' && answer.kind === 'saved' ? (answer.opened ?? null) : state.opened,
+  };
   // A button's answer that carries the form as sent is shown as it is.
   const reset = (reply: Reply) =>
     via === 'button' ? { reply, formVersion: state.formVersion + 1 } : { reply };
@@ -107,9 +154,9 @@ function answered(
     case 'saved':
       return {
         ...next,
+        ...reset(answer.reply),
         base: answer.revision,
         savedAt: answer.savedAt,
-        reply: answer.reply,
         conflict: null,
         publishBlocked: null,
         status: unlessTyped(state, 'saved'),
@@ -167,6 +214,16 @@ export function editorSession(state: EditorSession, event: EditorEvent): EditorS
       return answered(state, event.answer, 'autosave');
     case 'button-sent':
       return { ...state, sending: 'button', dirty: false, status: 'saving' };
+    case 'button-queued':
+      return { ...state, queued: [...state.queued, event.button] };
+    case 'queued-sent':
+      return {
+        ...state,
+        queued: state.queued.slice(1),
+        sending: 'button',
+        dirty: false,
+        status: 'saving',
+      };
     case 'button-answered':
       return answered(state, event.answer, 'button');
     case 'conflict-resolved':
@@ -178,13 +235,21 @@ export function editorSession(state: EditorSession, event: EditorEvent): EditorS
   }
 }
 
-/** Autosave sends after this pause in typing, one save at a time, and never during a conflict. */
+/** Autosave sends after this pause in typing, one save at a time, never during a conflict or before buttons waiting. */
 export const shouldAutosave = (state: EditorSession): boolean =>
-  state.dirty && !state.sending && !state.conflict;
+  state.dirty && !state.sending && !state.conflict && state.queued.length === 0;
+
+/** A button pressed now waits its turn: a save is on its way, or other buttons wait already. */
+export const mustWait = (state: EditorSession): boolean =>
+  state.sending !== null || state.queued.length > 0;
+
+/** The button to send now, if one waits and nothing else is on its way. */
+export const nextQueued = (state: EditorSession): QueuedButton | null =>
+  !state.sending && !state.conflict ? (state.queued[0] ?? null) : null;
 
 /** Leaving the page would lose something: typed and not saved, or saving, or in a conflict. */
 export const hasUnsavedWork = (state: EditorSession): boolean =>
-  state.dirty || state.sending !== null || state.conflict !== null;
+  state.dirty || state.sending !== null || state.conflict !== null || state.queued.length > 0;
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 

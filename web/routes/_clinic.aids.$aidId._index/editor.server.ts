@@ -6,7 +6,7 @@ import { apiClient, expectOk } from '../../lib/api.server';
 import { postedForm } from '../../lib/form-data.server';
 import { settled } from '../../lib/forms.server';
 import { fieldErrorsOf, readProblem } from '../../lib/problems';
-import { anchorAfter, readEditorPost } from './aid-form.server';
+import { anchorAfter, numberAddedTo, readEditorPost } from './aid-form.server';
 import type { EditorAnswer } from './editor-session';
 
 /**
@@ -128,6 +128,16 @@ export async function editorAction({ request, params, context }: ActionFunctionA
       revision: aid.revision,
       savedAt: aid.updatedAt,
       reply: quiet(submission.reply()),
+    });
+  }
+  const opened = numberAddedTo(change, content);
+  if (opened) {
+    return answer({
+      kind: 'saved',
+      revision: aid.revision,
+      savedAt: aid.updatedAt,
+      reply: settled(submission.reply()),
+      opened,
     });
   }
   const anchor = anchorAfter(change, content);

@@ -8,7 +8,7 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
-import { useEffect, useMemo, useRef, type FormEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { Aid } from '#shared/aid/aids';
 import { runChecks } from '#shared/checks/checks';
 import {
@@ -16,7 +16,7 @@ import {
   DecisionFields,
   SourceFields,
 } from '../../components/editor/details-fields';
-import { ChecksPanel } from '../../components/editor/checks-panel';
+import { ChecksPanel, criterionCode } from '../../components/editor/checks-panel';
 import type { Grades } from '../../components/editor/editor-fields';
 import { GridEditor } from '../../components/editor/grid-editor';
 import { RouteError } from '../../components/route-error';
@@ -27,7 +27,7 @@ import { EDITOR_FORM_ID, type AidFormShape } from './aid-form';
 import { ConflictNotice } from './conflict-notice';
 import { editorAction } from './editor.server';
 import type { EditorSession } from './editor-session';
-import { useEditorSession } from './use-editor-session';
+import { useEditorSession, type Waiting } from './use-editor-session';
 import { useLiveChecks, type CheckedAid } from './use-live-checks';
 
 export const action = (args: ActionFunctionArgs) => editorAction(args);
@@ -35,18 +35,32 @@ export const action = (args: ActionFunctionArgs) => editorAction(args);
 export default function EditDraftPage() {
   const [search] = useSearchParams();
   const { aidId } = useParams();
+  // Buttons pressed while a save was on its way outlive the editor's restart after that save.
+  const [waiting, setWaiting] = useState<Waiting>({ aidId: '', queued: [] });
   // Another aid (after Duplicate), the saved version chosen over one's own, or a button's
   // redirect after saving, starts the editor afresh from what is saved.
-  return <EditDraft key={`${aidId}:${search.get('reload') ?? ''}:${search.get('saved') ?? ''}`} />;
+  return (
+    <EditDraft
+      key={`${aidId}:${search.get('reload') ?? ''}:${search.get('saved') ?? ''}`}
+      waiting={waiting}
+      onWaiting={setWaiting}
+    />
+  );
 }
 
-function EditDraft() {
+function EditDraft({
+  waiting,
+  onWaiting,
+}: {
+  waiting: Waiting;
+  onWaiting: (waiting: Waiting) => void;
+}) {
   const aid = useRouteLoaderData<typeof aidLoader>('routes/_clinic.aids.$aidId') as Aid;
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusAnchorOnNavigation();
-  const session = useEditorSession({ formRef, aid, answer });
+  const session = useEditorSession({ formRef, aid, answer, waiting, onWaiting });
   const live = useLiveChecks();
   const { state } = session;
 
@@ -58,6 +72,9 @@ function EditDraft() {
   const mine = state.conflict?.mine;
   const sent = useMemo(() => (mine ? { content: mine, checks: runChecks(mine) } : null), [mine]);
   const checked = live.checked ?? sent ?? saved;
+  const reviewDue = checked.checks.ipdas.find(
+    (criterion) => criterion.id === 'C4-due' && criterion.status === 'missing',
+  );
 
   return (
     <div className="editor-layout">
@@ -74,6 +91,12 @@ function EditDraft() {
           </p>
         ) : null}
         {state.conflict ? <ConflictNotice conflict={state.conflict} /> : null}
+        {reviewDue ? (
+          <p className="notice notice-warning" id="review-due">
+            <strong>Time to review this aid.</strong> {reviewDue.explanation}{' '}
+            <a href="#editor-reviewBy">Set a new review-by date</a>
+          </p>
+        ) : null}
 
         <EditorForm
           // A button's answer shows the form as it was sent back, with any change to a list.
@@ -161,14 +184,18 @@ function EditorForm({
   // A button's answer restarts the form (see EditDraft): take the author to what needs them,
   // as a page load would not leave them on a button that is gone.
   const answered = state.formVersion > 0;
+  const opened = state.opened?.anchor;
   useEffect(() => {
     if (!answered) return;
+    const at = opened ? document.getElementById(opened) : null;
     const target =
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
       document.getElementById('conflict-heading') ??
-      document.getElementById('publish-blocked');
+      document.getElementById('publish-blocked') ??
+      at?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select') ??
+      at;
     target?.focus();
-  }, [answered, formRef]);
+  }, [answered, opened, formRef]);
 
   return (
     <Form
@@ -208,9 +235,15 @@ function EditorForm({
         </div>
       ) : null}
       <DecisionFields fields={fields} grades={grades} />
-      <GridEditor form={form} fields={fields} grades={grades} />
+      <GridEditor
+        form={form}
+        fields={fields}
+        grades={grades}
+        content={content}
+        openRow={state.opened?.row ?? null}
+      />
       <SourceFields form={form} fields={fields} />
-      <AuthorshipFields form={form} fields={fields} />
+      <AuthorshipFields form={form} fields={fields} grades={grades} />
 
       <section aria-labelledby="publish-heading" className="editor-section publish-section">
         <h2 id="publish-heading">Publish</h2>
@@ -226,7 +259,7 @@ function EditorForm({
             <ul>
               {checks.blockers.map((criterion) => (
                 <li key={criterion.id}>
-                  {criterion.id} {criterion.title}: {criterion.explanation}
+                  {criterionCode(criterion.id)} {criterion.title}: {criterion.explanation}
                 </li>
               ))}
             </ul>
