@@ -71,7 +71,8 @@ export type NewAid = z.infer<typeof NewAid>;
 /** A changed draft. The revision it was based on comes as If-Match, or here. */
 export const AidUpdate = z
   .object({
-    content: AidContent,
+    // A client still sending numbers in the old shape keeps them: upgraded, never dropped.
+    content: z.preprocess(upgradeAidContent, AidContent),
     revision: z.int().min(1).max(1_000_000_000).optional(),
   })
   .meta({ id: 'AidUpdate' });

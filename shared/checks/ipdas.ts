@@ -59,16 +59,16 @@ export function checkIpdas(
     datesMakeSense(aid, today),
     reviewNotDue(aid, today),
     uncertaintyAroundNumbers(aid, numbers),
-    outcomesNamed(aid, numbers),
+    perNumber(aid, numbers, perNumberCriteria['C5-outcome']),
     fundingAndConflicts(aid),
     ...testCriteria.map((criterion) => testTopicAnswered(aid, criterion)),
     naturalCourseWithoutAction(aid),
     probabilitiesGiven(aid, numbers),
-    referenceClassGiven(aid, numbers),
+    perNumber(aid, numbers, perNumberCriteria.B4),
     eventRatesGiven(numbers),
     sameTimePeriod(aid, rows),
     sameDenominator(aid, rows),
-    moreThanOneView(aid, numbers),
+    perNumber(aid, numbers, perNumberCriteria.B8),
     ...ATTESTATION_STEPS.map((step) => developmentStepAttested(aid, step)),
     evidenceSelectionDescribed(aid),
     evidenceQualityRated(aid),
@@ -874,42 +874,81 @@ function probabilitiesGiven(aid: AidContent, numbers: readonly NumberedCell[]): 
 
 const noNumbers = 'There are no numbers in the aid.';
 
-/** A criterion judged number by number; it does not apply to an aid without numbers. */
-function perNumber(
-  criterion: Criterion,
-  numbers: readonly NumberedCell[],
-  findingFor: (at: NumberedCell) => Finding | undefined,
-  metExplanation: string,
-  howToFix: string,
-): CriterionResult {
-  if (numbers.length === 0) return notApplicable(criterion, noNumbers);
-  return judge(
-    criterion,
-    numbers.flatMap((at) => findingFor(at) ?? []),
-    metExplanation,
-    howToFix,
-  );
+/**
+ * A criterion judged number by number: what is wrong with one number (or
+ * nothing), and the field that fixes it. It does not apply to an aid without numbers.
+ */
+interface PerNumberCriterion {
+  criterion: Criterion;
+  field: 'referenceClass' | 'outcome' | 'denominator';
+  /** What is wrong, after "The number for X on Y"; undefined when nothing is. */
+  problem: (number: NaturalFrequency) => string | undefined;
+  met: string;
+  fix: string;
 }
 
-function referenceClassGiven(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
-  return perNumber(
-    {
+const perNumberCriteria: Record<'B4' | 'C5-outcome' | 'B8', PerNumberCriterion> = {
+  B4: {
+    criterion: {
       id: 'B4',
       level: 'quality',
       title: 'Says who the numbers are about',
       requiredToPublish: false,
     },
-    numbers,
-    (at) =>
-      isBlank(at.number.referenceClass)
-        ? {
-            message: `${theNumber(aid, at)} does not say who it is about.`,
-            pointer: numberPointer(atNumber(at), 'referenceClass'),
-          }
+    field: 'referenceClass',
+    problem: (n) => (isBlank(n.referenceClass) ? 'does not say who it is about.' : undefined),
+    met: 'Every number says who it is about.',
+    fix: 'Say who each number is about, such as “people aged 50 to 70 with this condition”.',
+  },
+  'C5-outcome': {
+    criterion: {
+      id: 'C5-outcome',
+      level: 'certification',
+      title: 'Says what happens in each number',
+      requiredToPublish: true,
+    },
+    field: 'outcome',
+    problem: (n) =>
+      isBlank(n.outcome) ? 'does not say what happens to the people it counts.' : undefined,
+    met: 'Every number says what happens, such as “have a heart attack or stroke”.',
+    fix: 'Say what happens to the people each number counts, such as “have a heart attack or stroke”.',
+  },
+  // The patient view draws a picture of people beside the words, up to MAX_ICONS people.
+  B8: {
+    criterion: {
+      id: 'B8',
+      level: 'quality',
+      title: 'Shows numbers in more than one way',
+      requiredToPublish: false,
+    },
+    field: 'denominator',
+    problem: (n) =>
+      n.denominator > MAX_ICONS
+        ? `is out of ${n.denominator.toLocaleString('en-GB')}: a picture of that many people is too dense to read, so patients see it in words only.`
         : undefined,
-    'Every number says who it is about.',
-    'Say who each number is about, such as “people aged 50 to 70 with this condition”.',
-  );
+    met: 'Every number is shown in words and drawn as a picture of people.',
+    fix: `Give it out of ${MAX_ICONS.toLocaleString('en-GB')} or fewer so it can be drawn, or keep it in words if a smaller total would hide it.`,
+  },
+};
+
+function perNumber(
+  aid: AidContent,
+  numbers: readonly NumberedCell[],
+  { criterion, field, problem, met, fix }: PerNumberCriterion,
+): CriterionResult {
+  if (numbers.length === 0) return notApplicable(criterion, noNumbers);
+  const findings = numbers.flatMap((at) => {
+    const wrong = problem(at.number);
+    return wrong === undefined
+      ? []
+      : [
+          {
+            message: `${theNumber(aid, at)} ${wrong}`,
+            pointer: numberPointer(atNumber(at), field),
+          },
+        ];
+  });
+  return judge(criterion, findings, met, fix);
 }
 
 function eventRatesGiven(numbers: readonly NumberedCell[]): CriterionResult {
@@ -969,49 +1008,6 @@ function sameDenominator(aid: AidContent, rows: readonly RowNumbers[]): Criterio
     ),
     'The numbers on each row are out of the same total.',
     'Give every number on a row out of the same total, such as “in 100 people”, so options compare fairly.',
-  );
-}
-
-function outcomesNamed(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
-  return perNumber(
-    {
-      id: 'C5-outcome',
-      level: 'certification',
-      title: 'Says what happens in each number',
-      requiredToPublish: true,
-    },
-    numbers,
-    (at) =>
-      isBlank(at.number.outcome)
-        ? {
-            message: `${theNumber(aid, at)} does not say what happens to the people it counts.`,
-            pointer: numberPointer(atNumber(at), 'outcome'),
-          }
-        : undefined,
-    'Every number says what happens, such as “have a heart attack or stroke”.',
-    'Say what happens to the people each number counts, such as “have a heart attack or stroke”.',
-  );
-}
-
-function moreThanOneView(aid: AidContent, numbers: readonly NumberedCell[]): CriterionResult {
-  // The patient view draws a picture of people beside the words, up to MAX_ICONS people.
-  return perNumber(
-    {
-      id: 'B8',
-      level: 'quality',
-      title: 'Shows numbers in more than one way',
-      requiredToPublish: false,
-    },
-    numbers,
-    (at) =>
-      at.number.denominator > MAX_ICONS
-        ? {
-            message: `${theNumber(aid, at)} is out of ${at.number.denominator.toLocaleString('en-GB')}: a picture of that many people is too dense to read, so patients see it in words only.`,
-            pointer: numberPointer(atNumber(at), 'denominator'),
-          }
-        : undefined,
-    'Every number is shown in words and drawn as a picture of people.',
-    `Give it out of ${MAX_ICONS.toLocaleString('en-GB')} or fewer so it can be drawn, or keep it in words if a smaller total would hide it.`,
   );
 }
 

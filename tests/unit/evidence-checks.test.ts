@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AidExport } from '#shared/aid/aids';
+import { AidExport, AidUpdate } from '#shared/aid/aids';
 import { AidContent, type AidContentInput } from '#shared/aid/schema';
 import { readTimeFrame, timeFrameKey } from '#shared/aid/time-frames';
 import { upgradeAidContent } from '#shared/aid/upgrade';
@@ -115,6 +115,14 @@ describe('content saved in the old shape', () => {
     expect(upgraded.rows[0]!.cells['b']!.numbers[0]!.timeFrame).toBeUndefined();
     expect(upgraded.attestations.patientNeeds).toEqual({ done: true, detail: '' });
     expect(upgraded.attestations.reviewedByExperts).toEqual({ done: false, detail: '' });
+  });
+
+  it('keeps the numbers an API client still sends in the old shape, rather than drop them', () => {
+    const update = AidUpdate.parse({ content: oldContent(), revision: 3 });
+    expect(update.content.rows[0]!.cells['a']!.numbers[0]).toMatchObject({
+      numerator: 30,
+      timeFrame: { value: 6, unit: 'months' },
+    });
   });
 
   it('leaves content already in today’s shape as it is', () => {
