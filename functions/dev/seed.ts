@@ -1,12 +1,11 @@
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DevAccount } from './issuer';
 import { createAidRepository, draftItem } from '../store/aids';
-import type { Db } from '../store/db';
+import { conditionHeld, putNew, updateOne, writeTogether, type Db } from '../store/db';
 import { demoAidContent } from './demo-aid';
 import { demoStatinsContent } from './demo-statins';
 import { measureAid } from '#shared/checks/readability';
 import type { AidContent } from '#shared/aid/schema';
-import { ConditionFailedError } from '../store/errors';
 import { keys } from '../store/keys';
 import { clinicianItems, memberEmailKey, organisationItem } from '../store/people';
 
@@ -90,23 +89,13 @@ export async function seedOnce(db: Db): Promise<boolean> {
       draftItem('demo-clinic', { ...aid, demonstration: true, by: demoAuthor }, now.toISOString()),
     ),
   ];
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...keys.seed, seededAt: now.toISOString() },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...items.map((Item) => ({ Put: { TableName: tableName, Item } })),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionFailedError)) throw error;
+  const seeded = await conditionHeld(
+    writeTogether(db, [
+      putNew(db, { ...keys.seed, seededAt: now.toISOString() }),
+      ...items.map((Item) => ({ Put: { TableName: tableName, Item } })),
+    ]),
+  );
+  if (!seeded) {
     await upgradeSeed(db);
     return false;
   }
@@ -122,50 +111,33 @@ export async function seedOnce(db: Db): Promise<boolean> {
  */
 async function upgradeSeed(db: Db): Promise<void> {
   for (const { organisation, clinician } of seedOrganisations) {
-    try {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.organisation(organisation.id),
-                UpdateExpression: 'SET adminCount = :one',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(adminCount)',
-                ExpressionAttributeValues: { ':one': 1 },
-              },
-            },
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.clinician(organisation.id, clinician.id),
-                UpdateExpression: 'SET #role = :admin, #status = :active, subject = :subject',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#role)',
-                ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':admin': clinician.role,
-                  ':active': 'active',
-                  ':subject': clinician.id,
-                },
-              },
-            },
-            {
-              Put: {
-                TableName: db.tableName,
-                Item: {
-                  ...memberEmailKey(clinician.email),
-                  orgId: organisation.id,
-                  clinicianId: clinician.id,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
+    // Already upgraded when a condition fails: nothing is written then.
+    await conditionHeld(
+      writeTogether(db, [
+        updateOne(db, {
+          Key: keys.organisation(organisation.id),
+          UpdateExpression: 'SET adminCount = :one',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(adminCount)',
+          ExpressionAttributeValues: { ':one': 1 },
         }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionFailedError)) throw error;
-    }
+        updateOne(db, {
+          Key: keys.clinician(organisation.id, clinician.id),
+          UpdateExpression: 'SET #role = :admin, #status = :active, subject = :subject',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#role)',
+          ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':admin': clinician.role,
+            ':active': 'active',
+            ':subject': clinician.id,
+          },
+        }),
+        putNew(db, {
+          ...memberEmailKey(clinician.email),
+          orgId: organisation.id,
+          clinicianId: clinician.id,
+        }),
+      ]),
+    );
   }
   await addStatinsDemo(db);
 }
@@ -173,8 +145,8 @@ async function upgradeSeed(db: Db): Promise<void> {
 /** A table seeded before the second demonstration aid gets it, once. */
 async function addStatinsDemo(db: Db): Promise<void> {
   const aid = { id: DEMO_STATINS_AID_ID, content: demoStatinsContent };
-  try {
-    await db.send(
+  const added = await conditionHeld(
+    db.send(
       new PutCommand({
         TableName: db.tableName,
         Item: draftItem(
@@ -184,10 +156,8 @@ async function addStatinsDemo(db: Db): Promise<void> {
         ),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionFailedError) return;
-    throw error;
-  }
+    ),
+  );
+  if (!added) return;
   await publishDemo(db, aid);
 }

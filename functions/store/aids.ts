@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { AidContent } from '#shared/aid/schema';
 import { upgradeAidContent } from '#shared/aid/upgrade';
@@ -19,10 +13,10 @@ import {
 } from '#shared/aid/aids';
 import { canonicalJson } from '#shared/canonical-json';
 import type { Pagination } from '#shared/ids';
-import type { Db } from './db';
+import { conditionHeld, putNew, updateOne, writeTogether, type Db } from './db';
 import { AidChangedError, ConditionFailedError, NotFoundError, PublishedAidError } from './errors';
 import { keys } from './keys';
-import { queryPage } from './pages';
+import { organisationList, queryPage } from './pages';
 
 /** Stored content, in today's shape: drafts and versions saved before a schema change still open. */
 function readContent(json: string): AidContent {
@@ -190,18 +184,18 @@ export function createAidRepository(db: Db): AidRepository {
       )
     ).Item;
 
+  /** The aid as stored now; not found when it is gone. */
+  const existingAid = async (orgId: string, aidId: string) => {
+    const item = await getDraft(orgId, aidId);
+    if (!item) throw new NotFoundError('aid');
+    return toAid(item);
+  };
+
   const repository: AidRepository = {
-    list(orgId, { limit, cursor }) {
-      return queryPage(db, {
-        partition: { name: 'pk', value: keys.organisation(orgId).pk },
-        sortKey: { name: 'sk', prefix: keys.aidPrefix },
-        // Lists never carry the content: it can be large.
-        attributes: summaryAttributes,
-        limit,
-        cursor,
-        read: (item) => toSummary(SummaryItem.parse(item)),
-      });
-    },
+    // Lists never carry the content: it can be large.
+    list: organisationList(db, keys.aidPrefix, (item) => toSummary(SummaryItem.parse(item)), {
+      attributes: summaryAttributes,
+    }),
 
     async get(orgId, aidId) {
       const item = await getDraft(orgId, aidId);
@@ -246,9 +240,7 @@ export function createAidRepository(db: Db): AidRepository {
         return toAid(Attributes ?? {});
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
-        const current = await getDraft(orgId, aidId);
-        if (!current) throw new NotFoundError('aid');
-        throw new AidChangedError(toAid(current));
+        throw new AidChangedError(await existingAid(orgId, aidId));
       }
     },
 
@@ -266,18 +258,14 @@ export function createAidRepository(db: Db): AidRepository {
         );
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
-        const current = await getDraft(orgId, aidId);
-        if (!current) throw new NotFoundError('aid');
-        const aid = toAid(current);
+        const aid = await existingAid(orgId, aidId);
         if (aid.latestVersion) throw new PublishedAidError();
         throw new AidChangedError(aid);
       }
     },
 
     async publish(orgId, aidId, expectedRevision, by, readingGrade) {
-      const stored = await getDraft(orgId, aidId);
-      if (!stored) throw new NotFoundError('aid');
-      const draft = toAid(stored);
+      const draft = await existingAid(orgId, aidId);
       if (draft.revision !== expectedRevision) throw new AidChangedError(draft);
       const hash = contentHash(draft.content);
       if (draft.latestVersion?.contentHash === hash) {
@@ -297,51 +285,34 @@ export function createAidRepository(db: Db): AidRepository {
         readingGrade,
         content: draft.content,
       };
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: db.tableName,
-                  Key: keys.aid(orgId, aidId),
-                  UpdateExpression: 'SET latestVersion = :latest',
-                  // Still the revision that was checked, and nobody published in between.
-                  ConditionExpression:
-                    'revision = :expected AND ' +
-                    (draft.latestVersion
-                      ? 'latestVersion.#number = :previous'
-                      : 'attribute_not_exists(latestVersion)'),
-                  ...(draft.latestVersion
-                    ? { ExpressionAttributeNames: { '#number': 'number' } }
-                    : {}),
-                  ExpressionAttributeValues: {
-                    ':latest': { number, publishedAt, contentHash: hash },
-                    ':expected': expectedRevision,
-                    ...(draft.latestVersion ? { ':previous': draft.latestVersion.number } : {}),
-                  },
-                },
-              },
-              {
-                Put: {
-                  TableName: db.tableName,
-                  Item: {
-                    ...keys.aidVersion(orgId, aidId, number),
-                    orgId,
-                    ...version,
-                    content: JSON.stringify(draft.content),
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
+      const published = await conditionHeld(
+        writeTogether(db, [
+          updateOne(db, {
+            Key: keys.aid(orgId, aidId),
+            UpdateExpression: 'SET latestVersion = :latest',
+            // Still the revision that was checked, and nobody published in between.
+            ConditionExpression:
+              'revision = :expected AND ' +
+              (draft.latestVersion
+                ? 'latestVersion.#number = :previous'
+                : 'attribute_not_exists(latestVersion)'),
+            ...(draft.latestVersion ? { ExpressionAttributeNames: { '#number': 'number' } } : {}),
+            ExpressionAttributeValues: {
+              ':latest': { number, publishedAt, contentHash: hash },
+              ':expected': expectedRevision,
+              ...(draft.latestVersion ? { ':previous': draft.latestVersion.number } : {}),
+            },
           }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
-        const current = await getDraft(orgId, aidId);
-        if (!current) throw new NotFoundError('aid');
-        const aid = toAid(current);
+          putNew(db, {
+            ...keys.aidVersion(orgId, aidId, number),
+            orgId,
+            ...version,
+            content: JSON.stringify(draft.content),
+          }),
+        ]),
+      );
+      if (!published) {
+        const aid = await existingAid(orgId, aidId);
         // Published at the same moment by another request (a double click, a retry): the same version.
         if (aid.revision === expectedRevision && aid.latestVersion?.contentHash === hash) {
           const existing = await repository.getVersion(orgId, aidId, aid.latestVersion.number);

@@ -1,6 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { translateStoreError } from './errors';
+import {
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionFailedError, translateStoreError } from './errors';
 import { sharedWithinRequest } from './request-scope';
 
 /** What every repository needs: a way to send commands, the table, and the time. */
@@ -49,6 +53,45 @@ export function createDb(
   };
   // Within one request, the same read is sent once and GetItems go together (request-scope.ts).
   return { send: sharedWithinRequest(send as DynamoDBDocumentClient['send']), tableName, now };
+}
+
+/** One write of a transaction: a put, an update, a delete or a condition check. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type TransactUpdate = NonNullable<TransactItem['Update']>;
+
+/** Writes the items all together, or none of them. */
+export async function writeTogether(db: Db, items: TransactItem[]): Promise<void> {
+  await db.send(new TransactWriteCommand({ TransactItems: items }));
+}
+
+/** A transaction's put of an item that must not exist yet. */
+export function putNew(db: Pick<Db, 'tableName'>, item: Record<string, unknown>): TransactItem {
+  return {
+    Put: { TableName: db.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+  };
+}
+
+/** A transaction's update of one item of the table. */
+export function updateOne(
+  db: Pick<Db, 'tableName'>,
+  update: Omit<TransactUpdate, 'TableName'>,
+): TransactItem {
+  return { Update: { TableName: db.tableName, ...update } };
+}
+
+/**
+ * Whether a conditional write went through: false when its condition failed
+ * (the item was not as expected, often because another request wrote first).
+ * Any other failure is thrown.
+ */
+export async function conditionHeld(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailedError) return false;
+    throw error;
+  }
 }
 
 export interface DynamoConnection {

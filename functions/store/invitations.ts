@@ -1,20 +1,15 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { Actor } from '#shared/aid/aids';
 import { RecordStatus } from '#shared/record/schema';
 import type { Pagination } from '#shared/ids';
 import { invitationStatus, type Invitation, type InvitationPage } from '#shared/invitations';
-import type { Db } from './db';
-import {
-  ConditionFailedError,
-  InvitationChangedError,
-  LinkWithdrawnError,
-  NotFoundError,
-} from './errors';
+import { conditionHeld, putNew, updateOne, writeTogether, type Db } from './db';
+import { InvitationChangedError, LinkWithdrawnError, NotFoundError } from './errors';
 import { sortableId } from './ids';
 import { eventPut } from './audit-events';
 import { keys } from './keys';
-import { queryPage } from './pages';
+import { organisationList } from './pages';
 import { hashToken, newToken } from './sessions';
 
 /** Token items outlive their invitation, so an expired link says "expired" rather than "unknown". */
@@ -35,15 +30,20 @@ const withLinkExpiry = (raw: unknown) => {
   return { ...item, linkExpiresAt: item['expiresAt'] };
 };
 
+/** What an invitation offers, stored on the invitation and copied onto the record it opens. */
+export const invitedAidFields = {
+  orgId: z.string(),
+  invitationId: z.string(),
+  aidId: z.string(),
+  aidVersion: z.int(),
+  aidTitle: z.string(),
+  clinicReference: z.string().nullable(),
+};
+
 export const InvitationItem = z.preprocess(
   withLinkExpiry,
   z.object({
-    orgId: z.string(),
-    invitationId: z.string(),
-    aidId: z.string(),
-    aidVersion: z.int(),
-    aidTitle: z.string(),
-    clinicReference: z.string().nullable(),
+    ...invitedAidFields,
     createdAt: z.string(),
     createdBy: Actor,
     /** When the link stops opening: an ISO date, never the TTL attribute. */
@@ -177,45 +177,25 @@ export function createInvitationRepository(db: Db): InvitationRepository {
         recordStatus: null,
         tokenHash,
       };
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: db.tableName,
-                Item: {
-                  ...keys.invitation(orgId, item.invitationId),
-                  ...item,
-                  revokedAt: undefined,
-                  recordId: undefined,
-                  recordStatus: undefined,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: db.tableName,
-                Item: tokenItem(tokenHash, orgId, item.invitationId, input.expiresAt),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
+      await writeTogether(db, [
+        putNew(db, {
+          ...keys.invitation(orgId, item.invitationId),
+          ...item,
+          revokedAt: undefined,
+          recordId: undefined,
+          recordStatus: undefined,
         }),
-      );
+        putNew(db, tokenItem(tokenHash, orgId, item.invitationId, input.expiresAt)),
+      ]);
       return { invitation: toInvitation(item), token };
     },
 
-    list(orgId, { limit, cursor }) {
-      return queryPage(db, {
-        partition: { name: 'pk', value: keys.organisation(orgId).pk },
-        sortKey: { name: 'sk', prefix: keys.invitationPrefix },
-        newestFirst: true,
-        limit,
-        cursor,
-        read: (item) => toInvitation(InvitationItem.parse(item)),
-      });
-    },
+    list: organisationList(
+      db,
+      keys.invitationPrefix,
+      (item) => toInvitation(InvitationItem.parse(item)),
+      { newestFirst: true },
+    ),
 
     async get(orgId, invitationId) {
       const item = await getItem(orgId, invitationId);
@@ -226,70 +206,54 @@ export function createInvitationRepository(db: Db): InvitationRepository {
       const item = await existingItem(orgId, invitationId);
       if (item.revokedAt) return toInvitation(item);
       const now = db.now().toISOString();
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: db.tableName,
-                  Key: keys.invitation(orgId, invitationId),
-                  UpdateExpression: 'SET revokedAt = :now',
-                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
-                  ExpressionAttributeValues: { ':now': now },
-                },
-              },
-              ...recordEvent(item, 'link-withdrawn', by, null, now),
-            ],
+      const withdrawn = await conditionHeld(
+        writeTogether(db, [
+          updateOne(db, {
+            Key: keys.invitation(orgId, invitationId),
+            UpdateExpression: 'SET revokedAt = :now',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
+            ExpressionAttributeValues: { ':now': now },
           }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
-        // Withdrawn at the same moment by someone else: the first time stays.
-        const latest = await existingItem(orgId, invitationId);
-        return toInvitation(latest);
-      }
-      return toInvitation({ ...item, revokedAt: now });
+          ...recordEvent(item, 'link-withdrawn', by, null, now),
+        ]),
+      );
+      if (withdrawn) return toInvitation({ ...item, revokedAt: now });
+      // Withdrawn at the same moment by someone else: the first time stays.
+      const latest = await existingItem(orgId, invitationId);
+      return toInvitation(latest);
     },
 
     async extend(orgId, invitationId, expiresAt, by) {
       const item = await existingItem(orgId, invitationId);
       if (item.revokedAt) throw new LinkWithdrawnError(toInvitation(item));
       const next = expiresAt.toISOString();
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: db.tableName,
-                  Key: keys.invitation(orgId, invitationId),
-                  // Also moves an older item's ISO date out of the TTL attribute.
-                  UpdateExpression: 'SET linkExpiresAt = :next REMOVE expiresAt',
-                  ConditionExpression:
-                    'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND ' +
-                    '(linkExpiresAt = :read OR (attribute_not_exists(linkExpiresAt) AND expiresAt = :read))',
-                  ExpressionAttributeValues: { ':next': next, ':read': item.linkExpiresAt },
-                },
-              },
-              // The token item must outlive the link it opens; long after an expiry it may be
-              // gone already (TTL), so it is written again rather than updated.
-              ...(item.tokenHash
-                ? [
-                    {
-                      Put: {
-                        TableName: db.tableName,
-                        Item: tokenItem(item.tokenHash, orgId, invitationId, expiresAt),
-                      },
-                    },
-                  ]
-                : []),
-              ...recordEvent(item, 'link-extended', by, next.slice(0, 10), db.now().toISOString()),
-            ],
+      const extended = await conditionHeld(
+        writeTogether(db, [
+          updateOne(db, {
+            Key: keys.invitation(orgId, invitationId),
+            // Also moves an older item's ISO date out of the TTL attribute.
+            UpdateExpression: 'SET linkExpiresAt = :next REMOVE expiresAt',
+            ConditionExpression:
+              'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND ' +
+              '(linkExpiresAt = :read OR (attribute_not_exists(linkExpiresAt) AND expiresAt = :read))',
+            ExpressionAttributeValues: { ':next': next, ':read': item.linkExpiresAt },
           }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
+          // The token item must outlive the link it opens; long after an expiry it may be
+          // gone already (TTL), so it is written again rather than updated.
+          ...(item.tokenHash
+            ? [
+                {
+                  Put: {
+                    TableName: db.tableName,
+                    Item: tokenItem(item.tokenHash, orgId, invitationId, expiresAt),
+                  },
+                },
+              ]
+            : []),
+          ...recordEvent(item, 'link-extended', by, next.slice(0, 10), db.now().toISOString()),
+        ]),
+      );
+      if (!extended) {
         const latest = await existingItem(orgId, invitationId);
         if (latest.revokedAt) throw new LinkWithdrawnError(toInvitation(latest));
         throw new InvitationChangedError(toInvitation(latest));

@@ -1,9 +1,9 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Pagination } from '#shared/ids';
 import type { Member, MemberEventPage, MemberPage, MemberRole } from '#shared/members';
 import { memberEventPut, toMemberEvent } from './audit-events';
-import type { Db } from './db';
+import { putNew, updateOne, writeTogether, type Db } from './db';
 import {
   ConditionFailedError,
   LastAdminError,
@@ -13,7 +13,7 @@ import {
 } from './errors';
 import { sortableId } from './ids';
 import { keys } from './keys';
-import { queryPage } from './pages';
+import { organisationList, queryPage } from './pages';
 import { ClinicianItem, memberEmailKey } from './people';
 import type { Principal } from './principal';
 
@@ -197,15 +197,7 @@ export function createMemberRepository(db: Db): MemberRepository {
   }
 
   return {
-    list(orgId, { limit, cursor }) {
-      return queryPage(db, {
-        partition: { name: 'pk', value: keys.organisation(orgId).pk },
-        sortKey: { name: 'sk', prefix: keys.clinicianPrefix },
-        limit,
-        cursor,
-        read: (item) => toMember(ClinicianItem.parse(item)),
-      });
-    },
+    list: organisationList(db, keys.clinicianPrefix, (item) => toMember(ClinicianItem.parse(item))),
 
     async get(orgId, memberId) {
       const item = await getMember(orgId, memberId);
@@ -232,41 +224,16 @@ export function createMemberRepository(db: Db): MemberRepository {
         joinedAt: null,
       };
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...keys.clinician(orgId, item.clinicianId),
-                    ...item,
-                    joinedAt: undefined,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...memberEmailKey(input.email), orgId, clinicianId: item.clinicianId },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              memberEventPut(
-                db,
-                orgId,
-                {
-                  type: 'member-invited',
-                  actorId,
-                  memberId: item.clinicianId,
-                  role: input.role,
-                },
-                now,
-              ),
-            ],
-          }),
-        );
+        await writeTogether(db, [
+          putNew(db, { ...keys.clinician(orgId, item.clinicianId), ...item, joinedAt: undefined }),
+          putNew(db, { ...memberEmailKey(input.email), orgId, clinicianId: item.clinicianId }),
+          memberEventPut(
+            db,
+            orgId,
+            { type: 'member-invited', actorId, memberId: item.clinicianId, role: input.role },
+            now,
+          ),
+        ]);
       } catch (error) {
         // The member's id is new, and the organisation is the caller's: only the claim can be refused.
         if (error instanceof ConditionFailedError) throw new MemberEmailTakenError();
@@ -284,29 +251,22 @@ export function createMemberRepository(db: Db): MemberRepository {
           const read = asRead(item);
           const counted = countsAsAdmin(item) !== countsAsAdmin({ ...item, role });
           const now = db.now().toISOString();
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: tableName,
-                    Key: keys.clinician(orgId, memberId),
-                    UpdateExpression: 'SET #role = :role',
-                    ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
-                    ExpressionAttributeNames: read.names,
-                    ExpressionAttributeValues: { ':role': role, ...read.values },
-                  },
-                },
-                ...(counted ? [countAdmins(orgId, role === 'admin' ? 1 : -1)] : []),
-                memberEventPut(
-                  db,
-                  orgId,
-                  { type: 'member-role-changed', actorId, memberId, role },
-                  now,
-                ),
-              ],
+          await writeTogether(db, [
+            updateOne(db, {
+              Key: keys.clinician(orgId, memberId),
+              UpdateExpression: 'SET #role = :role',
+              ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
+              ExpressionAttributeNames: read.names,
+              ExpressionAttributeValues: { ':role': role, ...read.values },
             }),
-          );
+            ...(counted ? [countAdmins(orgId, role === 'admin' ? 1 : -1)] : []),
+            memberEventPut(
+              db,
+              orgId,
+              { type: 'member-role-changed', actorId, memberId, role },
+              now,
+            ),
+          ]);
           return toMember({ ...item, role });
         },
         new LastAdminError('demote'),
@@ -324,41 +284,37 @@ export function createMemberRepository(db: Db): MemberRepository {
             ConditionExpression: 'attribute_not_exists(pk) OR clinicianId = :id',
             ExpressionAttributeValues: { ':id': memberId },
           };
-          await db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Delete: {
-                    TableName: tableName,
-                    Key: keys.clinician(orgId, memberId),
-                    ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
-                    ExpressionAttributeNames: read.names,
-                    ExpressionAttributeValues: read.values,
+          await writeTogether(db, [
+            {
+              Delete: {
+                TableName: tableName,
+                Key: keys.clinician(orgId, memberId),
+                ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
+                ExpressionAttributeNames: read.names,
+                ExpressionAttributeValues: read.values,
+              },
+            },
+            // Another member's claim or identity is never taken with them.
+            { Delete: { TableName: tableName, Key: memberEmailKey(item.email), ...owned } },
+            ...(item.subject
+              ? [
+                  {
+                    Delete: {
+                      TableName: tableName,
+                      Key: keys.identity(item.subject),
+                      ...owned,
+                    },
                   },
-                },
-                // Another member's claim or identity is never taken with them.
-                { Delete: { TableName: tableName, Key: memberEmailKey(item.email), ...owned } },
-                ...(item.subject
-                  ? [
-                      {
-                        Delete: {
-                          TableName: tableName,
-                          Key: keys.identity(item.subject),
-                          ...owned,
-                        },
-                      },
-                    ]
-                  : []),
-                ...(countsAsAdmin(item) ? [countAdmins(orgId, -1)] : []),
-                memberEventPut(
-                  db,
-                  orgId,
-                  { type: 'member-removed', actorId, memberId },
-                  db.now().toISOString(),
-                ),
-              ],
-            }),
-          );
+                ]
+              : []),
+            ...(countsAsAdmin(item) ? [countAdmins(orgId, -1)] : []),
+            memberEventPut(
+              db,
+              orgId,
+              { type: 'member-removed', actorId, memberId },
+              db.now().toISOString(),
+            ),
+          ]);
           return toMember(item);
         },
         new LastAdminError('remove'),
@@ -389,50 +345,37 @@ export function createMemberRepository(db: Db): MemberRepository {
       const read = asRead(member);
       const now = db.now().toISOString();
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...keys.identity(subject), ...claim },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: keys.clinician(claim.orgId, claim.clinicianId),
-                  UpdateExpression: 'SET #status = :active, subject = :subject, joinedAt = :now',
-                  ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
-                  ExpressionAttributeNames: read.names,
-                  ExpressionAttributeValues: {
-                    ':active': 'active',
-                    ':subject': subject,
-                    ':now': now,
-                    ...read.values,
-                  },
-                },
-              },
-              // An admin counts from their first sign-in.
-              ...(member.role === 'admin' ? [countAdmins(claim.orgId, 1)] : []),
-              {
-                ConditionCheck: {
-                  TableName: tableName,
-                  Key: memberEmailKey(email),
-                  ConditionExpression: 'clinicianId = :id',
-                  ExpressionAttributeValues: { ':id': claim.clinicianId },
-                },
-              },
-              memberEventPut(
-                db,
-                claim.orgId,
-                { type: 'member-joined', actorId: claim.clinicianId, memberId: claim.clinicianId },
-                now,
-              ),
-            ],
+        await writeTogether(db, [
+          putNew(db, { ...keys.identity(subject), ...claim }),
+          updateOne(db, {
+            Key: keys.clinician(claim.orgId, claim.clinicianId),
+            UpdateExpression: 'SET #status = :active, subject = :subject, joinedAt = :now',
+            ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
+            ExpressionAttributeNames: read.names,
+            ExpressionAttributeValues: {
+              ':active': 'active',
+              ':subject': subject,
+              ':now': now,
+              ...read.values,
+            },
           }),
-        );
+          // An admin counts from their first sign-in.
+          ...(member.role === 'admin' ? [countAdmins(claim.orgId, 1)] : []),
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: memberEmailKey(email),
+              ConditionExpression: 'clinicianId = :id',
+              ExpressionAttributeValues: { ':id': claim.clinicianId },
+            },
+          },
+          memberEventPut(
+            db,
+            claim.orgId,
+            { type: 'member-joined', actorId: claim.clinicianId, memberId: claim.clinicianId },
+            now,
+          ),
+        ]);
       } catch (error) {
         // Removed, or linked by another sign-in at the same moment: nothing is linked here.
         if (error instanceof ConditionFailedError || isTransactionConflict(error)) return null;

@@ -1,8 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import type { Pagination } from '#shared/ids';
 import type { Db } from './db';
 import { InvalidCursorError } from './errors';
-import type { ItemKey } from './keys';
+import { keys, type ItemKey } from './keys';
 
 /**
  * Cursors carry only the sort key of the last item read; the partition is
@@ -38,6 +39,27 @@ export interface PageQuery<T> {
   limit: number;
   cursor?: string | undefined;
   read: (item: Record<string, unknown>) => T;
+}
+
+/**
+ * A repository's `list`: one page of an organisation's items of one kind, those
+ * in its partition whose sort key starts with `prefix`.
+ */
+export function organisationList<T>(
+  db: Db,
+  prefix: string,
+  read: (item: Record<string, unknown>) => T,
+  options: Pick<PageQuery<T>, 'attributes' | 'newestFirst'> = {},
+) {
+  return (orgId: string, { limit, cursor }: Pagination) =>
+    queryPage(db, {
+      partition: { name: 'pk', value: keys.organisation(orgId).pk },
+      sortKey: { name: 'sk', prefix },
+      ...options,
+      limit,
+      cursor,
+      read,
+    });
 }
 
 /** One page of a list, and the cursor of the next (null on the last page). */

@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Invitation } from '#shared/invitations';
 import * as z from 'zod';
 import {
@@ -18,22 +12,17 @@ import {
 import { Amendment, Decision, PatientConfirmation } from '#shared/record/decision';
 import { recordStatuses } from '#shared/record/lifecycle';
 import { importantRowIds } from '#shared/record/summary';
-import type { Db } from './db';
+import { conditionHeld, putNew, updateOne, writeTogether, type Db } from './db';
 import { ConditionFailedError, NotFoundError, RecordChangedError } from './errors';
 import { sortableId } from './ids';
-import { InvitationItem } from './invitations';
+import { InvitationItem, invitedAidFields } from './invitations';
 import { eventPut, toEvent, type NewEvent } from './audit-events';
 import { idPattern, keys } from './keys';
 import { queryPage } from './pages';
 
 const RecordItem = z.object({
   recordId: z.string(),
-  orgId: z.string(),
-  invitationId: z.string(),
-  aidId: z.string(),
-  aidVersion: z.int(),
-  aidTitle: z.string(),
-  clinicReference: z.string().nullable(),
+  ...invitedAidFields,
   status: RecordStatus,
   statusAt: z.string(),
   currentStep: z.int(),
@@ -63,18 +52,9 @@ const SummaryItem = RecordItem.pick({
 });
 
 function toSummary(raw: Record<string, unknown>): RecordSummary {
-  const item = SummaryItem.parse(raw);
-  return {
-    id: item.recordId,
-    invitationId: item.invitationId,
-    aidId: item.aidId,
-    aidVersion: item.aidVersion,
-    aidTitle: item.aidTitle,
-    clinicReference: item.clinicReference,
-    status: item.status,
-    statusAt: item.statusAt,
-    createdAt: item.createdAt,
-  };
+  // The stored fields as they are, in the same order; only the id is renamed.
+  const { recordId, ...fields } = SummaryItem.parse(raw);
+  return { id: recordId, ...fields };
 }
 
 function toRecord(raw: Record<string, unknown>, amendments: Amendment[]): DecisionRecord {
@@ -274,53 +254,35 @@ export function createRecordRepository(db: Db): RecordRepository {
         patientConfirmation: null,
       };
       try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: db.tableName,
-                  Item: {
-                    ...keys.record(orgId, item.recordId),
-                    ...listKeys(
-                      orgId,
-                      item,
-                      keys.recordLists.sortKey('in-progress', now, item.recordId),
-                    ),
-                    ...item,
-                    decision: undefined,
-                    patientConfirmation: undefined,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Update: {
-                  TableName: db.tableName,
-                  Key: keys.invitation(orgId, invitation.id),
-                  UpdateExpression:
-                    'SET recordId = :recordId, recordStatus = :status, openedAt = :now',
-                  // Once: a second device opening the link at the same moment finds this record.
-                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(recordId)',
-                  ExpressionAttributeValues: {
-                    ':recordId': item.recordId,
-                    ':status': item.status,
-                    ':now': now,
-                  },
-                },
-              },
-              {
-                Put: eventPut(
-                  db,
-                  { orgId, recordId: item.recordId },
-                  { type: 'opened', actor: { kind: 'patient' } },
-                  now,
-                ).Put,
-              },
-              statsUpdate(orgId, item, [[statusCount('in-progress'), 1]]),
-            ],
+        await writeTogether(db, [
+          putNew(db, {
+            ...keys.record(orgId, item.recordId),
+            ...listKeys(orgId, item, keys.recordLists.sortKey('in-progress', now, item.recordId)),
+            ...item,
+            decision: undefined,
+            patientConfirmation: undefined,
           }),
-        );
+          updateOne(db, {
+            Key: keys.invitation(orgId, invitation.id),
+            UpdateExpression: 'SET recordId = :recordId, recordStatus = :status, openedAt = :now',
+            // Once: a second device opening the link at the same moment finds this record.
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(recordId)',
+            ExpressionAttributeValues: {
+              ':recordId': item.recordId,
+              ':status': item.status,
+              ':now': now,
+            },
+          }),
+          {
+            Put: eventPut(
+              db,
+              { orgId, recordId: item.recordId },
+              { type: 'opened', actor: { kind: 'patient' } },
+              now,
+            ).Put,
+          },
+          statsUpdate(orgId, item, [[statusCount('in-progress'), 1]]),
+        ]);
         return toRecord(item, []);
       } catch (error) {
         if (!(error instanceof ConditionFailedError)) throw error;
@@ -399,11 +361,7 @@ export function createRecordRepository(db: Db): RecordRepository {
           return toRecord(Attributes ?? {}, current.amendments);
         }
         // The counts follow the answers exactly: both are written, or neither.
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [{ Update: recordUpdate }, statsUpdate(orgId, current, deltas)],
-          }),
-        );
+        await writeTogether(db, [{ Update: recordUpdate }, statsUpdate(orgId, current, deltas)]);
         return {
           ...current,
           answers,
@@ -454,60 +412,42 @@ export function createRecordRepository(db: Db): RecordRepository {
       const events = change.events.map((event, i) =>
         eventPut(db, { orgId, recordId: current.id }, event, now, i),
       );
-      try {
-        await db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: db.tableName,
-                  Key: keys.record(orgId, current.id),
-                  UpdateExpression: `SET ${clauses.join(', ')}`,
-                  // Every change raises the revision: nothing changed since `current` was read.
-                  ConditionExpression: 'attribute_exists(pk) AND revision = :expected',
-                  ExpressionAttributeNames: names,
-                  ExpressionAttributeValues: values,
-                },
-              },
-              ...events.map(({ Put }) => ({ Put })),
-              ...(change.amendment
-                ? [
-                    {
-                      Put: {
-                        TableName: db.tableName,
-                        Item: {
-                          ...keys.recordAmendment(orgId, current.id, sortableId(new Date(now))),
-                          ...change.amendment,
-                        },
-                        ConditionExpression: 'attribute_not_exists(pk)',
-                      },
-                    },
-                  ]
-                : []),
-              ...(moves
-                ? [
-                    {
-                      Update: {
-                        TableName: db.tableName,
-                        Key: keys.invitation(orgId, current.invitationId),
-                        UpdateExpression: 'SET recordStatus = :status',
-                        ConditionExpression: 'attribute_exists(pk)',
-                        ExpressionAttributeValues: { ':status': change.to },
-                      },
-                    },
-                    statsUpdate(orgId, current, [
-                      [statusCount(current.status), -1],
-                      [statusCount(change.to), 1],
-                    ]),
-                  ]
-                : []),
-            ],
+      const written = await conditionHeld(
+        writeTogether(db, [
+          updateOne(db, {
+            Key: keys.record(orgId, current.id),
+            UpdateExpression: `SET ${clauses.join(', ')}`,
+            // Every change raises the revision: nothing changed since `current` was read.
+            ConditionExpression: 'attribute_exists(pk) AND revision = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
           }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionFailedError)) throw error;
-        return stale(orgId, current.id);
-      }
+          ...events.map(({ Put }) => ({ Put })),
+          ...(change.amendment
+            ? [
+                putNew(db, {
+                  ...keys.recordAmendment(orgId, current.id, sortableId(new Date(now))),
+                  ...change.amendment,
+                }),
+              ]
+            : []),
+          ...(moves
+            ? [
+                updateOne(db, {
+                  Key: keys.invitation(orgId, current.invitationId),
+                  UpdateExpression: 'SET recordStatus = :status',
+                  ConditionExpression: 'attribute_exists(pk)',
+                  ExpressionAttributeValues: { ':status': change.to },
+                }),
+                statsUpdate(orgId, current, [
+                  [statusCount(current.status), -1],
+                  [statusCount(change.to), 1],
+                ]),
+              ]
+            : []),
+        ]),
+      );
+      if (!written) return stale(orgId, current.id);
       const record: DecisionRecord = {
         ...current,
         revision: current.revision + 1,

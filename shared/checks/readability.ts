@@ -211,18 +211,19 @@ function oneDecimal(value: number): number {
   return Math.round((value + Number.EPSILON) * 10) / 10;
 }
 
+/** What text without a word or a sentence measures: nothing, and no grade. */
+export const nothingToGrade: Readonly<TextReadability> = {
+  words: 0,
+  sentences: 0,
+  syllables: 0,
+  polysyllables: 0,
+  fleschKincaidGrade: null,
+  smogGrade: null,
+  grade: null,
+};
+
 function gradesOf(counts: TextCounts): TextReadability {
-  if (counts.words === 0 || counts.sentences === 0) {
-    return {
-      words: 0,
-      sentences: 0,
-      syllables: 0,
-      polysyllables: 0,
-      fleschKincaidGrade: null,
-      smogGrade: null,
-      grade: null,
-    };
-  }
+  if (counts.words === 0 || counts.sentences === 0) return { ...nothingToGrade };
   const fleschKincaid =
     0.39 * (counts.words / counts.sentences) + 11.8 * (counts.syllables / counts.words) - 15.59;
   const smog = 1.043 * Math.sqrt((counts.polysyllables * 30) / counts.sentences) + 3.1291;

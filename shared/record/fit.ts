@@ -64,6 +64,20 @@ export interface FitResult {
   nothingImportant: boolean;
 }
 
+/** An option's fit before any consideration is weighed: every list empty. */
+export function emptyFit(optionId: string, optionName: string): OptionFit {
+  return {
+    optionId,
+    optionName,
+    better: [],
+    worse: [],
+    same: [],
+    depends: [],
+    unjudged: [],
+    own: [],
+  };
+}
+
 function judgementOf(row: AidRow, optionId: string): Fit | undefined {
   return own(row.cells, optionId)?.fit;
 }
@@ -94,16 +108,7 @@ export function fitOptions(
   const judgements = answers.concernFits ?? {};
 
   const options = aid.options.map((option): OptionFit => {
-    const fit: OptionFit = {
-      optionId: option.id,
-      optionName: option.name,
-      better: [],
-      worse: [],
-      same: [],
-      depends: [],
-      unjudged: [],
-      own: [],
-    };
+    const fit = emptyFit(option.id, option.name);
     // `important` is already most important first, so each list keeps that order.
     for (const consideration of important) {
       if (consideration.kind === 'own') {

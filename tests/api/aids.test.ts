@@ -5,18 +5,9 @@ import { keys } from '#functions/store/keys';
 import type { Aid, AidExport, AidVersion } from '#shared/aid/aids';
 import { DEMO, OTHER, seededApi } from '../support/api';
 import { largestAid, publishableAid } from '../support/aids';
+import { jsonRequest as send } from '../support/requests';
 
 type Call = (path: string, init?: RequestInit) => Response | Promise<Response>;
-
-const send = (
-  method: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
 
 async function newDraft(call: Call, title = 'Hip pain: what are my options?'): Promise<Aid> {
   const response = await call(

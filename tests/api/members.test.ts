@@ -8,8 +8,6 @@ import {
 import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCognitoDirectory } from '#functions/auth/cognito-directory';
-import { cognitoMemberDirectory } from '#functions/auth/member-directory';
 import { createDevDirectory } from '#functions/dev/dev-directory';
 import { devAccounts, seedOnce } from '#functions/dev/seed';
 import { StoreUnavailableError } from '#functions/store/errors';
@@ -17,6 +15,7 @@ import { keys, type ItemKey } from '#functions/store/keys';
 import { memberEmailKey } from '#functions/store/people';
 import type { Member, MemberEvent } from '#shared/members';
 import { DEMO, ORIGIN, OTHER, seededApi } from '#tests/support/api';
+import { testCognitoDirectory } from '#tests/support/cognito';
 import {
   browserSignIn,
   cookieFrom,
@@ -457,16 +456,7 @@ describe("in AWS: members' accounts in Cognito", () => {
   const withCognito = (store?: NonNullable<Parameters<typeof seededApi>[0]>['store']) =>
     seededApi({
       ...(store ? { store } : {}),
-      memberDirectory: () =>
-        cognitoMemberDirectory(async () =>
-          createCognitoDirectory({
-            userPoolId: 'eu-west-2_Test',
-            client: new CognitoIdentityProviderClient({
-              region: 'eu-west-2',
-              credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-            }),
-          }),
-        ),
+      memberDirectory: testCognitoDirectory,
     });
   const nothingWritten = async (api: Api, email: string) => {
     expect(await listed(api)).toHaveLength(1);

@@ -20,6 +20,7 @@ import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 import { createLogger } from '#functions/log/logger';
 import { createDb } from '#functions/store/db';
 import { stepNames } from '#shared/record/rules';
+import { jsonRequest as json } from '#tests/support/requests';
 
 const ORIGIN = 'http://localhost:3000';
 
@@ -81,16 +82,6 @@ export function countCalls(doc: DynamoDBDocumentClient) {
     },
   };
 }
-
-const json = (
-  method: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
 
 /** Runs the flow on a fresh table; returns every request with its calls, in order. */
 export async function runFlow(options: {

@@ -13,13 +13,11 @@ import { once } from 'node:events';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startDynamoLocal } from '#functions/dev/dynamodb-local';
-import { DEMO_AID_ID, seedOnce } from '#functions/dev/seed';
-import { createDb, createDynamoClients } from '#functions/store/db';
+import { DEMO_AID_ID } from '#functions/dev/seed';
 import { freePort } from '#functions/dev/dynamodb-local';
-import { ensureTable } from '#functions/store/setup';
-import { createDynamoStore } from '#functions/store/store';
 import { buildBaseline } from './baseline';
-import { benchTable, median, patiently, range, ratio, table } from './figures';
+import { benchServerEnv, seededBenchStore } from './bench-store';
+import { median, range, ratio, table } from './figures';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const SECONDS = Number(process.env['SECONDS'] ?? 5);
@@ -44,11 +42,7 @@ async function serve(file: string, env: NodeJS.ProcessEnv) {
 const dynamo = await startDynamoLocal();
 const children: ChildProcess[] = [];
 try {
-  const { client, doc } = createDynamoClients({ endpoint: dynamo.endpoint });
-  await benchTable(() => ensureTable(client, TABLE_NAME));
-  const db = createDb(doc, TABLE_NAME);
-  await patiently(() => seedOnce(db));
-  const store = createDynamoStore(db);
+  const { client, store } = await seededBenchStore(dynamo.endpoint, TABLE_NAME);
 
   // Sessions as sign-in and opening a link make them, written straight to the table.
   const day = new Date(Date.now() + 86_400_000);
@@ -90,16 +84,8 @@ try {
   const startRevisions = new Map(patients.map((p) => [p.recordId, p.revision]));
 
   const env = {
-    ...process.env,
-    TABLE_NAME,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    ...benchServerEnv(dynamo.endpoint, TABLE_NAME),
     PUBLIC_ORIGIN: 'http://localhost:3000',
-    OIDC_ISSUER: 'https://issuer.example.org',
-    OIDC_CLIENT_ID: 'bench',
-    AWS_REGION: 'eu-west-2',
-    LOG_LEVEL: 'error',
-    RATE_LIMITS: 'off',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const project = await serve(path.resolve('build/lambda/index.mjs'), env);
   children.push(project.child);

@@ -24,12 +24,11 @@ import type { ServerBuild } from '@remix-run/server-runtime';
 import lighthouse from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort, startDynamoLocal } from '#functions/dev/dynamodb-local';
-import { DEMO_AID_ID, seedOnce } from '#functions/dev/seed';
-import { createDb, createDynamoClients } from '#functions/store/db';
-import { ensureTable } from '#functions/store/setup';
-import { createDynamoStore } from '#functions/store/store';
+import { DEMO_AID_ID } from '#functions/dev/seed';
+import { chromiumFlags } from '#tests/support/chromium';
 import { buildBareRemix } from './bare-remix';
-import { benchTable, median, patiently, range, ratio, table } from './figures';
+import { benchServerEnv, seededBenchStore } from './bench-store';
+import { median, range, ratio, table } from './figures';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const TABLE_NAME = 'bench-web';
@@ -103,11 +102,7 @@ const dynamo = await startDynamoLocal();
 const children: ChildProcess[] = [];
 let chrome: Browser | undefined;
 try {
-  const { client, doc } = createDynamoClients({ endpoint: dynamo.endpoint });
-  await benchTable(() => ensureTable(client, TABLE_NAME));
-  const db = createDb(doc, TABLE_NAME);
-  await patiently(() => seedOnce(db));
-  const store = createDynamoStore(db);
+  const { client, store } = await seededBenchStore(dynamo.endpoint, TABLE_NAME);
   const day = new Date(Date.now() + 86_400_000);
   // Sessions as signing in and opening a link make them, written to the table.
   const clinician = await store.sessions.create({ orgId: ORG, clinicianId: 'demo-clinician' }, day);
@@ -122,17 +117,7 @@ try {
   const record = await store.records.openFor(ORG, invitation);
   const patient = await store.patientSessions.create({ orgId: ORG, recordId: record.id }, day);
 
-  const env = {
-    ...process.env,
-    TABLE_NAME,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    OIDC_ISSUER: 'https://issuer.example.org',
-    OIDC_CLIENT_ID: 'bench',
-    AWS_REGION: 'eu-west-2',
-    LOG_LEVEL: 'error',
-    RATE_LIMITS: 'off',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  };
+  const env = benchServerEnv(dynamo.endpoint, TABLE_NAME);
   // The public origin matters only to forms and links; these pages are only read.
   const project = await serve(
     path.resolve('build/lambda/index.mjs'),
@@ -155,16 +140,7 @@ try {
   chrome = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      `--remote-debugging-port=${debuggingPort}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: [`--remote-debugging-port=${debuggingPort}`, ...chromiumFlags],
   });
   const audit = async (url: string, cookie?: string) => {
     const result = await lighthouse(url, {

@@ -2,43 +2,58 @@ import { AidContent, aidLimits, type AidContentInput } from '#shared/aid/schema'
 
 /** A complete aid that every required check passes: two options, a benefit and a harm with numbers, metadata. */
 export function publishableAid(overrides: Partial<AidContentInput> = {}): AidContent {
+  /** One cell: the benefit (feeling better, over 6 months) or the harm (a rash, over 1 month). */
+  const cell = (
+    benefit: boolean,
+    text: string,
+    numerator: number,
+    range: { low: number; high: number },
+    certainty: 'moderate' | 'low',
+    fit: 'better' | 'worse',
+  ) => ({
+    text,
+    numbers: [
+      {
+        outcome: benefit ? 'feel better' : 'get a rash',
+        numerator,
+        denominator: 100,
+        timeFrame: benefit ? { value: 6, unit: 'months' } : { value: 1, unit: 'months' },
+        referenceClass: 'people like you',
+        range,
+      },
+    ],
+    certainty,
+    sourceIds: ['s1'],
+    fit,
+  });
   const cells = (benefit: boolean) => ({
-    a: {
-      text: benefit
-        ? 'About 30 in 100 people feel better after 6 months.'
-        : 'About 5 in 100 people get a rash.',
-      numbers: [
-        {
-          outcome: benefit ? 'feel better' : 'get a rash',
-          numerator: benefit ? 30 : 5,
-          denominator: 100,
-          timeFrame: benefit ? { value: 6, unit: 'months' } : { value: 1, unit: 'months' },
-          referenceClass: 'people like you',
-          range: { low: benefit ? 20 : 2, high: benefit ? 40 : 8 },
-        },
-      ],
-      certainty: 'moderate' as const,
-      sourceIds: ['s1'],
-      fit: benefit ? ('better' as const) : ('worse' as const),
-    },
-    b: {
-      text: benefit
-        ? 'About 10 in 100 people feel better after 6 months.'
-        : 'No one gets a rash from waiting.',
-      numbers: [
-        {
-          outcome: benefit ? 'feel better' : 'get a rash',
-          numerator: benefit ? 10 : 0,
-          denominator: 100,
-          timeFrame: benefit ? { value: 6, unit: 'months' } : { value: 1, unit: 'months' },
-          referenceClass: 'people like you',
-          range: { low: benefit ? 5 : 0, high: benefit ? 15 : 1 },
-        },
-      ],
-      certainty: 'low' as const,
-      sourceIds: ['s1'],
-      fit: benefit ? ('worse' as const) : ('better' as const),
-    },
+    a: benefit
+      ? cell(
+          true,
+          'About 30 in 100 people feel better after 6 months.',
+          30,
+          { low: 20, high: 40 },
+          'moderate',
+          'better',
+        )
+      : cell(
+          false,
+          'About 5 in 100 people get a rash.',
+          5,
+          { low: 2, high: 8 },
+          'moderate',
+          'worse',
+        ),
+    b: benefit
+      ? cell(
+          true,
+          'About 10 in 100 people feel better after 6 months.',
+          10,
+          { low: 5, high: 15 },
+          'low',
+          'worse',
+        )
+      : cell(false, 'No one gets a rash from waiting.', 0, { low: 0, high: 1 }, 'low', 'better'),
   });
   return AidContent.parse({
     title: 'Itchy skin: what can I do?',

@@ -1,4 +1,5 @@
 import type { AidContent } from '#shared/aid/schema';
+import type { Amendment } from '#shared/record/decision';
 import type { DecisionRecord, RecordView } from '#shared/record/schema';
 import { publishableAid } from './aids';
 
@@ -106,5 +107,14 @@ export function recordView(
         detail: null,
       },
     ],
+  };
+}
+
+/** An amendment that changes the choice from option a to option b. */
+export function choiceAmendment(fields: Pick<Amendment, 'id' | 'at' | 'by' | 'reason'>): Amendment {
+  return {
+    ...fields,
+    before: { choice: { kind: 'option', optionId: 'a' } },
+    after: { choice: { kind: 'option', optionId: 'b' } },
   };
 }

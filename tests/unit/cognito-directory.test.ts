@@ -9,30 +9,20 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCognitoDirectory } from '#functions/auth/cognito-directory';
 import {
-  cognitoMemberDirectory,
   lazyMemberDirectory,
   MemberAccountExistsError,
   MemberAccountRefusedError,
   MemberDirectoryUnavailableError,
   noMemberDirectory,
 } from '#functions/auth/member-directory';
+import { testCognitoDirectory } from '#tests/support/cognito';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 afterEach(() => cognito.reset());
 
 /** As the Lambda wires it: loaded on first use, its failures named in the main bundle's errors. */
-const directory = () =>
-  cognitoMemberDirectory(async () =>
-    createCognitoDirectory({
-      userPoolId: 'eu-west-2_Test',
-      client: new CognitoIdentityProviderClient({
-        region: 'eu-west-2',
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      }),
-    }),
-  );
+const directory = testCognitoDirectory;
 const person = { email: 'jo@clinic.example', name: 'Dr Jo' };
 const metadata = { $metadata: {} };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AidContent, type AidContentInput, type Fit } from '#shared/aid/schema';
-import { type FitConsideration, type FitResult, fitOptions } from '#shared/record/fit';
+import { emptyFit, type FitConsideration, type FitResult, fitOptions } from '#shared/record/fit';
 
 type Judgements = Partial<Record<'surgery' | 'physio' | 'wait', Fit | null>>;
 
@@ -196,20 +196,13 @@ describe('fitOptions', () => {
       expect(result.nothingImportant).toBe(true);
       expect(result.important).toEqual([]);
       expect(result.options).toEqual(
-        [
-          ['surgery', 'Knee surgery'],
-          ['physio', 'Physiotherapy'],
-          ['wait', 'Wait and see'],
-        ].map(([optionId, optionName]) => ({
-          optionId,
-          optionName,
-          better: [],
-          worse: [],
-          same: [],
-          depends: [],
-          unjudged: [],
-          own: [],
-        })),
+        (
+          [
+            ['surgery', 'Knee surgery'],
+            ['physio', 'Physiotherapy'],
+            ['wait', 'Wait and see'],
+          ] as const
+        ).map(([optionId, optionName]) => emptyFit(optionId, optionName)),
       );
     }
   });

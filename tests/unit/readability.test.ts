@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AidContent, type AidContentInput } from '#shared/aid/schema';
-import { measureAid, measureText, spokenNumeral } from '#shared/checks/readability';
+import { measureAid, measureText, nothingToGrade, spokenNumeral } from '#shared/checks/readability';
 
 describe('measureText', () => {
   it('computes Flesch–Kincaid and SMOG from the counts', () => {
@@ -46,18 +46,9 @@ describe('measureText', () => {
   });
 
   it('treats empty and blank text as nothing to grade', () => {
-    const nothing = {
-      words: 0,
-      sentences: 0,
-      syllables: 0,
-      polysyllables: 0,
-      fleschKincaidGrade: null,
-      smogGrade: null,
-      grade: null,
-    };
-    expect(measureText('')).toEqual(nothing);
-    expect(measureText('   \n\t ')).toEqual(nothing);
-    expect(measureText(' - ')).toEqual(nothing);
+    expect(measureText('')).toEqual(nothingToGrade);
+    expect(measureText('   \n\t ')).toEqual(nothingToGrade);
+    expect(measureText(' - ')).toEqual(nothingToGrade);
   });
 
   describe('splitting words and sentences in plain-language cells', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRecordPdfRenderer } from '#functions/exports/record-pdf';
 import type { Amendment, Decision } from '#shared/record/decision';
 import type { RecordView } from '#shared/record/schema';
-import { recordView } from '../support/records';
+import { choiceAmendment, recordView } from '../support/records';
 
 const require = createRequire(import.meta.url);
 const font = (file: string) =>
@@ -135,14 +135,12 @@ describe('the shared decision record as a PDF', () => {
   });
 
   it('lists an amendment with its reason and what changed, and shows the decision as amended', async () => {
-    const amendment: Amendment = {
+    const amendment = choiceAmendment({
       id: 'amend-token-1',
       at: '2026-11-23T09:30:00.000Z',
       by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
       reason: 'She phoned to say she would rather wait.',
-      before: { choice: { kind: 'option', optionId: 'a' } },
-      after: { choice: { kind: 'option', optionId: 'b' } },
-    };
+    });
     const text = textOf(await pagesOf(decidedWith({}, [amendment])));
 
     expect(section(text, 'What was decided', 'Changes after the decision')).toContain(

@@ -9,6 +9,7 @@ import {
 } from '#shared/record/summary';
 import { versionInsights } from '#shared/record/insights';
 import { publishableAid } from '../support/aids';
+import { choiceAmendment } from '../support/records';
 
 const aid = publishableAid();
 const answers = {
@@ -95,14 +96,12 @@ describe('the decision and its amendments', () => {
         before: { notes: 'Start with the cream.' },
         after: { notes: 'Start with the cream tonight.' },
       },
-      {
+      choiceAmendment({
         id: 'amend-002',
         at: '2026-11-22T10:00:00.000Z',
         by: { id: 'c1', name: 'Dr Alex Morgan' },
         reason: 'Changed her mind on the phone',
-        before: { choice: { kind: 'option', optionId: 'a' } },
-        after: { choice: { kind: 'option', optionId: 'b' } },
-      },
+      }),
     ];
     expect(currentDecision(decision, amendments)).toMatchObject({
       choice: { kind: 'option', optionId: 'b' },

@@ -201,6 +201,16 @@ export function Checkbox({ meta, children }: { meta: FieldMeta; children: ReactN
   );
 }
 
+/** A list's own error (too few items, too many), where the list starts. */
+export function ListError({ list }: { list: { errorId: string; errors?: string[] | undefined } }) {
+  const error = list.errors?.[0];
+  return error ? (
+    <p className="field-error" id={list.errorId}>
+      {error}
+    </p>
+  ) : null;
+}
+
 /** A form's own error (a form it could not read), said where the form starts or ends. */
 export function FormError({ form }: { form: { errorId: string; errors?: string[] | undefined } }) {
   return form.errors?.[0] ? (

@@ -21,3 +21,12 @@ export function RouteError() {
     </section>
   );
 }
+
+/** The error boundary of a page that has no frame of its own around it: the message as the page's main. */
+export function PageError() {
+  return (
+    <main id="main" className="page">
+      <RouteError />
+    </main>
+  );
+}

@@ -72,6 +72,16 @@ export function readSmallForm<Schema extends z.ZodType>(
   return parsed.ok ? parsed : { ok: false, reply: parsed.submission.reply() };
 }
 
+/** What an action answers when its form must be fixed: the reply that shows what was typed, and why. */
+export interface InvalidForm {
+  kind: 'invalid';
+  reply: SubmissionResult<string[]>;
+}
+
+/** An action's answer that its form must be fixed (422 unless another status says why). */
+export const invalidForm = (reply: SubmissionResult<string[]>, status = 422) =>
+  data<InvalidForm>({ kind: 'invalid', reply }, { status });
+
 /** The API's refusal of what a form sent, as the form's reply: each error at its field. */
 export async function refusedFieldsReply<Value>(
   response: { status: number; json(): Promise<unknown> },

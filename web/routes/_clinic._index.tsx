@@ -1,12 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  type MetaFunction,
-} from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import {
   data,
   redirect,
@@ -23,8 +16,9 @@ import { postedForm } from '../lib/form-data.server';
 import { group, text } from '../lib/form-values';
 import { readSmallForm, refusedFieldsReply } from '../lib/forms.server';
 import { readProblem } from '../lib/problems';
+import { titled } from '../lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Decision aids · Decide Together' }];
+export const meta = titled('Decision aids');
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   return expectOk(await apiClient(context).aids.$get({ query: pageQuery(request, 25) }));

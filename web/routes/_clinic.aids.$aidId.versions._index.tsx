@@ -1,6 +1,7 @@
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { ChangeList } from '../components/change-list';
+import { ColumnHeads } from '../components/column-heads';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 
@@ -38,14 +39,7 @@ export default function Versions() {
         <p>Nothing is published yet. Publish the draft from the editor when the checks allow it.</p>
       ) : (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Published</th>
-              <th scope="col">By</th>
-              <th scope="col">Content fingerprint</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Version', 'Published', 'By', 'Content fingerprint']} />
           <tbody>
             {versions.map((version) => (
               <tr key={version.number}>
@@ -71,31 +65,13 @@ export default function Versions() {
         <section aria-labelledby="compare-heading" className="editor-section">
           <h2 id="compare-heading">Compare</h2>
           <Form method="get" className="inline-fields">
-            <div className="field">
-              <label htmlFor="compare-from">From</label>
-              <select
-                id="compare-from"
-                name="from"
-                defaultValue={from ?? String(versions[versions.length - 1]?.number)}
-              >
-                {versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    Version {v.number}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="compare-to">To</label>
-              <select id="compare-to" name="to" defaultValue={to}>
-                <option value="draft">The current draft</option>
-                {versions.map((v) => (
-                  <option key={v.number} value={v.number}>
-                    Version {v.number}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionSelect
+              name="from"
+              label="From"
+              versions={versions}
+              defaultValue={from ?? String(versions[versions.length - 1]?.number)}
+            />
+            <VersionSelect name="to" label="To" versions={versions} defaultValue={to} draft />
             <button type="submit" className="button-secondary">
               Compare
             </button>
@@ -119,6 +95,35 @@ export default function Versions() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** A choice of one published version (or, with `draft`, the current draft), to compare. */
+function VersionSelect({
+  name,
+  label,
+  versions,
+  defaultValue,
+  draft = false,
+}: {
+  name: 'from' | 'to';
+  label: string;
+  versions: Array<{ number: number }>;
+  defaultValue: string | undefined;
+  draft?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`compare-${name}`}>{label}</label>
+      <select id={`compare-${name}`} name={name} defaultValue={defaultValue}>
+        {draft ? <option value="draft">The current draft</option> : null}
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            Version {v.number}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

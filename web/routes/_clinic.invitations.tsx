@@ -6,7 +6,6 @@ import {
   useLoaderData,
   useNavigation,
   useSearchParams,
-  type MetaFunction,
 } from '@remix-run/react';
 import {
   data,
@@ -24,15 +23,22 @@ import {
 import { useEffect } from 'react';
 import { formatDate } from '../components/aid-view/aid-view';
 import { Checkbox, FormError, Select, TextInput } from '../components/field';
+import { ColumnHeads } from '../components/column-heads';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, pageQuery } from '../lib/api.server';
 import { patientText } from '../lib/patient-text';
 import { postedForm } from '../lib/form-data.server';
 import { group, optional, optionalWhole, text } from '../lib/form-values';
-import { readSmallForm, refusedFieldsReply } from '../lib/forms.server';
+import {
+  invalidForm,
+  readSmallForm,
+  refusedFieldsReply,
+  type InvalidForm,
+} from '../lib/forms.server';
 import { qrCodeSvg } from '../lib/qr.server';
+import { titled } from '../lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Invitations · Decide Together' }];
+export const meta = titled('Invitations');
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const api = apiClient(context);
@@ -50,7 +56,7 @@ type ActionResult =
       qrSvg: string;
       reply: SubmissionResult<string[]>;
     }
-  | { kind: 'invalid'; reply: SubmissionResult<string[]> };
+  | InvalidForm;
 
 /**
  * The invitation form: the aid as one choice of "id@version" (only the latest
@@ -90,10 +96,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
     );
     throw redirect('/invitations?revoked=1');
   }
-  const invalid = (reply: SubmissionResult<string[]>) =>
-    data<ActionResult>({ kind: 'invalid', reply }, { status: 422 });
   const parsed = readSmallForm(form, InvitationForm, 10);
-  if (!parsed.ok) return invalid(parsed.reply);
+  if (!parsed.ok) return invalidForm(parsed.reply);
   const response = await api.invitations.$post({ json: parsed.value });
   if (response.status === 201) {
     const created = (await response.json()) as CreatedInvitation;
@@ -109,7 +113,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
     );
   }
   if ((response.status as number) !== 422) await expectOk(response);
-  return invalid(await refusedFieldsReply(response, parsed));
+  return invalidForm(await refusedFieldsReply(response, parsed));
 }
 
 const statusWords: Record<InvitationStatus, string> = {
@@ -239,19 +243,19 @@ export default function Invitations() {
         ) : (
           <div className="table-scroll">
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">Aid</th>
-                  <th scope="col">Clinic reference</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Link works until</th>
-                  <th scope="col">Record</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  'Created',
+                  'Aid',
+                  'Clinic reference',
+                  'Status',
+                  'Link works until',
+                  'Record',
+                  <span key="actions" className="visually-hidden">
+                    Actions
+                  </span>,
+                ]}
+              />
               <tbody>
                 {invitations.items.map((invitation) => (
                   <tr key={invitation.id}>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, useForm } from '@conform-to/react';
 import {
   Form,
   Link,
@@ -6,7 +6,6 @@ import {
   useLoaderData,
   useNavigation,
   useSearchParams,
-  type MetaFunction,
 } from '@remix-run/react';
 import {
   data,
@@ -25,14 +24,21 @@ import {
 } from '#shared/members';
 import { formatDate } from '../components/aid-view/aid-view';
 import { FormError, Select, TextInput } from '../components/field';
+import { ColumnHeads } from '../components/column-heads';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, pageQuery, type Api } from '../lib/api.server';
 import { postedForm } from '../lib/form-data.server';
 import { group, text } from '../lib/form-values';
-import { readSmallForm, refusedFieldsReply } from '../lib/forms.server';
+import {
+  invalidForm,
+  readSmallForm,
+  refusedFieldsReply,
+  type InvalidForm,
+} from '../lib/forms.server';
 import { readProblem } from '../lib/problems';
+import { titled } from '../lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Members · Decide Together' }];
+export const meta = titled('Members');
 
 /** Admins only: the API answers anyone else 403, shown as "Not allowed". */
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -47,7 +53,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 type ActionResult =
-  | { kind: 'invalid'; reply: SubmissionResult<string[]> }
+  | InvalidForm
   /** A change the API refused, such as the last admin's: said plainly, at the member. */
   | { kind: 'refused'; memberId: string; message: string };
 
@@ -104,10 +110,8 @@ export async function action({ context, request }: ActionFunctionArgs) {
     );
   }
 
-  const invalid = (reply: SubmissionResult<string[]>, status = 422) =>
-    data<ActionResult>({ kind: 'invalid', reply }, { status });
   const parsed = readSmallForm(form, InviteForm, 8);
-  if (!parsed.ok) return invalid(parsed.reply);
+  if (!parsed.ok) return invalidForm(parsed.reply);
   const response = await api.members.$post({ json: parsed.value });
   if (response.status === 201) {
     const member = (await response.json()) as Member;
@@ -115,10 +119,10 @@ export async function action({ context, request }: ActionFunctionArgs) {
   }
   const status = response.status as number;
   if (status === 422 || status === 409)
-    return invalid(await refusedFieldsReply(response, parsed), status);
+    return invalidForm(await refusedFieldsReply(response, parsed), status);
   if (status === 503) {
     const problem = await readProblem(response);
-    return invalid(
+    return invalidForm(
       parsed.submission.reply({
         formErrors: [problem.detail ?? 'The service is not answering. Please try again soon.'],
       }),
@@ -245,17 +249,17 @@ export default function Members() {
         <h2 id="member-list">Who can sign in</h2>
         <div className="table-scroll">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Status</th>
-                <th scope="col">Role</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                'Name',
+                'Email',
+                'Status',
+                'Role',
+                <span key="remove" className="visually-hidden">
+                  Remove
+                </span>,
+              ]}
+            />
             <tbody>
               {members.items.map((member) => {
                 const isYou = member.id === me.id;

@@ -1,15 +1,17 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { data, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { recordStatuses, type RecordStatus } from '#shared/record/lifecycle';
 import { formatDate } from '../components/aid-view/aid-view';
 import { Select } from '../components/field';
+import { ColumnHeads } from '../components/column-heads';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 import { readProblem } from '../lib/problems';
 import { recordStatusWords } from '../lib/record-text';
+import { titled } from '../lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Records · Decide Together' }];
+export const meta = titled('Records');
 
 const PAGE_SIZE = 25;
 
@@ -91,15 +93,7 @@ export default function Records() {
         <div className="table-scroll">
           <table className="data-table">
             <caption className="visually-hidden">Records, ready ones first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Clinic reference</th>
-                <th scope="col">Aid</th>
-                <th scope="col">Status</th>
-                <th scope="col">Since</th>
-                <th scope="col">Started</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Clinic reference', 'Aid', 'Status', 'Since', 'Started']} />
             <tbody>
               {page.items.map((record) => (
                 <tr key={record.id}>

@@ -1,6 +1,6 @@
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { RouteError } from '../components/route-error';
+import { PageError } from '../components/route-error';
 import { apiClient, expectOk } from '../lib/api.server';
 
 /** The clinician's pages: signed in, with their organisation in the header. */
@@ -53,9 +53,5 @@ export default function ClinicLayout() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <main id="main" className="page">
-      <RouteError />
-    </main>
-  );
+  return <PageError />;
 }

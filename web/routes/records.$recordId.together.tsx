@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DemoBanner } from '../components/aid-view/aid-view';
 import {
   DecisionSummary,
@@ -6,13 +6,14 @@ import {
   Priorities,
   RecordGrid,
 } from '../components/record/record-parts';
-import { RouteError } from '../components/route-error';
+import { PageError } from '../components/route-error';
 import { loadRecordPage } from '../lib/record-page.server';
 import { ChangeBasis, Conflict } from '../components/record/change-basis';
 import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
 import { revalidateAfterConflict } from '../lib/revalidate';
+import { titled } from '../lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Together · Decide Together' }];
+export const meta = titled('Together');
 
 export const loader = loadRecordPage;
 
@@ -72,9 +73,5 @@ export default function Together() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <main id="main" className="page">
-      <RouteError />
-    </main>
-  );
+  return <PageError />;
 }

@@ -1,9 +1,10 @@
-import { useLoaderData, type MetaFunction } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { redirect, type LoaderFunctionArgs } from '@remix-run/server-runtime';
-import { RouteError } from '../components/route-error';
+import { PageError } from '../components/route-error';
 import { apiClient } from '../lib/api.server';
+import { titled } from '../lib/page-title';
 
-export const meta: MetaFunction = () => [{ title: 'Sign in · Decide Together' }];
+export const meta = titled('Sign in');
 
 const problems = {
   'not-linked':
@@ -55,9 +56,5 @@ export default function SignIn() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <main id="main" className="page">
-      <RouteError />
-    </main>
-  );
+  return <PageError />;
 }

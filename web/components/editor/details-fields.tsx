@@ -1,8 +1,9 @@
 import { aidLimits } from '#shared/aid/schema';
 import { ATTESTATION_STEPS } from '#shared/aid/words';
-import { Checkbox, shown, TextArea, TextInput } from '../field';
+import { Checkbox, ListError, shown, TextArea, TextInput } from '../field';
 import type { EditorFields, EditorForm, Grades } from './editor-fields';
-import { gradeNote } from './grade-note';
+import { GradedTextArea } from './grade-note';
+import { AddButton, RemoveButton } from './list-buttons';
 
 /** What the decision is about: shown to patients on the first step. */
 export function DecisionFields({ fields, grades }: { fields: EditorFields; grades: Grades }) {
@@ -10,12 +11,12 @@ export function DecisionFields({ fields, grades }: { fields: EditorFields; grade
     <section aria-labelledby="decision-heading" className="editor-section">
       <h2 id="decision-heading">The decision</h2>
       <TextInput meta={fields.title} label="Title" maxLength={aidLimits.title} />
-      <TextArea
+      <GradedTextArea
         meta={fields.condition}
         label="The health condition, in plain words"
         maxLength={aidLimits.condition}
         rows={3}
-        note={gradeNote(grades.get(fields.condition.name))}
+        grades={grades}
       />
       <TextInput
         meta={fields.question}
@@ -40,7 +41,6 @@ export function DecisionFields({ fields, grades }: { fields: EditorFields; grade
 /** Sources, cited from the cells. */
 export function SourceFields({ form, fields }: { form: EditorForm; fields: EditorFields }) {
   const sources = fields.sources.getFieldList();
-  const listError = fields.sources.errors?.[0];
   return (
     <section aria-labelledby="sources-heading" className="editor-section">
       <h2 id="sources-heading" tabIndex={-1}>
@@ -49,11 +49,7 @@ export function SourceFields({ form, fields }: { form: EditorForm; fields: Edito
       <p className="field-hint">
         Each source shows its date to patients, so they can see how old the evidence is.
       </p>
-      {listError ? (
-        <p className="field-error" id={fields.sources.errorId}>
-          {listError}
-        </p>
-      ) : null}
+      <ListError list={fields.sources} />
       <ol className="source-list">
         {sources.map((source, s) => {
           const f = source.getFieldset();
@@ -77,28 +73,24 @@ export function SourceFields({ form, fields }: { form: EditorForm; fields: Edito
                 <TextInput meta={f.pmid} label="PMID" size={10} inputMode="numeric" />
               </div>
               <TextInput meta={f.url} label="Web address" type="url" />
-              <button
-                type="submit"
-                {...form.remove.getButtonProps({ name: fields.sources.name, index: s })}
-                className="button-small button-danger"
-              >
+              <RemoveButton form={form} list={fields.sources.name} index={s}>
                 Remove<span className="visually-hidden"> source {s + 1}</span>
-              </button>
+              </RemoveButton>
             </li>
           );
         })}
       </ol>
-      <button
-        type="submit"
-        {...form.insert.getButtonProps({
+      <AddButton
+        form={form}
+        insert={{
           name: fields.sources.name,
           defaultValue: { citation: '' },
-        })}
+        }}
         className="button-secondary"
         disabled={sources.length >= aidLimits.sources}
       >
         Add a source
-      </button>
+      </AddButton>
     </section>
   );
 }
@@ -122,11 +114,7 @@ export function AuthorshipFields({
       </h2>
       <fieldset aria-describedby={fields.authors.errors?.[0] ? fields.authors.errorId : undefined}>
         <legend>Authors</legend>
-        {fields.authors.errors?.[0] ? (
-          <p className="field-error" id={fields.authors.errorId}>
-            {fields.authors.errors[0]}
-          </p>
-        ) : null}
+        <ListError list={fields.authors} />
         {authors.length === 0 ? <p className="field-hint">No authors yet.</p> : null}
         {authors.map((author, a) => {
           const f = author.getFieldset();
@@ -143,60 +131,56 @@ export function AuthorshipFields({
                 hint="e.g. Consultant orthopaedic surgeon"
                 maxLength={aidLimits.credentials}
               />
-              <button
-                type="submit"
-                {...form.remove.getButtonProps({ name: fields.authors.name, index: a })}
-                className="button-small button-danger"
-              >
+              <RemoveButton form={form} list={fields.authors.name} index={a}>
                 Remove<span className="visually-hidden"> author {a + 1}</span>
-              </button>
+              </RemoveButton>
             </div>
           );
         })}
-        <button
-          type="submit"
-          {...form.insert.getButtonProps({
+        <AddButton
+          form={form}
+          insert={{
             name: fields.authors.name,
             defaultValue: { name: '', credentials: '' },
-          })}
+          }}
           className="button-secondary"
           disabled={authors.length >= aidLimits.authors}
         >
           Add an author
-        </button>
+        </AddButton>
       </fieldset>
-      <TextArea
+      <GradedTextArea
         meta={fields.funding}
         label="Who paid for the aid"
         maxLength={aidLimits.funding}
-        note={gradeNote(grades.get(fields.funding.name))}
+        grades={grades}
         rows={2}
       />
-      <TextArea
+      <GradedTextArea
         meta={fields.conflictsOfInterest}
         label="Conflicts of interest"
         hint="“None.” is a fine answer."
         maxLength={aidLimits.conflictsOfInterest}
-        note={gradeNote(grades.get(fields.conflictsOfInterest.name))}
+        grades={grades}
         rows={2}
       />
-      <TextArea
+      <GradedTextArea
         meta={fields.evidenceMethods}
         label="How the evidence was found and chosen"
         maxLength={aidLimits.evidenceMethods}
-        note={gradeNote(grades.get(fields.evidenceMethods.name))}
+        grades={grades}
         rows={3}
       />
       <div className="inline-fields">
         <TextInput meta={fields.evidenceReviewedOn} label="Evidence last reviewed" type="date" />
         <TextInput meta={fields.reviewBy} label="Review by" type="date" />
       </div>
-      <TextArea
+      <GradedTextArea
         meta={fields.updatePolicy}
         label="When the aid is updated"
         hint="e.g. We look at the evidence every year, and sooner if an important study comes out."
         maxLength={aidLimits.updatePolicy}
-        note={gradeNote(grades.get(fields.updatePolicy.name))}
+        grades={grades}
         rows={2}
       />
       <fieldset className="attestations">

@@ -1,4 +1,7 @@
+import type { ComponentProps } from 'react';
 import type { MeasuredText } from '#shared/checks/results';
+import { TextArea } from '../field';
+import type { Grades } from './editor-fields';
 
 /** Reading level under a text: its words and grade; texts under 10 words are counted, not graded. */
 export function GradeNote({ grade, id }: { grade: MeasuredText; id: string }) {
@@ -15,3 +18,11 @@ export function GradeNote({ grade, id }: { grade: MeasuredText; id: string }) {
 /** The `note` of a field for its reading level, when it has text. */
 export const gradeNote = (grade: MeasuredText | undefined) =>
   grade ? (id: string) => <GradeNote grade={grade} id={id} /> : undefined;
+
+/** A text patients read, with its reading level under it. */
+export function GradedTextArea({
+  grades,
+  ...props
+}: Omit<ComponentProps<typeof TextArea>, 'note'> & { grades: Grades }) {
+  return <TextArea {...props} note={gradeNote(grades.get(props.meta.name))} />;
+}

@@ -13,7 +13,16 @@ import { aidLimits } from '#shared/aid/schema';
 import { overTimeFrame } from '#shared/aid/time-frames';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from '#shared/aid/words';
 import type { MeasuredText } from '#shared/checks/results';
-import { allErrorsOf, Checkbox, Select, shown, shownErrors, TextArea, TextInput } from '../field';
+import {
+  allErrorsOf,
+  Checkbox,
+  ListError,
+  Select,
+  shown,
+  shownErrors,
+  TextArea,
+  TextInput,
+} from '../field';
 import { EDITOR_FORM_ID } from '../../routes/_clinic.aids.$aidId._index/aid-form';
 import {
   cellAnchor,
@@ -24,7 +33,8 @@ import {
   sourceLabel,
 } from './editor-anchors';
 import type { EditorField, EditorFields, EditorForm, Grades } from './editor-fields';
-import { gradeNote } from './grade-note';
+import { GradedTextArea, gradeNote } from './grade-note';
+import { AddButton, ItemActions, RemoveButton } from './list-buttons';
 
 type Option = AidContentInput['options'][number];
 type Row = AidContentInput['rows'][number];
@@ -156,12 +166,6 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
     if (row === null) document.getElementById(anchor)?.scrollIntoView({ block: 'nearest' });
   };
   const aboutTest = fields.aboutTest.initialValue === 'on';
-  const listError = (list: EditorFields['options'] | EditorFields['rows']) =>
-    list.errors?.[0] ? (
-      <p className="field-error" id={list.errorId}>
-        {list.errors[0]}
-      </p>
-    ) : null;
   return (
     <section aria-labelledby="grid-heading" className="editor-section">
       <h2 id="grid-heading" tabIndex={-1}>
@@ -173,8 +177,8 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
         numbers as “X in 100 people”, how sure the evidence is, and its sources: open “Numbers,
         certainty, sources” to edit them for the whole question.
       </p>
-      {listError(fields.options)}
-      {listError(fields.rows)}
+      <ListError list={fields.options} />
+      <ListError list={fields.rows} />
       <div className="grid-scroll">
         <table
           className={target.inBrowser ? 'grid-editor grid-editor-live' : 'grid-editor'}
@@ -197,7 +201,7 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
                   <OptionHeader
                     form={form}
                     list={fields.options}
-                    option={option}
+                    item={option}
                     index={o}
                     count={options.length}
                     grades={grades}
@@ -222,7 +226,7 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
                     <RowHeader
                       form={form}
                       list={fields.rows}
-                      row={row}
+                      item={row}
                       index={r}
                       count={rows.length}
                       aboutTest={aboutTest}
@@ -290,50 +294,46 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
         </table>
       </div>
       <div className="button-row">
-        <button
-          type="submit"
-          {...form.insert.getButtonProps({
+        <AddButton
+          form={form}
+          insert={{
             name: fields.options.name,
             defaultValue: { name: '', description: '' },
-          })}
+          }}
           className="button-secondary"
           disabled={options.length >= aidLimits.options.max}
         >
           Add an option
-        </button>
-        <button
-          type="submit"
-          {...form.insert.getButtonProps({
+        </AddButton>
+        <AddButton
+          form={form}
+          insert={{
             name: fields.rows.name,
             defaultValue: { question: '', label: '', kind: 'benefit' },
-          })}
+          }}
           className="button-secondary"
           disabled={rows.length >= aidLimits.rows.max}
         >
           Add a question
-        </button>
+        </AddButton>
       </div>
     </section>
   );
 }
 
-function OptionHeader({
-  form,
-  list,
-  option,
-  index,
-  count,
-  grades,
-}: {
+/** What an option's or a question's header is given: the item, its place in its list, and the form. */
+interface HeaderProps<List extends 'options' | 'rows'> {
   form: EditorForm;
-  list: EditorFields['options'];
-  option: EditorField<Option>;
+  list: EditorFields[List];
+  item: EditorField<List extends 'options' ? Option : Row>;
   index: number;
   count: number;
   grades: Grades;
-}) {
-  const o = option.getFieldset();
-  const name = optionLabel(option, index);
+}
+
+function OptionHeader({ form, list, item, index, count, grades }: HeaderProps<'options'>) {
+  const o = item.getFieldset();
+  const name = optionLabel(item, index);
   return (
     <div className="grid-header">
       <input type="hidden" name={o.id.name} value={shown(o.id)} />
@@ -342,42 +342,24 @@ function OptionHeader({
         label={`Option ${index + 1}: name`}
         maxLength={aidLimits.optionName}
       />
-      <TextArea
+      <GradedTextArea
         meta={o.description}
         label="What it involves"
         maxLength={aidLimits.optionDescription}
         rows={3}
-        note={gradeNote(grades.get(o.description.name))}
+        grades={grades}
       />
       <Checkbox meta={o.isNoAction}>Waiting or no treatment</Checkbox>
-      <div className="item-actions">
-        <button
-          type="submit"
-          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })}
-          className="button-small"
-          disabled={index === 0}
-        >
-          <span className="visually-hidden">Move {name} left</span>
-          <span aria-hidden="true">← Left</span>
-        </button>
-        <button
-          type="submit"
-          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })}
-          className="button-small"
-          disabled={index === count - 1}
-        >
-          <span className="visually-hidden">Move {name} right</span>
-          <span aria-hidden="true">Right →</span>
-        </button>
-        <button
-          type="submit"
-          {...form.remove.getButtonProps({ name: list.name, index })}
-          className="button-small button-danger"
-          disabled={count <= aidLimits.options.min}
-        >
-          Remove<span className="visually-hidden"> option {name}</span>
-        </button>
-      </div>
+      <ItemActions
+        form={form}
+        list={list.name}
+        index={index}
+        count={count}
+        min={aidLimits.options.min}
+        direction="across"
+        name={name}
+        what={`option ${name}`}
+      />
     </div>
   );
 }
@@ -385,31 +367,23 @@ function OptionHeader({
 function RowHeader({
   form,
   list,
-  row,
+  item,
   index,
   count,
-  aboutTest,
   grades,
-}: {
-  form: EditorForm;
-  list: EditorFields['rows'];
-  row: EditorField<Row>;
-  index: number;
-  count: number;
-  aboutTest: boolean;
-  grades: Grades;
-}) {
-  const r = row.getFieldset();
-  const name = rowLabel(row, index);
+  aboutTest,
+}: HeaderProps<'rows'> & { aboutTest: boolean }) {
+  const r = item.getFieldset();
+  const name = rowLabel(item, index);
   return (
     <div className="grid-header">
       <input type="hidden" name={r.id.name} value={shown(r.id)} />
-      <TextArea
+      <GradedTextArea
         meta={r.question}
         label={`Question ${index + 1}, as patients ask it`}
         maxLength={aidLimits.rowQuestion}
         rows={2}
-        note={gradeNote(grades.get(r.question.name))}
+        grades={grades}
       />
       <TextInput
         meta={r.label}
@@ -425,34 +399,16 @@ function RowHeader({
           options={[['', 'Not a test topic'], ...Object.entries(testTopicWords)]}
         />
       ) : null}
-      <div className="item-actions">
-        <button
-          type="submit"
-          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index - 1 })}
-          className="button-small"
-          disabled={index === 0}
-        >
-          <span aria-hidden="true">↑ Up</span>
-          <span className="visually-hidden">Move question {name} up</span>
-        </button>
-        <button
-          type="submit"
-          {...form.reorder.getButtonProps({ name: list.name, from: index, to: index + 1 })}
-          className="button-small"
-          disabled={index === count - 1}
-        >
-          <span aria-hidden="true">↓ Down</span>
-          <span className="visually-hidden">Move question {name} down</span>
-        </button>
-        <button
-          type="submit"
-          {...form.remove.getButtonProps({ name: list.name, index })}
-          className="button-small button-danger"
-          disabled={count <= aidLimits.rows.min}
-        >
-          Remove<span className="visually-hidden"> question {name}</span>
-        </button>
-      </div>
+      <ItemActions
+        form={form}
+        list={list.name}
+        index={index}
+        count={count}
+        min={aidLimits.rows.min}
+        direction="down"
+        name={`question ${name}`}
+        what={`question ${name}`}
+      />
     </div>
   );
 }
@@ -560,7 +516,6 @@ function CellDetails({
   // Up to 120 cells carry the same fields: each label says which cell, for screen readers' lists of fields.
   const whereHidden = <span className="visually-hidden">, {where}</span>;
   const sourceError = shownErrors(allErrorsOf(c.sourceIds));
-  const numbersError = c.numbers.errors?.[0];
   return (
     <div className="cell-details">
       <p className="cell-details-title" aria-hidden="true">
@@ -578,11 +533,7 @@ function CellDetails({
           options={[['', 'Not judged'], ...Object.entries(fitWords)]}
         />
       </div>
-      {numbersError ? (
-        <p className="field-error" id={c.numbers.errorId}>
-          {numbersError}
-        </p>
-      ) : null}
+      <ListError list={c.numbers} />
       {numbers.map((number, n) => (
         <NumberFields
           key={n}
@@ -596,18 +547,18 @@ function CellDetails({
           grades={grades}
         />
       ))}
-      <button
-        type="submit"
-        {...form.insert.getButtonProps({
+      <AddButton
+        form={form}
+        insert={{
           name: c.numbers.name,
           defaultValue: { timeFrame: { unit: 'years' } },
-        })}
+        }}
         className="button-small button-secondary"
         disabled={numbers.length >= aidLimits.numbersPerCell}
       >
         {numbers.length === 0 ? 'Add a number' : 'Add another number'}
         <span className="visually-hidden">: {where}</span>
-      </button>
+      </AddButton>
       {sources.length > 0 ? (
         <fieldset
           aria-describedby={sourceError?.id}
@@ -673,13 +624,13 @@ function NumberFields({
         Number {index + 1}
         {whereHidden}
       </legend>
-      <TextArea
+      <GradedTextArea
         meta={f.outcome}
         label={<>What happens{whereHidden}</>}
         hint="e.g. have a heart attack or stroke"
         maxLength={aidLimits.outcome}
         rows={2}
-        note={gradeNote(grades.get(f.outcome.name))}
+        grades={grades}
       />
       <div className="inline-fields number-count">
         <TextInput
@@ -722,14 +673,10 @@ function NumberFields({
         />
         <TextInput meta={range.high} label={<>to{whereHidden}</>} inputMode="numeric" size={4} />
       </div>
-      <button
-        type="submit"
-        {...form.remove.getButtonProps({ name: list, index })}
-        className="button-small button-danger"
-      >
+      <RemoveButton form={form} list={list} index={index}>
         Remove number {index + 1}
         <span className="visually-hidden">: {where}</span>
-      </button>
+      </RemoveButton>
     </fieldset>
   );
 }
