@@ -5,6 +5,7 @@ import { PATIENT_COOKIE, SESSION_COOKIE } from '../auth/cookies';
 import { InvalidTokenError } from '../auth/tokens';
 import type { Actor } from '#shared/aid/aids';
 import type { Principal } from '../store/principal';
+import type { Store } from '../store/store';
 import type { ApiEnv } from './env';
 import { ProblemError } from './problem-error';
 
@@ -52,7 +53,7 @@ export async function authenticateClinician(c: Context<ApiEnv>): Promise<Princip
       });
     }
   } else if (sessionId !== undefined) {
-    principal = await store.sessions.resolve(sessionId);
+    principal = await store.sessions.resolve(sessionId, c.var.readsAhead);
     if (!principal) throw unauthenticated('Your session has ended. Sign in again.');
   } else if (getCookie(c, PATIENT_COOKIE) !== undefined) {
     // A patient's link reaches their own record, and no clinician's action.
@@ -73,6 +74,26 @@ export async function authenticateClinician(c: Context<ApiEnv>): Promise<Princip
   c.set('role', clinician.role);
   return principal;
 }
+
+/**
+ * Names what a route reads next from the signed-in clinician and its path, so
+ * that a browser session's request reads it in the same call as the session
+ * (ADR 24). Only reads: what it finds is used once the session agrees.
+ */
+export const readsWithSession = (
+  reads: (
+    store: Store,
+    principal: Principal,
+    params: Record<string, string>,
+  ) => Array<Promise<unknown>>,
+) =>
+  createMiddleware<ApiEnv>(async (c, next) => {
+    // The path's parameters as this middleware matched them: later handlers see their own.
+    const params = c.req.param();
+    if (c.req.method === 'GET')
+      c.set('readsAhead', (principal) => reads(c.var.deps.store, principal, params));
+    await next();
+  });
 
 /**
  * Only an organisation's admins (behind `requireClinician`). The role is read

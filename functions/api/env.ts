@@ -51,6 +51,8 @@ export interface ApiEnv {
     requestId: string;
     /** Set by `requireClinician`; only read on routes behind it. */
     principal: Principal;
+    /** What the route reads once the clinician is known, asked for with their session (`readsWithSession`). */
+    readsAhead?: (principal: Principal) => Array<Promise<unknown>>;
     /** The same clinician as records name them, read when they were authenticated. */
     clinician: Actor;
     /** The signed-in clinician's role, read with them on every request. */

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { setCookie } from 'hono/cookie';
 
-/** The browser session cookie: an opaque id; the session itself lives in DynamoDB. */
+/** The browser session cookie: the session's id (its holder's ids and a random token, ADR 24); the session lives in DynamoDB. */
 export const SESSION_COOKIE = 'dt_session';
 /** Holds the OpenID Connect state and PKCE verifier during sign-in, for ten minutes. */
 export const SIGN_IN_COOKIE = 'dt_signin';

@@ -10,6 +10,7 @@ import { sortableId } from './ids';
 import { eventPut } from './audit-events';
 import { keys } from './keys';
 import { organisationList } from './pages';
+import { readAhead } from './request-scope';
 import { hashToken, newToken } from './sessions';
 
 /** Token items outlive their invitation, so an expired link says "expired" rather than "unknown". */
@@ -106,7 +107,14 @@ const tokenItem = (
   expiresAt: tokenExpiry(linkExpiresAt),
 });
 
-export function createInvitationRepository(db: Db): InvitationRepository {
+/**
+ * `readNext` asks for what opening a link reads after its invitation (the
+ * organisation), so that both go in one call (ADR 24).
+ */
+export function createInvitationRepository(
+  db: Db,
+  readNext: (orgId: string) => Array<Promise<unknown>> = () => [],
+): InvitationRepository {
   /** The audit event of a change to the link, in its record's history (none before the link is first opened). */
   const recordEvent = (
     item: InvitationItem,
@@ -267,7 +275,9 @@ export function createInvitationRepository(db: Db): InvitationRepository {
       );
       if (!Item) return null;
       const { orgId, invitationId } = TokenItem.parse(Item);
-      const item = await getItem(orgId, invitationId);
+      const reading = getItem(orgId, invitationId);
+      readAhead(() => readNext(orgId));
+      const item = await reading;
       return item ? { orgId, invitation: toInvitation(item) } : null;
     },
   };

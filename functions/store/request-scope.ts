@@ -40,8 +40,16 @@ export function inRequestScope<T>(work: () => T): T {
   return storage.run({ reads: new Map(), pending: [] }, work);
 }
 
-/** Whether a request scope is open here: only then is reading ahead shared with what follows. */
-export const withinRequest = () => storage.getStore() !== undefined;
+/**
+ * Starts reads that what follows in this request is about to ask for, so that
+ * they join this turn's batch; their answers wait in the scope for the real
+ * callers. Outside a request scope nothing would share them: nothing is read.
+ */
+export function readAhead(reads: () => Array<Promise<unknown>>): void {
+  if (storage.getStore() === undefined) return;
+  // A read ahead that fails is not kept (below): its real caller asks again and sees the error.
+  for (const read of reads()) read.catch(() => {});
+}
 
 /** The same, as Hono middleware: first on the root app, so pages and the API share it. */
 export const requestScope: MiddlewareHandler = (_c, next) => inRequestScope(next);

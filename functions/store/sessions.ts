@@ -3,12 +3,16 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import * as z from 'zod';
 import type { Db } from './db';
 import { ConditionFailedError } from './errors';
-import { keys, type ItemKey } from './keys';
+import { idPattern, keys, type ItemKey } from './keys';
 import type { Principal } from './principal';
-import { withinRequest } from './request-scope';
+import { readAhead } from './request-scope';
 
 export interface NewSession {
-  /** Goes into the cookie once; only its hash is stored. */
+  /**
+   * Goes into the cookie once; only its hash is stored. It names its holder
+   * before the random part (`org.clinician.token`, ADR 24), so that a request
+   * can read what the holder needs in the same call as the session itself.
+   */
   id: string;
   expiresAt: Date;
 }
@@ -16,8 +20,15 @@ export interface NewSession {
 /** Browser sessions of one kind: clinicians (a principal) or patients (one record). */
 export interface SessionRepository<Holder> {
   create(holder: Holder, expiresAt: Date): Promise<NewSession>;
-  /** Who holds a live session, or null when it is unknown, expired or revoked. */
-  resolve(sessionId: string): Promise<Holder | null>;
+  /**
+   * Who holds a live session, or null when it is unknown, expired or revoked.
+   * `alsoNext` names what the request reads next from the holder: it is asked
+   * for in the same call as the session (ADR 24).
+   */
+  resolve(
+    sessionId: string,
+    alsoNext?: (holder: Holder) => Array<Promise<unknown>>,
+  ): Promise<Holder | null>;
   revoke(sessionId: string): Promise<void>;
 }
 
@@ -44,13 +55,36 @@ export const sessionIdleSeconds = {
  */
 const TOUCH_FRACTION = 10;
 
+/** What the session's id names, in this order, before its random part. */
+type HolderFields<Holder> = readonly (keyof Holder & string)[];
+
+/**
+ * The holder a session id names (ADR 24), or null for an id of another shape
+ * (one made before ids named their holder). Only a claim until the session
+ * item, found by the hash of the whole id, says the same.
+ */
+function claimedHolder<Holder extends Record<string, string>>(
+  sessionId: string,
+  fields: HolderFields<Holder>,
+): Holder | null {
+  const parts = sessionId.split('.');
+  if (parts.length !== fields.length + 1) return null;
+  if (!parts.slice(0, -1).every((part) => idPattern.test(part))) return null;
+  return Object.fromEntries(fields.map((field, i) => [field, parts[i]])) as Holder;
+}
+
+const sameHolder = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(a).every(([field, value]) => b[field] === value);
+
 function createSessionRepository<Holder extends Record<string, string>>(
   db: Db,
   key: (hash: string) => ItemKey,
   Holder: z.ZodType<Holder>,
+  fields: HolderFields<Holder>,
   idleSeconds: number,
-  /** Items every request of this holder reads next, asked for in one batch with each other. */
-  readNext: (holder: Holder) => ItemKey[] = () => [],
+  /** What every request of this holder reads next: asked for with the session, in the same call. */
+  readNext: (holder: Holder) => Array<Promise<unknown>> = () => [],
 ): SessionRepository<Holder> {
   const SessionItem = z.object({
     holder: Holder,
@@ -62,7 +96,11 @@ function createSessionRepository<Holder extends Record<string, string>>(
   const nowSeconds = () => Math.floor(db.now().getTime() / 1000);
   return {
     async create(holder, expiresAt) {
-      const id = newToken();
+      const named = fields.map((field) => holder[field]);
+      // Ids are checked against idPattern at the API: none carries the separator.
+      const id = named.every((part) => idPattern.test(part ?? ''))
+        ? [...named, newToken()].join('.')
+        : newToken();
       await db.send(
         new PutCommand({
           TableName: db.tableName,
@@ -79,11 +117,18 @@ function createSessionRepository<Holder extends Record<string, string>>(
       return { id, expiresAt };
     },
 
-    async resolve(sessionId) {
+    async resolve(sessionId, alsoNext) {
+      const next = (holder: Holder) => [...readNext(holder), ...(alsoNext?.(holder) ?? [])];
       const sessionKey = key(hashToken(sessionId));
-      const { Item } = await db.send(new GetCommand({ TableName: db.tableName, Key: sessionKey }));
+      const read = db.send(new GetCommand({ TableName: db.tableName, Key: sessionKey }));
+      // In the same turn as the session, so that a request scope sends them together
+      // (request-scope.ts). The claim is trusted only once the session agrees, below.
+      const claim = claimedHolder(sessionId, fields);
+      if (claim) readAhead(() => next(claim));
+      const { Item } = await read;
       if (!Item) return null;
       const session = SessionItem.parse(Item);
+      if (claim && !sameHolder(claim, session.holder)) return null;
       const now = nowSeconds();
       // TTL deletion is late by design: expiry is decided here.
       if (session.expiresAt <= now) return null;
@@ -109,12 +154,8 @@ function createSessionRepository<Holder extends Record<string, string>>(
           throw error;
         }
       }
-      // Within a request, what comes next is read now, together (request-scope.ts): the
-      // clinician's membership and organisation in one call instead of two.
-      if (withinRequest()) {
-        for (const next of readNext(session.holder))
-          db.send(new GetCommand({ TableName: db.tableName, Key: next })).catch(() => {});
-      }
+      // A session from before ids named their holder: what comes next is read now, together.
+      if (!claim) readAhead(() => next(session.holder));
       return session.holder;
     },
 
@@ -128,22 +169,37 @@ function createSessionRepository<Holder extends Record<string, string>>(
 export interface PatientHolder extends Record<string, string> {
   orgId: string;
   recordId: string;
+  /** The invitation whose link opened it; empty in sessions opened before it was kept. */
+  invitationId: string;
 }
 
-export const createClinicianSessions = (db: Db) =>
+/**
+ * A clinician's session. `readNext` asks for what every request of theirs
+ * reads next (the membership, checked each time, and the organisation).
+ */
+export const createClinicianSessions = (
+  db: Db,
+  readNext: (holder: Principal) => Array<Promise<unknown>>,
+) =>
   createSessionRepository<Principal & Record<string, string>>(
     db,
     keys.session,
     z.object({ orgId: z.string(), clinicianId: z.string() }),
+    ['orgId', 'clinicianId'],
     sessionIdleSeconds.clinician,
-    // Every clinician request checks the membership (functions/api/auth.ts); pages show the organisation.
-    ({ orgId, clinicianId }) => [keys.clinician(orgId, clinicianId), keys.organisation(orgId)],
+    readNext,
   );
 
-export const createPatientSessions = (db: Db) =>
+/** A patient's session. `readNext` asks for what every request of theirs reads next (the record). */
+export const createPatientSessions = (
+  db: Db,
+  readNext: (holder: PatientHolder) => Array<Promise<unknown>>,
+) =>
   createSessionRepository<PatientHolder>(
     db,
     keys.patientSession,
-    z.object({ orgId: z.string(), recordId: z.string() }),
+    z.object({ orgId: z.string(), recordId: z.string(), invitationId: z.string().default('') }),
+    ['orgId', 'recordId', 'invitationId'],
     sessionIdleSeconds.patient,
+    readNext,
   );

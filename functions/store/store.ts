@@ -32,6 +32,10 @@ export interface Store {
 }
 
 export function createDynamoStore(db: Db): Store {
+  const people = createPeopleRepository(db);
+  const aids = createAidRepository(db);
+  const invitations = createInvitationRepository(db, (orgId) => [people.organisation(orgId)]);
+  const records = createRecordRepository(db);
   return {
     async ping() {
       await db.send(new GetCommand({ TableName: db.tableName, Key: keys.health }), {
@@ -39,13 +43,21 @@ export function createDynamoStore(db: Db): Store {
       });
     },
     now: db.now,
-    people: createPeopleRepository(db),
+    people,
     members: createMemberRepository(db),
-    sessions: createClinicianSessions(db),
-    patientSessions: createPatientSessions(db),
-    aids: createAidRepository(db),
-    invitations: createInvitationRepository(db),
-    records: createRecordRepository(db),
+    // What each request of a session's holder reads next is read with the session (ADR 24).
+    sessions: createClinicianSessions(db, (principal) => [
+      people.clinician(principal),
+      people.organisation(principal.orgId),
+    ]),
+    patientSessions: createPatientSessions(db, ({ orgId, recordId, invitationId }) => [
+      records.getWithHistory(orgId, recordId),
+      people.organisation(orgId),
+      ...(invitationId ? [invitations.get(orgId, invitationId)] : []),
+    ]),
+    aids,
+    invitations,
+    records,
     rateLimits: createRateLimitRepository(db),
   };
 }

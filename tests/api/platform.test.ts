@@ -1,9 +1,10 @@
-import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDevIssuer } from '#functions/dev/issuer';
 import { DEMO_AID_ID, DEMO_STATINS_AID_ID } from '#functions/dev/seed';
 import { createDb } from '#functions/store/db';
 import { keys } from '#functions/store/keys';
+import { hashToken } from '#functions/store/sessions';
 import { createDynamoStore } from '#functions/store/store';
 import { DEMO, OTHER, seededApi } from '../support/api';
 import { freshTable } from '../support/store';
@@ -246,6 +247,42 @@ describe('identity', () => {
       (await app.request('/api/sessions/current', { method: 'DELETE', headers: cookie })).status,
     ).toBe(204);
     expect((await app.request('/api/me', { headers: cookie })).status).toBe(401);
+  });
+
+  it('opens nothing with a session id that names another clinic or clinician, and still honours ids made before ids named their holder', async () => {
+    const { app, table, tokenFor } = await seededApi();
+    const created = await app.request('/api/sessions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor(DEMO)}` },
+    });
+    const { sessionId } = (await created.json()) as { sessionId: string };
+    const [orgId, clinicianId, secret] = sessionId.split('.');
+    expect([orgId, clinicianId]).toEqual(['demo-clinic', 'demo-clinician']);
+    const me = (id: string) => app.request('/api/me', { headers: { cookie: `dt_session=${id}` } });
+    expect((await me(sessionId)).status).toBe(200);
+    for (const forged of [
+      `other-clinic.${clinicianId}.${secret}`,
+      `${orgId}.other-clinician.${secret}`,
+      `${secret}`,
+      `${orgId}.${secret}`,
+    ])
+      expect((await me(forged)).status, forged).toBe(401);
+
+    // A session started before this change: its id is the random part alone.
+    const olderId = 'older-session-id-with-only-random-characters-0123456789';
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...keys.session(hashToken(olderId)),
+          holder: { orgId: 'demo-clinic', clinicianId: 'demo-clinician' },
+          createdAt: new Date().toISOString(),
+          lastSeenAt: Math.floor(Date.now() / 1000),
+          expiresAt: Math.floor(Date.now() / 1000) + 3600,
+        },
+      }),
+    );
+    expect((await me(olderId)).status).toBe(200);
   });
 });
 

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '#functions/store/keys';
 import { hashToken, sessionIdleSeconds } from '#functions/store/sessions';
@@ -49,12 +49,34 @@ describe('sessions end when left idle, and at their expiry whatever happens', ()
 
   it('gives a patient an hour of pause before asking them to open their link again', async () => {
     const { store, advance } = await tableWithClock();
-    const holder = { orgId: 'demo-clinic', recordId: 'r1' };
+    const holder = { orgId: 'demo-clinic', recordId: 'r1', invitationId: 'i1' };
     const session = await store.patientSessions.create(holder, new Date(start + 24 * 60 * MINUTE));
     advance(sessionIdleSeconds.patient * 1000 - MINUTE);
     expect(await store.patientSessions.resolve(session.id)).toEqual(holder);
     advance(sessionIdleSeconds.patient * 1000);
     expect(await store.patientSessions.resolve(session.id)).toBeNull();
+  });
+
+  it("keeps a patient's session opened before sessions named their invitation", async () => {
+    const { store, db } = await tableWithClock();
+    const olderId = 'older-patient-session-id-0123456789';
+    await db.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.patientSession(hashToken(olderId)),
+          holder: { orgId: 'demo-clinic', recordId: 'r1' },
+          createdAt: new Date(start).toISOString(),
+          lastSeenAt: Math.floor(start / 1000),
+          expiresAt: Math.floor(start / 1000) + 3600,
+        },
+      }),
+    );
+    expect(await store.patientSessions.resolve(olderId)).toEqual({
+      orgId: 'demo-clinic',
+      recordId: 'r1',
+      invitationId: '',
+    });
   });
 
   it('never brings back a session signed out while a request was using it', async () => {

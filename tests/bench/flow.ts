@@ -35,15 +35,12 @@ export interface RouteCalls {
   commands: Record<string, number>;
   /** Whose request: a clinician's session, a patient's, or nobody's. */
   who: 'clinician' | 'patient' | 'nobody';
-  /** GetItems of a session item (clinician's or patient's). */
+  /** Reads of a session item (clinician's or patient's), alone or in a batch. */
   sessionReads: number;
   /** Calls that only read (GetItem, BatchGetItem, Query, Scan). */
   reads: number;
   writes: number;
 }
-
-/** Calls every request of its kind makes to authenticate (ADR 21): the session; for a clinician, then the membership. */
-export const authCalls = { clinician: 2, patient: 1, nobody: 0 } as const;
 
 const readCommands = new Set([
   'GetItemCommand',
@@ -65,8 +62,8 @@ export function countCalls(doc: DynamoDBDocumentClient) {
       const counts = current.getStore() ?? outside;
       const name = context.commandName ?? 'unknown';
       counts[name] = (counts[name] ?? 0) + 1;
-      // Marshalled or not, a session's key names its kind.
-      if (name === 'GetItemCommand' && /"P?SESSION#/.test(JSON.stringify(args.input)))
+      // Marshalled or not, a session's key names its kind; alone or in a batch.
+      if (readCommands.has(name) && /"P?SESSION#/.test(JSON.stringify(args.input)))
         counts[SESSION_READS] = (counts[SESSION_READS] ?? 0) + 1;
       return next(args);
     },

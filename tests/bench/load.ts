@@ -69,7 +69,10 @@ try {
       by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
     });
     const record = await store.records.openFor(ORG, invitation);
-    const session = await store.patientSessions.create({ orgId: ORG, recordId: record.id }, day);
+    const session = await store.patientSessions.create(
+      { orgId: ORG, recordId: record.id, invitationId: invitation.id },
+      day,
+    );
     patients.push({
       cookie: `dt_patient=${session.id}`,
       recordId: record.id,

@@ -115,7 +115,10 @@ try {
     by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
   });
   const record = await store.records.openFor(ORG, invitation);
-  const patient = await store.patientSessions.create({ orgId: ORG, recordId: record.id }, day);
+  const patient = await store.patientSessions.create(
+    { orgId: ORG, recordId: record.id, invitationId: invitation.id },
+    day,
+  );
 
   const env = benchServerEnv(dynamo.endpoint, TABLE_NAME);
   // The public origin matters only to forms and links; these pages are only read.

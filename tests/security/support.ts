@@ -486,7 +486,7 @@ export async function attackerCredentials(site: Site, victim: Victim): Promise<C
   });
   const expiredRecord = await store.records.openFor(VICTIM_ORG, invitation);
   const expiredSession = await store.patientSessions.create(
-    { orgId: VICTIM_ORG, recordId: expiredRecord.id },
+    { orgId: VICTIM_ORG, recordId: expiredRecord.id, invitationId: invitation.id },
     new Date(Date.now() + 3600_000),
   );
 

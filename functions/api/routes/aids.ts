@@ -20,7 +20,7 @@ import { Id, Pagination } from '#shared/ids';
 import { VersionInsights } from '#shared/record/schema';
 import { versionInsights } from '#shared/record/insights';
 import { AidChangedError, NotFoundError } from '#functions/store/errors';
-import { clinicianActor, requireClinician } from '../auth';
+import { clinicianActor, readsWithSession, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';
@@ -79,7 +79,14 @@ function expectedRevision(c: Ctx, bodyRevision: number | undefined): number {
 const created = (c: Ctx, aid: Aid) =>
   c.json(aid, 201, { Location: `/api/aids/${aid.id}`, ETag: etag(aid.revision) });
 
+/** Every read of one aid reads the aid first: with the session, when there is one. */
+const aidWithSession = readsWithSession((store, { orgId }, { aidId = '' }) =>
+  Id.safeParse(aidId).success ? [store.aids.get(orgId, aidId)] : [],
+);
+
 export const aids = new Hono<ApiEnv>()
+  .use('/:aidId', aidWithSession)
+  .use('/:aidId/*', aidWithSession)
   .use(requireClinician)
   .get(
     '/',

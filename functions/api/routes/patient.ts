@@ -107,7 +107,10 @@ export const patient = new Hono<ApiEnv>()
           new Date(invitation.expiresAt).getTime(),
         ),
       );
-      const session = await store.patientSessions.create({ orgId, recordId: record.id }, expiresAt);
+      const session = await store.patientSessions.create(
+        { orgId, recordId: record.id, invitationId: invitation.id },
+        expiresAt,
+      );
       return c.json({ sessionId: session.id, expiresAt: expiresAt.toISOString() }, 201, {
         'Cache-Control': 'no-store',
       });

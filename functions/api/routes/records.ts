@@ -25,7 +25,7 @@ import { decisionLimits } from '#shared/record/decision-limits';
 import { transition, type RecordAction, type RecordParty } from '#shared/record/lifecycle';
 import { RecordChangedError } from '#functions/store/errors';
 import type { RecordChange } from '#functions/store/records';
-import { clinicianActor, requireClinician } from '../auth';
+import { clinicianActor, readsWithSession, requireClinician } from '../auth';
 import type { ApiEnv, RecordAccess } from '../env';
 import { describe } from '../openapi';
 import { ProblemError } from '../problem-error';
@@ -116,7 +116,14 @@ function invalid(detail: string, issues: Array<{ path: PropertyKey[]; message: s
 
 const today = (c: RecordContext) => c.var.deps.store.now().toISOString().slice(0, 10);
 
+/** A clinician's read of one record starts with its partition: with the session, when there is one. */
+const recordWithSession = readsWithSession((store, { orgId }, { recordId = '' }) =>
+  Id.safeParse(recordId).success ? [store.records.getWithHistory(orgId, recordId)] : [],
+);
+
 export const records = new Hono<ApiEnv>()
+  .use('/:recordId', recordWithSession)
+  .use('/:recordId/*', recordWithSession)
   .get(
     '/',
     describe({
