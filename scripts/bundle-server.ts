@@ -9,8 +9,25 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { pdfFontFiles } from '#functions/exports/pdf-loader';
+
+/**
+ * hono-openapi's JSON Schema converter imports zod's core whole, with a dynamic
+ * `import('zod/v4/core')`: a namespace esbuild must keep entire, 40 locales
+ * and all (about 300 KB), in the chunk every cold start reads first. It uses
+ * only `toJSONSchema`, so that import is pointed at a module exporting only that.
+ */
+const onlyZodJsonSchema: Plugin = {
+  name: 'only-zod-json-schema',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^zod\/v4\/core$/ }, (args) =>
+      args.kind === 'dynamic-import' && args.importer.includes('@standard-community/standard-json')
+        ? { path: path.resolve('scripts/bundle/zod-json-schema.ts') }
+        : undefined,
+    );
+  },
+};
 
 const outdir = 'build/lambda';
 rmSync(outdir, { recursive: true, force: true });
@@ -47,6 +64,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   // The pinned AWS SDK is bundled, not the runtime's (ADR 5): nothing is external.
   metafile: true,
+  plugins: [onlyZodJsonSchema],
   logLevel: 'warning',
 });
 

@@ -3,12 +3,7 @@ import { Actor } from './aid/aids';
 import { Id } from './ids';
 import { typedText } from './text';
 import type { RecordStatus } from './record/lifecycle';
-
-export const invitationLimits = {
-  clinicReference: 40,
-  defaultDays: 30,
-  maxDays: 90,
-} as const;
+import { invitationLimits } from './invitation-limits';
 
 export const InvitationStatus = z.enum([
   'not-opened',

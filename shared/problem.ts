@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { toPointer } from './pointer';
 
 /** One field that failed validation: RFC 9457 §3 "errors" extension, with a JSON pointer (RFC 6901). */
 export const FieldError = z.object({
@@ -62,13 +63,6 @@ export function makeProblem(
   const { status, title } = problemKinds[kind];
   const { extensions, ...members } = extra;
   return { ...extensions, type: problemType(kind), title, status, ...members };
-}
-
-/** JSON pointer (RFC 6901) of a path such as ['options', 0, 'name'] → "/options/0/name". */
-export function toPointer(path: readonly PropertyKey[]): string {
-  return path
-    .map((segment) => '/' + String(segment).replaceAll('~', '~0').replaceAll('/', '~1'))
-    .join('');
 }
 
 /** Field errors from a zod failure, one per issue, each with its pointer. */

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { validator } from 'hono-openapi';
 import type * as z from 'zod';
-import { toPointer, type FieldError } from '#shared/problem';
+import type { FieldError } from '#shared/problem';
+import { toPointer } from '#shared/pointer';
 import { ProblemError } from './problem-error';
 
 /**

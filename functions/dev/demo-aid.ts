@@ -1,11 +1,5 @@
-import {
-  Attestations,
-  type AidContent,
-  type Cell,
-  type Certainty,
-  type Fit,
-  type TimeFrame,
-} from '#shared/aid/schema';
+import { Attestations, type AidContent, type TimeFrame } from '#shared/aid/schema';
+import { demoAuthors, demoCell, demoFunding, type DemoNumber } from './demo-builders';
 
 /**
  * The seeded demonstration aid. Every number and source here is invented to
@@ -18,31 +12,12 @@ const WAIT = 'wait';
 
 const PEOPLE = 'people with knee osteoarthritis like you';
 
-function cell(
-  text: string,
-  fit: Fit,
-  certainty: Certainty,
-  number?: { outcome: string; numerator: number; low: number; high: number; timeFrame: TimeFrame },
-): Cell {
-  return {
-    text,
-    fit,
-    certainty,
-    sourceIds: number ? ['demo-source-a'] : [],
-    numbers: number
-      ? [
-          {
-            outcome: number.outcome,
-            numerator: number.numerator,
-            denominator: 100,
-            timeFrame: number.timeFrame,
-            referenceClass: PEOPLE,
-            range: { low: number.low, high: number.high },
-          },
-        ]
-      : [],
-  };
-}
+/** Numbers about people like the reader, from the one demonstration source. */
+const fromSourceA = (...numbers: DemoNumber[]) => ({
+  who: PEOPLE,
+  source: 'demo-source-a',
+  numbers,
+});
 
 const ONE_YEAR: TimeFrame = { value: 1, unit: 'years' };
 const THREE_MONTHS: TimeFrame = { value: 3, unit: 'months' };
@@ -85,37 +60,24 @@ export const demoAidContent: AidContent = {
       label: 'Having less pain',
       kind: 'benefit',
       cells: {
-        [EXERCISE]: cell(
+        [EXERCISE]: demoCell(
           'About 40 in 100 people have much less pain after 1 year.',
           'same',
           'moderate',
-          {
-            numerator: 40,
-            low: 30,
-            high: 50,
-            outcome: 'have much less pain',
-            timeFrame: ONE_YEAR,
-          },
+          fromSourceA(['have much less pain', 40, [30, 50], ONE_YEAR]),
         ),
-        [SURGERY]: cell(
+        [SURGERY]: demoCell(
           'About 80 in 100 people have much less pain after 1 year. Most can walk further and sleep better.',
           'better',
           'moderate',
-          {
-            numerator: 80,
-            low: 72,
-            high: 87,
-            outcome: 'have much less pain',
-            timeFrame: ONE_YEAR,
-          },
+          fromSourceA(['have much less pain', 80, [72, 87], ONE_YEAR]),
         ),
-        [WAIT]: cell('About 15 in 100 people have much less pain after 1 year.', 'worse', 'low', {
-          numerator: 15,
-          low: 8,
-          high: 24,
-          outcome: 'have much less pain',
-          timeFrame: ONE_YEAR,
-        }),
+        [WAIT]: demoCell(
+          'About 15 in 100 people have much less pain after 1 year.',
+          'worse',
+          'low',
+          fromSourceA(['have much less pain', 15, [8, 24], ONE_YEAR]),
+        ),
       },
     },
     {
@@ -124,41 +86,28 @@ export const demoAidContent: AidContent = {
       label: 'Avoiding serious problems',
       kind: 'harm',
       cells: {
-        [EXERCISE]: cell(
+        [EXERCISE]: demoCell(
           'About 1 in 100 people get a muscle or joint injury that needs care within 3 months.',
           'better',
           'moderate',
-          {
-            outcome: 'get an injury that needs care',
-            numerator: 1,
-            low: 0,
-            high: 3,
-            timeFrame: THREE_MONTHS,
-          },
+          fromSourceA(['get an injury that needs care', 1, [0, 3], THREE_MONTHS]),
         ),
-        [SURGERY]: cell(
+        [SURGERY]: demoCell(
           'About 3 in 100 people have a serious problem within 3 months. This could be a blood clot or an infection in the new knee.',
           'worse',
           'high',
-          {
-            outcome: 'have a serious problem such as a blood clot or infection',
-            numerator: 3,
-            low: 2,
-            high: 4,
-            timeFrame: THREE_MONTHS,
-          },
+          fromSourceA([
+            'have a serious problem such as a blood clot or infection',
+            3,
+            [2, 4],
+            THREE_MONTHS,
+          ]),
         ),
-        [WAIT]: cell(
+        [WAIT]: demoCell(
           'Waiting itself does not cause serious problems. Pain relief can upset your stomach.',
           'better',
           'moderate',
-          {
-            numerator: 0,
-            low: 0,
-            high: 1,
-            outcome: 'have a serious problem caused by waiting',
-            timeFrame: THREE_MONTHS,
-          },
+          fromSourceA(['have a serious problem caused by waiting', 0, [0, 1], THREE_MONTHS]),
         ),
       },
     },
@@ -168,17 +117,17 @@ export const demoAidContent: AidContent = {
       label: 'Getting back to normal quickly',
       kind: 'physical',
       cells: {
-        [EXERCISE]: cell(
+        [EXERCISE]: demoCell(
           'You keep doing most things while you exercise. Your knee may ache for a day after a session.',
           'better',
           'moderate',
         ),
-        [SURGERY]: cell(
+        [SURGERY]: demoCell(
           'You stay in hospital for 1 to 3 days and use crutches for a few weeks. Full recovery takes 6 months to a year.',
           'worse',
           'high',
         ),
-        [WAIT]: cell(
+        [WAIT]: demoCell(
           'Nothing changes straight away. Your knee may slowly get stiffer over time.',
           'depends',
           'low',
@@ -191,17 +140,17 @@ export const demoAidContent: AidContent = {
       label: 'Keeping my time free',
       kind: 'practical',
       cells: {
-        [EXERCISE]: cell(
+        [EXERCISE]: demoCell(
           'You need time most weeks for exercise, at home or at a clinic.',
           'worse',
           'high',
         ),
-        [SURGERY]: cell(
+        [SURGERY]: demoCell(
           'You need help at home for a few weeks. You cannot drive for about 6 weeks.',
           'worse',
           'high',
         ),
-        [WAIT]: cell('No extra time is needed now.', 'better', 'high'),
+        [WAIT]: demoCell('No extra time is needed now.', 'better', 'high'),
       },
     },
     {
@@ -210,17 +159,17 @@ export const demoAidContent: AidContent = {
       label: 'Feeling in control',
       kind: 'psychological',
       cells: {
-        [EXERCISE]: cell(
+        [EXERCISE]: demoCell(
           'Being active can lift your mood. Keeping it up week after week can be hard.',
           'depends',
           'low',
         ),
-        [SURGERY]: cell(
+        [SURGERY]: demoCell(
           'You may feel worried before the operation, and relieved when the pain eases.',
           'depends',
           'low',
         ),
-        [WAIT]: cell(
+        [WAIT]: demoCell(
           'You may feel relief at not deciding yet, or you may feel stuck.',
           'depends',
           'not-known',
@@ -236,14 +185,8 @@ export const demoAidContent: AidContent = {
       date: '2026',
     },
   ],
-  authors: [
-    {
-      name: 'Decide Together demonstration team',
-      credentials:
-        'Software developers, not clinicians. This aid shows how the tool works and is not for clinical use.',
-    },
-  ],
-  funding: 'Made by the Decide Together team as a demonstration. No outside funding.',
+  authors: demoAuthors,
+  funding: demoFunding,
   conflictsOfInterest: 'None.',
   evidenceMethods:
     'None: this is demonstration content. The numbers are invented to show how the tool works.',

@@ -1,11 +1,5 @@
-import {
-  Attestations,
-  type AidContent,
-  type Cell,
-  type Certainty,
-  type Fit,
-  type NaturalFrequency,
-} from '#shared/aid/schema';
+import { Attestations, type AidContent } from '#shared/aid/schema';
+import { demoAuthors, demoCell, demoFunding, type DemoNumber } from './demo-builders';
 
 /**
  * The second demonstration aid, built the way a real one is: three options
@@ -29,31 +23,24 @@ type OptionId = keyof typeof WHO;
 const TEN_YEARS = { value: 10, unit: 'years' } as const;
 const ONE_YEAR = { value: 1, unit: 'years' } as const;
 
-function number(
-  option: OptionId,
-  outcome: string,
-  numerator: number,
-  [low, high]: [number, number],
-  timeFrame: NaturalFrequency['timeFrame'],
-): NaturalFrequency {
-  return {
-    outcome,
-    numerator,
-    denominator: 100,
-    timeFrame,
-    referenceClass: WHO[option],
-    range: { low, high },
-  };
-}
+/** The trials compared a statin with none; the cohort study followed people changing their lifestyle. */
+const SOURCE = { [STATIN]: 'demo-trials', [LIFESTYLE]: 'demo-cohort', [NO_STATIN]: 'demo-trials' };
 
-function cell(
-  text: string,
-  fit: Fit,
-  certainty: Certainty,
-  numbers: NaturalFrequency[] = [],
-  sourceIds: string[] = [],
-): Cell {
-  return { text, fit, certainty, numbers, sourceIds };
+type Chance = [numerator: number, range: [low: number, high: number]];
+
+/** Numbers about the people who chose `option`, from that option's source. */
+const evidenceFor = (option: OptionId, ...numbers: DemoNumber[]) => ({
+  who: WHO[option],
+  source: SOURCE[option],
+  numbers,
+});
+
+/** The first question counts both heart attacks and strokes over 10 years. */
+function heartAttackAndStroke(heartAttack: Chance, stroke: Chance): DemoNumber[] {
+  return [
+    ['have a heart attack', ...heartAttack, TEN_YEARS],
+    ['have a stroke', ...stroke, TEN_YEARS],
+  ];
 }
 
 export const demoStatinsContent: AidContent = {
@@ -95,35 +82,23 @@ export const demoStatinsContent: AidContent = {
       label: 'Avoiding a heart attack or stroke',
       kind: 'benefit',
       cells: {
-        [STATIN]: cell(
+        [STATIN]: demoCell(
           'Over 10 years, about 6 in 100 have a heart attack and 4 in 100 have a stroke. Without a statin, it would be about 8 in 100 and 6 in 100. So about 4 in 100 people avoid one of them.',
           'better',
           'moderate',
-          [
-            number(STATIN, 'have a heart attack', 6, [5, 7], TEN_YEARS),
-            number(STATIN, 'have a stroke', 4, [3, 5], TEN_YEARS),
-          ],
-          ['demo-trials'],
+          evidenceFor(STATIN, ...heartAttackAndStroke([6, [5, 7]], [4, [3, 5]])),
         ),
-        [LIFESTYLE]: cell(
+        [LIFESTYLE]: demoCell(
           'Over 10 years, about 7 in 100 have a heart attack and 5 in 100 have a stroke. This is when people keep up the changes. Many find that hard after the first year.',
           'same',
           'low',
-          [
-            number(LIFESTYLE, 'have a heart attack', 7, [6, 8], TEN_YEARS),
-            number(LIFESTYLE, 'have a stroke', 5, [4, 6], TEN_YEARS),
-          ],
-          ['demo-cohort'],
+          evidenceFor(LIFESTYLE, ...heartAttackAndStroke([7, [6, 8]], [5, [4, 6]])),
         ),
-        [NO_STATIN]: cell(
+        [NO_STATIN]: demoCell(
           'Over 10 years, about 8 in 100 have a heart attack and 6 in 100 have a stroke. The other 86 in 100 have neither.',
           'worse',
           'moderate',
-          [
-            number(NO_STATIN, 'have a heart attack', 8, [7, 9], TEN_YEARS),
-            number(NO_STATIN, 'have a stroke', 6, [5, 7], TEN_YEARS),
-          ],
-          ['demo-trials'],
+          evidenceFor(NO_STATIN, ...heartAttackAndStroke([8, [7, 9]], [6, [5, 7]])),
         ),
       },
     },
@@ -133,26 +108,23 @@ export const demoStatinsContent: AidContent = {
       label: 'Avoiding muscle aches',
       kind: 'harm',
       cells: {
-        [STATIN]: cell(
+        [STATIN]: demoCell(
           'In a year, about 11 in 100 get muscle aches. Most would get them without a statin too. You can stop or change the tablet.',
           'same',
           'moderate',
-          [number(STATIN, 'get muscle aches', 11, [9, 13], ONE_YEAR)],
-          ['demo-trials'],
+          evidenceFor(STATIN, ['get muscle aches', 11, [9, 13], ONE_YEAR]),
         ),
-        [LIFESTYLE]: cell(
+        [LIFESTYLE]: demoCell(
           'In a year, about 10 in 100 get muscle aches. Being more active can cause some aches at first.',
           'same',
           'low',
-          [number(LIFESTYLE, 'get muscle aches', 10, [8, 12], ONE_YEAR)],
-          ['demo-cohort'],
+          evidenceFor(LIFESTYLE, ['get muscle aches', 10, [8, 12], ONE_YEAR]),
         ),
-        [NO_STATIN]: cell(
+        [NO_STATIN]: demoCell(
           'In a year, about 10 in 100 get muscle aches anyway.',
           'same',
           'moderate',
-          [number(NO_STATIN, 'get muscle aches', 10, [8, 12], ONE_YEAR)],
-          ['demo-trials'],
+          evidenceFor(NO_STATIN, ['get muscle aches', 10, [8, 12], ONE_YEAR]),
         ),
       },
     },
@@ -162,26 +134,23 @@ export const demoStatinsContent: AidContent = {
       label: 'Avoiding diabetes',
       kind: 'harm',
       cells: {
-        [STATIN]: cell(
+        [STATIN]: demoCell(
           'Over 10 years, about 4 in 100 get type 2 diabetes. This is about 1 more in 100 than without a statin.',
           'worse',
           'moderate',
-          [number(STATIN, 'get type 2 diabetes', 4, [3, 5], TEN_YEARS)],
-          ['demo-trials'],
+          evidenceFor(STATIN, ['get type 2 diabetes', 4, [3, 5], TEN_YEARS]),
         ),
-        [LIFESTYLE]: cell(
+        [LIFESTYLE]: demoCell(
           'Over 10 years, about 2 in 100 get type 2 diabetes. Losing weight and being active make it less likely.',
           'better',
           'low',
-          [number(LIFESTYLE, 'get type 2 diabetes', 2, [1, 3], TEN_YEARS)],
-          ['demo-cohort'],
+          evidenceFor(LIFESTYLE, ['get type 2 diabetes', 2, [1, 3], TEN_YEARS]),
         ),
-        [NO_STATIN]: cell(
+        [NO_STATIN]: demoCell(
           'Over 10 years, about 3 in 100 get type 2 diabetes.',
           'same',
           'moderate',
-          [number(NO_STATIN, 'get type 2 diabetes', 3, [2, 4], TEN_YEARS)],
-          ['demo-trials'],
+          evidenceFor(NO_STATIN, ['get type 2 diabetes', 3, [2, 4], TEN_YEARS]),
         ),
       },
     },
@@ -191,17 +160,21 @@ export const demoStatinsContent: AidContent = {
       label: 'Less to fit into my day',
       kind: 'practical',
       cells: {
-        [STATIN]: cell(
+        [STATIN]: demoCell(
           'Take one tablet each day. You have a blood test before you start and another after 3 months.',
           'same',
           'high',
         ),
-        [LIFESTYLE]: cell(
+        [LIFESTYLE]: demoCell(
           'Plan meals, shop and cook in a new way, and find time to be active most days. A nurse checks how you are doing after 6 months.',
           'worse',
           'high',
         ),
-        [NO_STATIN]: cell('Nothing new to do. You keep your yearly check-up.', 'better', 'high'),
+        [NO_STATIN]: demoCell(
+          'Nothing new to do. You keep your yearly check-up.',
+          'better',
+          'high',
+        ),
       },
     },
     {
@@ -210,17 +183,17 @@ export const demoStatinsContent: AidContent = {
       label: 'Feeling in control of my health',
       kind: 'psychological',
       cells: {
-        [STATIN]: cell(
+        [STATIN]: demoCell(
           'You may feel safer taking a tablet. Or you may not like the idea of taking one every day for years.',
           'depends',
           'low',
         ),
-        [LIFESTYLE]: cell(
+        [LIFESTYLE]: demoCell(
           'Many changes at once can be hard to keep up. You may feel proud and more in control when you manage it.',
           'depends',
           'low',
         ),
-        [NO_STATIN]: cell(
+        [NO_STATIN]: demoCell(
           'You may be glad to avoid a tablet. Or you may worry more about your heart as time goes on.',
           'depends',
           'low',
@@ -233,17 +206,17 @@ export const demoStatinsContent: AidContent = {
       label: 'Keeping family and work life as they are',
       kind: 'social',
       cells: {
-        [STATIN]: cell(
+        [STATIN]: demoCell(
           'It makes little difference to family or work. The tablet is quick to take.',
           'better',
           'moderate',
         ),
-        [LIFESTYLE]: cell(
+        [LIFESTYLE]: demoCell(
           'It may change what the whole family eats. It can help to do it together with someone at home.',
           'depends',
           'moderate',
         ),
-        [NO_STATIN]: cell('Nothing changes for your family or work.', 'better', 'moderate'),
+        [NO_STATIN]: demoCell('Nothing changes for your family or work.', 'better', 'moderate'),
       },
     },
   ],
@@ -261,14 +234,8 @@ export const demoStatinsContent: AidContent = {
       date: '2025',
     },
   ],
-  authors: [
-    {
-      name: 'Decide Together demonstration team',
-      credentials:
-        'Software developers, not clinicians. This aid shows how the tool works and is not for clinical use.',
-    },
-  ],
-  funding: 'Made by the Decide Together team as a demonstration. No outside funding.',
+  authors: demoAuthors,
+  funding: demoFunding,
   conflictsOfInterest: 'None. No author is paid by a company that makes statins.',
   evidenceMethods:
     'None: this is demonstration content. A real aid would say where the authors searched, which studies they chose and why.',

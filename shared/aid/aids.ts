@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { typedText } from '../text';
-import { AidContent, aidLimits } from './schema';
+import { AidContent } from './schema';
+import { aidLimits } from './limits';
 import { upgradeAidContent } from './upgrade';
 import { Id } from '../ids';
 

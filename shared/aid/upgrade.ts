@@ -1,4 +1,4 @@
-import { aidLimits } from './schema';
+import { aidLimits } from './limits';
 import { readTimeFrame } from './time-frames';
 
 /**

@@ -12,7 +12,7 @@ import { listOf, optionName, quotedRowName } from '../aid/names';
 import { MAX_ICONS } from '../aid/number-words';
 import { timeFrameText } from '../aid/time-frames';
 import { ATTESTATION_STEPS } from '../aid/words';
-import { toPointer } from '../problem';
+import { toPointer } from '../pointer';
 import { patientTexts } from './patient-texts';
 import { measureAid } from './readability';
 import type { AidReadability, CriterionLevel, CriterionResult } from './results';
@@ -86,6 +86,26 @@ interface Criterion {
   title: string;
   requiredToPublish: boolean;
   presenceOnly?: true;
+}
+
+/**
+ * A criterion in one line. Quality criteria are advice; qualifying and certification ones block
+ * publishing unless declared `advice`. `presenceOnly`: software can see the thing is given but
+ * cannot judge it, so the editor says "given" rather than "met".
+ */
+function ipdasCriterion(
+  id: string,
+  level: CriterionLevel,
+  title: string,
+  ...marks: ('advice' | 'presenceOnly')[]
+): Criterion {
+  return {
+    id,
+    level,
+    title,
+    requiredToPublish: level !== 'quality' && !marks.includes('advice'),
+    ...(marks.includes('presenceOnly') ? { presenceOnly: true as const } : {}),
+  };
 }
 
 /** One thing to fix: a sentence naming what is wrong, and where. */
@@ -213,6 +233,18 @@ function optionsWithoutAnswers(aid: AidContent, rowIndexes: readonly number[]) {
   });
 }
 
+/** The aid's fields that hold one text or date. */
+type TextField = {
+  [Field in keyof AidContent]-?: AidContent[Field] extends string | undefined ? Field : never;
+}[keyof AidContent];
+
+/** A finding for each of the aid's own texts (or dates) left empty, saying what is missing. */
+function emptyFields(aid: AidContent, missing: Partial<Record<TextField, string>>): Finding[] {
+  return Object.entries(missing).flatMap(([field, message]) =>
+    isBlank(aid[field as TextField]) ? [{ message, pointer: toPointer([field]) }] : [],
+  );
+}
+
 // ---------- Qualifying criteria ----------
 
 /** Fewer words than this name a condition ("x", "knee") but do not describe it. */
@@ -230,13 +262,7 @@ function describesCondition(aid: AidContent): CriterionResult {
         ]
       : [];
   return judge(
-    {
-      id: 'Q1',
-      level: 'qualifying',
-      title: 'Describes the health condition',
-      requiredToPublish: true,
-      presenceOnly: true,
-    },
+    ipdasCriterion('Q1', 'qualifying', 'Describes the health condition', 'presenceOnly'),
     findings,
     'A description of the health condition is given (software cannot judge whether it is right).',
     'Say in plain words what the condition or problem is, such as “Wear-and-tear arthritis of the knee”.',
@@ -245,14 +271,8 @@ function describesCondition(aid: AidContent): CriterionResult {
 
 function statesDecision(aid: AidContent): CriterionResult {
   return judge(
-    {
-      id: 'Q2',
-      level: 'qualifying',
-      title: 'States the decision',
-      requiredToPublish: true,
-      presenceOnly: true,
-    },
-    isBlank(aid.question) ? [{ message: 'The decision is not stated.', pointer: '/question' }] : [],
+    ipdasCriterion('Q2', 'qualifying', 'States the decision', 'presenceOnly'),
+    emptyFields(aid, { question: 'The decision is not stated.' }),
     'The decision is stated as a question.',
     'Write the decision as a question, such as “Should I have knee surgery?”.',
   );
@@ -278,13 +298,7 @@ function describesOptions(aid: AidContent): CriterionResult {
     }
   });
   return judge(
-    {
-      id: 'Q3',
-      level: 'qualifying',
-      title: 'Describes the options',
-      requiredToPublish: true,
-      presenceOnly: true,
-    },
+    ipdasCriterion('Q3', 'qualifying', 'Describes the options', 'presenceOnly'),
     findings,
     `All ${aid.options.length} options have a name and a description.`,
     'Give every option a name and a short description.',
@@ -293,21 +307,11 @@ function describesOptions(aid: AidContent): CriterionResult {
 
 const featureWords: Record<'benefit' | 'harm', { criterion: Criterion; plural: string }> = {
   benefit: {
-    criterion: {
-      id: 'Q4',
-      level: 'qualifying',
-      title: 'Gives the benefits of each option',
-      requiredToPublish: true,
-    },
+    criterion: ipdasCriterion('Q4', 'qualifying', 'Gives the benefits of each option'),
     plural: 'benefits',
   },
   harm: {
-    criterion: {
-      id: 'Q5',
-      level: 'qualifying',
-      title: 'Gives the harms of each option',
-      requiredToPublish: true,
-    },
+    criterion: ipdasCriterion('Q5', 'qualifying', 'Gives the harms of each option'),
     plural: 'harms',
   },
 };
@@ -372,7 +376,7 @@ function substanceOfFeatures(aid: AidContent, kind: 'benefit' | 'harm'): Criteri
     }),
   );
   return judge(
-    { id, level: 'quality', title, requiredToPublish: false },
+    ipdasCriterion(id, 'quality', title),
     findings,
     `No ${kind} answer is only “none” or “N/A”.`,
     fix,
@@ -390,12 +394,7 @@ function noVerdict(aid: AidContent): CriterionResult {
     return match ? [{ message: `${label} says “${match[0]}”.`, pointer: toPointer(path) }] : [];
   });
   return judge(
-    {
-      id: 'C1-neutral',
-      level: 'certification',
-      title: 'Leaves the choice to the patient',
-      requiredToPublish: true,
-    },
+    ipdasCriterion('C1-neutral', 'certification', 'Leaves the choice to the patient'),
     findings,
     'No text tells the patient what to choose.',
     'Describe what each option offers and let the patient weigh it; keep advice for the consultation.',
@@ -420,12 +419,7 @@ function livingWithConsequences(aid: AidContent): CriterionResult {
       ]
     : [];
   return judge(
-    {
-      id: 'Q6',
-      level: 'qualifying',
-      title: 'Describes what living with each option is like',
-      requiredToPublish: true,
-    },
+    ipdasCriterion('Q6', 'qualifying', 'Describes what living with each option is like'),
     findings,
     'Every option says what living with it is like.',
     rowIndexes.length === 0
@@ -437,12 +431,7 @@ function livingWithConsequences(aid: AidContent): CriterionResult {
 function includesNoActionOption(aid: AidContent): CriterionResult {
   const noActionIndex = aid.options.findIndex((option) => option.isNoAction);
   return judge(
-    {
-      id: 'Q3-no-action',
-      level: 'quality',
-      title: 'Includes an option of waiting or taking no action',
-      requiredToPublish: false,
-    },
+    ipdasCriterion('Q3-no-action', 'quality', 'Includes an option of waiting or taking no action'),
     noActionIndex === -1
       ? [{ message: 'No option is about waiting or taking no action.', pointer: '/options' }]
       : [],
@@ -510,12 +499,7 @@ function equalDetail(aid: AidContent): CriterionResult {
     }
   });
   return judge(
-    {
-      id: 'C1',
-      level: 'certification',
-      title: 'Gives benefits and harms equal detail',
-      requiredToPublish: false,
-    },
+    ipdasCriterion('C1', 'certification', 'Gives benefits and harms equal detail', 'advice'),
     findings,
     'Benefits and harms are given in similar detail.',
     'Give benefits and harms a similar amount of detail, and numbers for both or for neither, so neither side looks more important.',
@@ -558,13 +542,7 @@ function citesEvidence(aid: AidContent, numbers: readonly NumberedCell[]): Crite
     }),
   );
   return judge(
-    {
-      id: 'C2',
-      level: 'certification',
-      title: 'Cites the evidence',
-      requiredToPublish: true,
-      presenceOnly: true,
-    },
+    ipdasCriterion('C2', 'certification', 'Cites the evidence', 'presenceOnly'),
     findings,
     numbers.length === 0
       ? `${aid.sources.length} ${aid.sources.length === 1 ? 'source is' : 'sources are'} listed, and no answer gives a number without one.`
@@ -575,45 +553,22 @@ function citesEvidence(aid: AidContent, numbers: readonly NumberedCell[]): Crite
 
 function datesEvidence(aid: AidContent): CriterionResult {
   return judge(
-    {
-      id: 'C3',
-      level: 'certification',
-      title: 'Dates the evidence',
-      requiredToPublish: true,
-      presenceOnly: true,
-    },
-    aid.evidenceReviewedOn
-      ? []
-      : [
-          {
-            message: 'There is no date for when the evidence was reviewed.',
-            pointer: '/evidenceReviewedOn',
-          },
-        ],
+    ipdasCriterion('C3', 'certification', 'Dates the evidence', 'presenceOnly'),
+    emptyFields(aid, {
+      evidenceReviewedOn: 'There is no date for when the evidence was reviewed.',
+    }),
     `The evidence was reviewed on ${aid.evidenceReviewedOn ?? ''}; the publication date is added when you publish.`,
     'Add the date the evidence was last reviewed, so readers know how current it is.',
   );
 }
 
 function updatePolicy(aid: AidContent): CriterionResult {
-  const findings: Finding[] = [];
-  if (!aid.reviewBy) {
-    findings.push({ message: 'There is no review-by date.', pointer: '/reviewBy' });
-  }
-  if (isBlank(aid.updatePolicy)) {
-    findings.push({
-      message: 'The aid does not say how it will be kept up to date.',
-      pointer: '/updatePolicy',
-    });
-  }
+  const findings = emptyFields(aid, {
+    reviewBy: 'There is no review-by date.',
+    updatePolicy: 'The aid does not say how it will be kept up to date.',
+  });
   return judge(
-    {
-      id: 'C4',
-      level: 'certification',
-      title: 'Says when it will be updated',
-      requiredToPublish: true,
-      presenceOnly: true,
-    },
+    ipdasCriterion('C4', 'certification', 'Says when it will be updated', 'presenceOnly'),
     findings,
     `The aid will be reviewed by ${aid.reviewBy ?? ''}.`,
     'Give the date by which the aid will be reviewed, and say how it will be updated when new evidence appears.',
@@ -643,12 +598,7 @@ function datesMakeSense(aid: AidContent, today: string): CriterionResult {
     });
   }
   return judge(
-    {
-      id: 'C3-C4-dates',
-      level: 'quality',
-      title: 'Gives dates that make sense',
-      requiredToPublish: false,
-    },
+    ipdasCriterion('C3-C4-dates', 'quality', 'Gives dates that make sense'),
     findings,
     reviewed && aid.reviewBy
       ? `The evidence was reviewed in the past, and will be again within ${REVIEW_WITHIN_YEARS} years.`
@@ -659,12 +609,7 @@ function datesMakeSense(aid: AidContent, today: string): CriterionResult {
 
 /** Once the review-by date has passed, the authors are told: the evidence may be out of date. */
 function reviewNotDue(aid: AidContent, today: string): CriterionResult {
-  const criterion: Criterion = {
-    id: 'C4-due',
-    level: 'quality',
-    title: 'Is within its review-by date',
-    requiredToPublish: false,
-  };
+  const criterion = ipdasCriterion('C4-due', 'quality', 'Is within its review-by date');
   if (!aid.reviewBy) return notApplicable(criterion, 'There is no review-by date yet.');
   return judge(
     criterion,
@@ -693,12 +638,7 @@ function uncertaintyAroundNumbers(
       pointer: cellPointer(at.rowIndex, at.option.id, 'certainty'),
     }));
   return judge(
-    {
-      id: 'C5',
-      level: 'certification',
-      title: 'Shows uncertainty around numbers',
-      requiredToPublish: true,
-    },
+    ipdasCriterion('C5', 'certification', 'Shows uncertainty around numbers'),
     findings,
     numbers.length === 0
       ? 'There are no numbers to qualify.'
@@ -708,24 +648,17 @@ function uncertaintyAroundNumbers(
 }
 
 function fundingAndConflicts(aid: AidContent): CriterionResult {
-  const findings: Finding[] = [];
-  if (isBlank(aid.funding)) {
-    findings.push({ message: 'The aid does not say who paid for it.', pointer: '/funding' });
-  }
-  if (isBlank(aid.conflictsOfInterest)) {
-    findings.push({
-      message: 'The conflicts of interest are not stated.',
-      pointer: '/conflictsOfInterest',
-    });
-  }
+  const findings = emptyFields(aid, {
+    funding: 'The aid does not say who paid for it.',
+    conflictsOfInterest: 'The conflicts of interest are not stated.',
+  });
   return judge(
-    {
-      id: 'C6',
-      level: 'certification',
-      title: 'Discloses funding and conflicts of interest',
-      requiredToPublish: true,
-      presenceOnly: true,
-    },
+    ipdasCriterion(
+      'C6',
+      'certification',
+      'Discloses funding and conflicts of interest',
+      'presenceOnly',
+    ),
     findings,
     'Funding and conflicts of interest are given.',
     'Say who funded the aid and list the authors’ conflicts of interest; “None” is a fine answer when there are none.',
@@ -738,39 +671,31 @@ interface TestCriterion extends Criterion {
   topicName: string;
 }
 
+/** The test criteria are certification criteria, each asking for one topic of rows. */
+function testCriterion(id: string, title: string, topic: TestTopic, topicName: string) {
+  return { ...ipdasCriterion(id, 'certification', title), topic, topicName };
+}
+
 const testCriteria: readonly TestCriterion[] = [
-  {
-    id: 'C7',
-    level: 'certification',
-    title: 'Says what the test measures',
-    requiredToPublish: true,
-    topic: 'what-it-measures',
-    topicName: 'What it measures',
-  },
-  {
-    id: 'C8',
-    level: 'certification',
-    title: 'Says what happens next if the test is positive',
-    requiredToPublish: true,
-    topic: 'if-positive',
-    topicName: 'If positive',
-  },
-  {
-    id: 'C9',
-    level: 'certification',
-    title: 'Says what happens next if the test is negative',
-    requiredToPublish: true,
-    topic: 'if-negative',
-    topicName: 'If negative',
-  },
-  {
-    id: 'C10',
-    level: 'certification',
-    title: 'Explains the chance of finding problems that would never cause harm',
-    requiredToPublish: true,
-    topic: 'overdetection',
-    topicName: 'Overdetection',
-  },
+  testCriterion('C7', 'Says what the test measures', 'what-it-measures', 'What it measures'),
+  testCriterion(
+    'C8',
+    'Says what happens next if the test is positive',
+    'if-positive',
+    'If positive',
+  ),
+  testCriterion(
+    'C9',
+    'Says what happens next if the test is negative',
+    'if-negative',
+    'If negative',
+  ),
+  testCriterion(
+    'C10',
+    'Explains the chance of finding problems that would never cause harm',
+    'overdetection',
+    'Overdetection',
+  ),
 ];
 
 /** Blank cells on the given rows, option by option. */
@@ -835,12 +760,7 @@ function naturalCourseWithoutAction(aid: AidContent): CriterionResult {
     });
   }
   return judge(
-    {
-      id: 'B1',
-      level: 'quality',
-      title: 'Describes what happens with no action',
-      requiredToPublish: false,
-    },
+    ipdasCriterion('B1', 'quality', 'Describes what happens with no action'),
     findings,
     `${optionNameAt(aid, described ?? 0)} describes what happens without treatment.`,
     firstNoAction === undefined
@@ -860,12 +780,7 @@ function probabilitiesGiven(aid: AidContent, numbers: readonly NumberedCell[]): 
       ? '/rows'
       : cellPointer(firstOutcomeRow, firstOption.id, 'numbers');
   return judge(
-    {
-      id: 'B3',
-      level: 'quality',
-      title: 'Gives the chances of outcomes',
-      requiredToPublish: false,
-    },
+    ipdasCriterion('B3', 'quality', 'Gives the chances of outcomes'),
     numbers.length === 0 ? [{ message: 'No answer gives a number.', pointer }] : [],
     `${numbers.length} ${numbers.length === 1 ? 'answer gives' : 'answers give'} the chance of an outcome.`,
     'Where the evidence allows, give the chance of an outcome as “x in N people”.',
@@ -889,24 +804,14 @@ interface PerNumberCriterion {
 
 const perNumberCriteria: Record<'B4' | 'C5-outcome' | 'B8', PerNumberCriterion> = {
   B4: {
-    criterion: {
-      id: 'B4',
-      level: 'quality',
-      title: 'Says who the numbers are about',
-      requiredToPublish: false,
-    },
+    criterion: ipdasCriterion('B4', 'quality', 'Says who the numbers are about'),
     field: 'referenceClass',
     problem: (n) => (isBlank(n.referenceClass) ? 'does not say who it is about.' : undefined),
     met: 'Every number says who it is about.',
     fix: 'Say who each number is about, such as “people aged 50 to 70 with this condition”.',
   },
   'C5-outcome': {
-    criterion: {
-      id: 'C5-outcome',
-      level: 'certification',
-      title: 'Says what happens in each number',
-      requiredToPublish: true,
-    },
+    criterion: ipdasCriterion('C5-outcome', 'certification', 'Says what happens in each number'),
     field: 'outcome',
     problem: (n) =>
       isBlank(n.outcome) ? 'does not say what happens to the people it counts.' : undefined,
@@ -915,12 +820,7 @@ const perNumberCriteria: Record<'B4' | 'C5-outcome' | 'B8', PerNumberCriterion> 
   },
   // The patient view draws a picture of people beside the words, up to MAX_ICONS people.
   B8: {
-    criterion: {
-      id: 'B8',
-      level: 'quality',
-      title: 'Shows numbers in more than one way',
-      requiredToPublish: false,
-    },
+    criterion: ipdasCriterion('B8', 'quality', 'Shows numbers in more than one way'),
     field: 'denominator',
     problem: (n) =>
       n.denominator > MAX_ICONS
@@ -952,12 +852,7 @@ function perNumber(
 }
 
 function eventRatesGiven(numbers: readonly NumberedCell[]): CriterionResult {
-  const criterion: Criterion = {
-    id: 'B5',
-    level: 'quality',
-    title: 'Gives numbers as event rates',
-    requiredToPublish: false,
-  };
+  const criterion = ipdasCriterion('B5', 'quality', 'Gives numbers as event rates');
   // The editor stores every number as "x in N", so an aid with numbers meets this.
   return numbers.length === 0
     ? notApplicable(criterion, noNumbers)
@@ -965,12 +860,7 @@ function eventRatesGiven(numbers: readonly NumberedCell[]): CriterionResult {
 }
 
 function sameTimePeriod(aid: AidContent, rows: readonly RowNumbers[]): CriterionResult {
-  const criterion: Criterion = {
-    id: 'B6',
-    level: 'quality',
-    title: 'Uses the same time period across options',
-    requiredToPublish: false,
-  };
+  const criterion = ipdasCriterion('B6', 'quality', 'Uses the same time period across options');
   if (rows.every((row) => row.numbers.length === 0)) return notApplicable(criterion, noNumbers);
   const findings: Finding[] = rows.flatMap(({ timeFrame }) => [
     ...(timeFrame?.missing ?? []).map((at) => ({
@@ -991,12 +881,7 @@ function sameTimePeriod(aid: AidContent, rows: readonly RowNumbers[]): Criterion
 }
 
 function sameDenominator(aid: AidContent, rows: readonly RowNumbers[]): CriterionResult {
-  const criterion: Criterion = {
-    id: 'B7',
-    level: 'quality',
-    title: 'Uses the same denominator across options',
-    requiredToPublish: false,
-  };
+  const criterion = ipdasCriterion('B7', 'quality', 'Uses the same denominator across options');
   if (rows.every((row) => row.numbers.length === 0)) return notApplicable(criterion, noNumbers);
   return judge(
     criterion,
@@ -1028,7 +913,7 @@ function developmentStepAttested(
         ]
       : [];
   return judge(
-    { id, level: 'quality', title, requiredToPublish: false, presenceOnly: true },
+    ipdasCriterion(id, 'quality', title, 'presenceOnly'),
     findings,
     `Confirmed by the authors, with how it was done (software cannot check it): “${attestation.detail.trim()}”`,
     `Where it was done, confirm it and say briefly how, such as “${example}”`,
@@ -1037,21 +922,10 @@ function developmentStepAttested(
 
 function evidenceSelectionDescribed(aid: AidContent): CriterionResult {
   return judge(
-    {
-      id: 'B18',
-      level: 'quality',
-      title: 'Says how the evidence was chosen',
-      requiredToPublish: false,
-      presenceOnly: true,
-    },
-    isBlank(aid.evidenceMethods)
-      ? [
-          {
-            message: 'The aid does not say how the evidence was found and chosen.',
-            pointer: '/evidenceMethods',
-          },
-        ]
-      : [],
+    ipdasCriterion('B18', 'quality', 'Says how the evidence was chosen', 'presenceOnly'),
+    emptyFields(aid, {
+      evidenceMethods: 'The aid does not say how the evidence was found and chosen.',
+    }),
     'The aid says how the evidence was found and chosen.',
     'Describe where you searched and how you chose the studies.',
   );
@@ -1072,12 +946,7 @@ function evidenceQualityRated(aid: AidContent): CriterionResult {
     }),
   );
   return judge(
-    {
-      id: 'B19',
-      level: 'quality',
-      title: 'Rates the quality of the evidence',
-      requiredToPublish: false,
-    },
+    ipdasCriterion('B19', 'quality', 'Rates the quality of the evidence'),
     findings,
     'Every answer says how certain its evidence is.',
     'Rate how certain the evidence is for each answer (“not known” is allowed).',
@@ -1110,13 +979,7 @@ function authorCredentials(aid: AidContent): CriterionResult {
           ];
         });
   return judge(
-    {
-      id: 'B20',
-      level: 'quality',
-      title: 'Gives the authors’ credentials',
-      requiredToPublish: false,
-      presenceOnly: true,
-    },
+    ipdasCriterion('B20', 'quality', 'Gives the authors’ credentials', 'presenceOnly'),
     findings,
     'Every author is named with their credentials.',
     'List each author with their name and credentials, such as “MD, orthopaedic surgeon”.',
@@ -1124,12 +987,7 @@ function authorCredentials(aid: AidContent): CriterionResult {
 }
 
 function readabilityReported(readability: AidReadability): CriterionResult {
-  const criterion: Criterion = {
-    id: 'B21',
-    level: 'quality',
-    title: 'Reports readability',
-    requiredToPublish: false,
-  };
+  const criterion = ipdasCriterion('B21', 'quality', 'Reports readability');
   if (!readability.measured) {
     return notApplicable(criterion, 'The reading level is measured for English only.');
   }
@@ -1143,12 +1001,11 @@ function readabilityReported(readability: AidReadability): CriterionResult {
 }
 
 function falseResultsExplained(aid: AidContent): CriterionResult {
-  const criterion: Criterion = {
-    id: 'B24-B28',
-    level: 'quality',
-    title: 'Explains false positive and false negative results',
-    requiredToPublish: false,
-  };
+  const criterion = ipdasCriterion(
+    'B24-B28',
+    'quality',
+    'Explains false positive and false negative results',
+  );
   if (!aid.aboutTest) return notApplicable(criterion, 'The aid is not about a test.');
   const topics: { topic: TestTopic; name: string }[] = [
     { topic: 'false-positives', name: 'False positives' },

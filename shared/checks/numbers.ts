@@ -1,8 +1,9 @@
-import { aidLimits, type AidContent, type NaturalFrequency } from '../aid/schema';
+import type { AidContent, NaturalFrequency } from '../aid/schema';
+import { aidLimits } from '../aid/limits';
 import { cellOf, isBlank } from '../aid/cells';
 import { listOf, optionName, quotedRowName } from '../aid/names';
 import { timeFrameKey, timeFrameText } from '../aid/time-frames';
-import { toPointer } from '../problem';
+import { toPointer } from '../pointer';
 import { patientTexts } from './patient-texts';
 import type { NumberIssue } from './results';
 import { numbersOfRow } from './row-numbers';

@@ -1,7 +1,7 @@
 import { syllable } from 'syllable';
 import type { AidContent } from '../aid/schema';
 import { isBlank } from '../aid/cells';
-import { toPointer } from '../problem';
+import { toPointer } from '../pointer';
 import { JARGON, LONG_WORD_SYLLABLES } from './jargon';
 import { patientTexts } from './patient-texts';
 import {

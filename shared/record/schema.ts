@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { AidContent, aidLimits } from '../aid/schema';
+import { AidContent } from '../aid/schema';
+import { aidLimits } from '../aid/limits';
 import { Id, Pagination } from '../ids';
 import { typedText } from '../text';
 import { Amendment, Decision, PatientConfirmation } from './decision';

@@ -30,6 +30,8 @@ type Handler = (
 }>;
 
 const [file, port, assets] = process.argv.slice(2);
+// An orderly exit, so that --cpu-prof (bench:load's PROFILE) writes its profile.
+process.on('SIGTERM', () => process.exit(0));
 if (!file || !port) throw new Error('Usage: lambda-server.ts <handler.mjs> <port> [assets]');
 const loaded = (await import(pathToFileURL(file).href)) as { handler?: Handler };
 const handler: Handler = loaded.handler ?? remixAsLambda(loaded as unknown as ServerBuild);

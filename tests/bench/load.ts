@@ -6,7 +6,9 @@
  * answers are counted against the 2xx answers to the saves: none lost, none
  * applied twice. It prints figures; it fails only when it cannot run.
  *
- * ROUNDS (3), SECONDS (5) and CONNECTIONS (50) change the run.
+ * ROUNDS (3), SECONDS (5) and CONNECTIONS (50) change the run. PROFILE=DIR
+ * writes a V8 CPU profile of the project's server into DIR (open it in
+ * Chrome's DevTools, or sum it with tests/bench/profile-summary.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,11 +29,20 @@ const ORG = 'demo-clinic';
 /** More patients than connections: a save always finds one not being saved already. */
 const PATIENTS = CONNECTIONS + 10;
 
-async function serve(file: string, env: NodeJS.ProcessEnv) {
+const PROFILE = process.env['PROFILE'];
+
+async function serve(file: string, env: NodeJS.ProcessEnv, profile?: string) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.resolve('tests/bench/lambda-server.ts'), file, String(port)],
+    [
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
+      '--import',
+      'tsx',
+      path.resolve('tests/bench/lambda-server.ts'),
+      file,
+      String(port),
+    ],
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
@@ -90,7 +101,7 @@ try {
     ...benchServerEnv(dynamo.endpoint, TABLE_NAME),
     PUBLIC_ORIGIN: 'http://localhost:3000',
   };
-  const project = await serve(path.resolve('build/lambda/index.mjs'), env);
+  const project = await serve(path.resolve('build/lambda/index.mjs'), env, PROFILE);
   children.push(project.child);
   const bare = await serve(await buildBaseline(), env);
   children.push(bare.child);
@@ -329,6 +340,12 @@ try {
   );
   client.destroy();
 } finally {
-  for (const child of children) child.kill();
+  await Promise.all(
+    children.map(async (child) => {
+      const exited = once(child, 'exit');
+      child.kill();
+      await exited;
+    }),
+  );
   await dynamo.stop();
 }

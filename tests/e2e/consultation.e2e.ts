@@ -1,4 +1,3 @@
-import { stepPath } from '#shared/record/rules';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
   launchBrowser,
 } from './support/browser';
 import { invitePatient, openClinic, type SignedInClinic } from './support/clinic';
+import { addOwnConcern, saveAndGoOn } from './support/guide';
 
 let clinic: SignedInClinic;
 let app: RunningApp;
@@ -31,10 +31,7 @@ async function completeAtHome(page: Page, link: string) {
   const next = async (step: number) => {
     // Hydrated, so that the click is the app's and not lost half-way.
     await page.waitForLoadState('networkidle');
-    await page.getByRole('button', { name: 'Save and go on' }).click();
-    await page.waitForURL(new RegExp(`${stepPath(step)}$`));
-    // With JavaScript, the address changes a moment before the page does.
-    await page.getByText(`Step ${step} of 7`).waitFor();
+    await saveAndGoOn(page, step);
   };
   await page.goto(link);
   await page.getByRole('button', { name: 'Start' }).click();
@@ -46,12 +43,7 @@ async function completeAtHome(page: Page, link: string) {
     .getByRole('group', { name: 'Having less pain' })
     .getByLabel('Matters quite a lot')
     .check();
-  await page.getByLabel('Your own thing 1').fill('Looking after my grandchildren');
-  await page
-    .getByRole('group', { name: 'How much does it matter?' })
-    .first()
-    .getByLabel('Matters a lot')
-    .check();
+  await addOwnConcern(page, 'Looking after my grandchildren', 'Matters a lot');
   await next(4);
   await page.getByRole('radio', { name: 'Exercise and physio' }).check();
   await next(5);

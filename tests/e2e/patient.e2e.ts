@@ -1,4 +1,3 @@
-import { stepPath } from '#shared/record/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app';
@@ -10,6 +9,7 @@ import {
   launchBrowser,
 } from './support/browser';
 import { invitePatient, openClinic, type SignedInClinic } from './support/clinic';
+import { addOwnConcern, saveAndGoOn } from './support/guide';
 
 let clinic: SignedInClinic;
 let app: RunningApp;
@@ -46,12 +46,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
       await expectNoAxeViolationsWithoutJs(page);
     }
   };
-  const next = async (step: number) => {
-    await page.getByRole('button', { name: 'Save and go on' }).click();
-    await page.waitForURL(new RegExp(`${stepPath(step)}$`));
-    // With JavaScript, the address changes a moment before the page does.
-    await page.getByText(`Step ${step} of 7`).waitFor();
-  };
+  const next = (step: number) => saveAndGoOn(page, step);
 
   await page.goto(link);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
@@ -92,12 +87,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
     .getByRole('group', { name: 'Avoiding serious problems' })
     .getByLabel('Matters quite a lot')
     .check();
-  await page.getByLabel('Your own thing 1').fill('Looking after my grandchildren');
-  await page
-    .getByRole('group', { name: 'How much does it matter?' })
-    .first()
-    .getByLabel('Matters a lot')
-    .check();
+  await addOwnConcern(page, 'Looking after my grandchildren', 'Matters a lot');
   await check();
 
   await next(4);

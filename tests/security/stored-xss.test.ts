@@ -1,9 +1,11 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aidLimits, type AidContent } from '#shared/aid/schema';
+import type { AidContent } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/limits';
 import type { Aid } from '#shared/aid/aids';
-import { invitationLimits, type CreatedInvitation } from '#shared/invitations';
+import type { CreatedInvitation } from '#shared/invitations';
+import { invitationLimits } from '#shared/invitation-limits';
 import type { DecisionRecord, RecordView } from '#shared/record/schema';
 import { publishableAid } from '../support/aids';
 import { launchBrowser } from '../e2e/support/browser';

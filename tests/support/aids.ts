@@ -1,4 +1,5 @@
-import { AidContent, aidLimits, type AidContentInput } from '#shared/aid/schema';
+import { AidContent, type AidContentInput } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/limits';
 
 /** A complete aid that every required check passes: two options, a benefit and a harm with numbers, metadata. */
 export function publishableAid(overrides: Partial<AidContentInput> = {}): AidContent {
@@ -111,6 +112,27 @@ export function publishableAid(overrides: Partial<AidContentInput> = {}): AidCon
     reviewBy: '2027-01-01',
     updatePolicy: 'Reviewed every year.',
     ...overrides,
+  });
+}
+
+/**
+ * An aid with nothing but the given fields: every other text is blank (and the language English),
+ * so checks of words and numbers read only what the test wrote.
+ */
+export function bareAid(
+  fields: Pick<AidContentInput, 'options' | 'rows'> & Partial<AidContentInput>,
+): AidContent {
+  return AidContent.parse({
+    title: '',
+    condition: '',
+    question: '',
+    audience: '',
+    language: 'en',
+    funding: '',
+    conflictsOfInterest: '',
+    evidenceMethods: '',
+    updatePolicy: '',
+    ...fields,
   });
 }
 

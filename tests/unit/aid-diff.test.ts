@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AidContent } from '#shared/aid/schema';
-import { diffAids } from '#shared/aid/diff';
+import { diffAids } from '#shared/aid/diff-aids';
 import { publishableAid } from '../support/aids';
 
 const base = publishableAid();

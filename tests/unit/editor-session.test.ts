@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Aid } from '#shared/aid/aids';
+import { runChecks } from '#shared/checks/checks';
 import {
   editorSession,
   hasUnsavedWork,
@@ -28,11 +29,13 @@ const invalid = (baseRevision: number): EditorAnswer => ({
   reply: { status: 'error', error: { title: ['Keep the title to 200 characters or fewer'] } },
 });
 const theirs = { revision: 7, content: publishableAid() } as Aid;
+const mine = publishableAid({ title: 'Mine' });
 const conflict = (baseRevision: number): EditorAnswer => ({
   kind: 'conflict',
   baseRevision,
   current: theirs,
-  mine: publishableAid({ title: 'Mine' }),
+  mine,
+  mineChecks: runChecks(mine),
   reply: { error: {} },
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AidExport, AidUpdate } from '#shared/aid/aids';
-import { AidContent, type AidContentInput } from '#shared/aid/schema';
+import { AidContent } from '#shared/aid/schema';
 import { readTimeFrame, timeFrameKey } from '#shared/aid/time-frames';
 import { upgradeAidContent } from '#shared/aid/upgrade';
 import { numberSentence } from '#shared/aid/number-words';
@@ -150,57 +150,17 @@ describe('content saved in the old shape', () => {
 
 describe('IPDAS checks of substance', () => {
   /** The aid that used to publish with no blocker: a one-letter condition, a verdict, "None.", no sources, odd dates. */
-  function junkAid(): AidContent {
-    const input: AidContentInput = {
-      title: 'Treatment',
-      condition: 'x',
-      question: 'Which treatment?',
-      audience: 'Adults',
-      language: 'en',
-      options: [
-        { id: 'a', name: 'Drug A', description: 'A tablet.' },
-        { id: 'b', name: 'Nothing', description: 'No tablet.', isNoAction: true },
-      ],
-      rows: [
-        {
-          id: 'benefit',
-          question: 'What does it do?',
-          label: 'Benefit',
-          kind: 'benefit',
-          cells: {
-            a: { text: 'Saves lives. Strongly recommended by experts.', certainty: 'high' },
-            b: { text: 'Nothing.', certainty: 'high' },
-          },
-        },
-        {
-          id: 'harm',
-          question: 'What can go wrong?',
-          label: 'Harm',
-          kind: 'harm',
-          cells: {
-            a: { text: 'None.', certainty: 'high' },
-            b: { text: 'You may get worse.', certainty: 'high' },
-          },
-        },
-        {
-          id: 'life',
-          question: 'How will it feel?',
-          label: 'Daily life',
-          kind: 'physical',
-          cells: { a: { text: 'Fine.' }, b: { text: 'Fine.' } },
-        },
-      ],
-      sources: [],
-      authors: [{ name: 'A', credentials: 'B' }],
-      funding: 'None',
-      conflictsOfInterest: 'None',
-      evidenceMethods: 'Reading.',
-      evidenceReviewedOn: '1999-01-01',
-      reviewBy: '2099-01-01',
-      updatePolicy: 'Yearly.',
-    };
-    return AidContent.parse(input);
-  }
+  const junkAid = () =>
+    changed((draft) => {
+      draft.condition = 'x';
+      draft.rows[0]!.cells['a']!.text = 'Saves lives. Strongly recommended by experts.';
+      draft.rows[1]!.cells['a']!.text = 'None.';
+      draft.sources = [];
+      for (const row of draft.rows)
+        for (const cell of Object.values(row.cells)) cell.sourceIds = [];
+      draft.evidenceReviewedOn = '1999-01-01';
+      draft.reviewBy = '2099-01-01';
+    });
 
   it('blocks the junk aid from publishing, and says why', () => {
     const results = checkIpdas(junkAid(), { today: TODAY });

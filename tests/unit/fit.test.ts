@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent, type AidContentInput, type Fit } from '#shared/aid/schema';
+import type { AidContent, AidContentInput, Fit } from '#shared/aid/schema';
 import { emptyFit, type FitConsideration, type FitResult, fitOptions } from '#shared/record/fit';
+import { bareAid } from '#tests/support/aids';
 
 type Judgements = Partial<Record<'surgery' | 'physio' | 'wait', Fit | null>>;
 
@@ -55,12 +56,10 @@ function kneeAid(judgements?: Record<string, Judgements>): AidContent {
       cells: cells(judgements?.activity ?? { surgery: 'better', physio: null }),
     },
   ];
-  return AidContent.parse({
+  // Fit reads only the options and the grid, so the aid's other texts are left blank.
+  return bareAid({
     title: 'Treating a sore knee',
-    condition: 'Knee pain that has lasted more than 3 months.',
     question: 'How should I treat my sore knee?',
-    audience: 'Adults with long-lasting knee pain',
-    language: 'en',
     options: [
       { id: 'surgery', name: 'Knee surgery', description: 'An operation on the knee.' },
       { id: 'physio', name: 'Physiotherapy', description: 'Exercises with a physiotherapist.' },
@@ -72,11 +71,7 @@ function kneeAid(judgements?: Record<string, Judgements>): AidContent {
       },
     ],
     rows,
-    funding: 'None',
-    conflictsOfInterest: 'None',
-    evidenceMethods: 'A made-up aid for tests.',
-    updatePolicy: 'Never: it is a test.',
-  } satisfies AidContentInput);
+  });
 }
 
 const ids = (considerations: FitConsideration[]) => considerations.map((c) => c.id);

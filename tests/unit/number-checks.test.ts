@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent, type AidContentInput } from '#shared/aid/schema';
+import type { AidContent, AidContentInput } from '#shared/aid/schema';
 import { checkNumbers, checkWording } from '#shared/checks/numbers';
+import { bareAid } from '#tests/support/aids';
 
 const kinds = (text: string) => checkWording(text).map((issue) => issue.kind);
 const excerpts = (text: string) => checkWording(text).map((issue) => issue.excerpt);
@@ -192,22 +193,15 @@ describe('checkNumbers', () => {
     cells,
   });
   const aidWith = (rows: RowInput[], descriptions: [string, string, string] = ['', '', '']) =>
-    AidContent.parse({
+    bareAid({
       title: 'Statins',
-      condition: '',
       question: 'Should I take a statin?',
-      audience: '',
-      language: 'en',
       options: [
         { id: 'statin', name: 'Statin', description: descriptions[0] },
         { id: 'lifestyle', name: 'Lifestyle changes', description: descriptions[1] },
         { id: 'none', name: 'No statin', description: descriptions[2] },
       ],
       rows: [...rows, row('visits', 'Visits', { statin: { text: 'A yearly blood test.' } })],
-      funding: '',
-      conflictsOfInterest: '',
-      evidenceMethods: '',
-      updatePolicy: '',
     });
   const kindsAt = (aid: AidContent) =>
     checkNumbers(aid).issues.map(({ kind, pointer, excerpt }) => [kind, pointer, excerpt]);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, makeProblem, toPointer } from '#shared/problem';
+import { fieldErrors, makeProblem } from '#shared/problem';
+import { toPointer } from '#shared/pointer';
 import { redactPath } from '#functions/log/logger';
 
 describe('problem details', () => {

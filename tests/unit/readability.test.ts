@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AidContent, type AidContentInput } from '#shared/aid/schema';
 import { measureAid, measureText, nothingToGrade, spokenNumeral } from '#shared/checks/readability';
+import { bareAid } from '#tests/support/aids';
 
 describe('measureText', () => {
   it('computes Flesch–Kincaid and SMOG from the counts', () => {
@@ -131,12 +131,10 @@ describe('measureAid', () => {
   const simpleCell = 'About 12 weeks, and you can walk with a stick after 2 weeks.';
 
   // Every text is one sentence, so the whole aid has as many sentences as texts.
-  const input: AidContentInput = {
+  const aid = bareAid({
     title: 'Knee pain',
     condition: 'Your knee hurts and is stiff',
     question: 'Should I have a new knee?',
-    audience: '',
-    language: 'en',
     options: [
       { id: 'surgery', name: 'Knee replacement', description: 'A new knee joint.' },
       { id: 'exercise', name: '', description: 'Exercises at home.' },
@@ -160,12 +158,7 @@ describe('measureAid', () => {
         cells: { surgery: { text: complexCell }, exercise: { text: 'None.' } },
       },
     ],
-    funding: '',
-    conflictsOfInterest: '',
-    evidenceMethods: '',
-    updatePolicy: '',
-  };
-  const aid = AidContent.parse(input);
+  });
 
   it('lists every patient-facing text that is not blank, in reading order, with pointer and label', () => {
     const { texts } = measureAid(aid);
@@ -240,11 +233,10 @@ describe('measureAid', () => {
 
 describe('reading level: what the formulas cannot see', () => {
   const aidIn = (language: string, cells: Record<string, string>) =>
-    AidContent.parse({
+    bareAid({
       title: 'Hip replacement',
       condition: 'Your hip is worn and painful.',
       question: 'Should I have a new hip?',
-      audience: '',
       language,
       options: [
         { id: 'surgery', name: 'New hip', description: '' },
@@ -261,9 +253,6 @@ describe('reading level: what the formulas cannot see', () => {
         { id: 'other', question: 'How long is recovery?', label: 'Recovery', kind: 'practical' },
       ],
       funding: 'A made-up trust pays for this guide and its updates every year.',
-      conflictsOfInterest: '',
-      evidenceMethods: '',
-      updatePolicy: '',
     });
 
   it('flags technical words in short cells, with a plainer way to say them', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { aidLimits } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/limits';
 import { StepAnswers } from '#shared/record/schema';
 import type { StepName } from '#shared/record/rules';
 import { recordLimits, sureItems } from '#shared/record/rules';

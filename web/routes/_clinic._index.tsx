@@ -8,7 +8,7 @@ import {
 } from '@remix-run/server-runtime';
 import * as z from 'zod';
 import { NewAid, type AidExport, type AidSummary } from '#shared/aid/aids';
-import { aidLimits } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/limits';
 import { Field, FormError, TextInput } from '../components/field';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, pageQuery } from '../lib/api.server';

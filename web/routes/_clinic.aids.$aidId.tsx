@@ -1,14 +1,30 @@
-import { NavLink, Outlet, useLoaderData, type MetaFunction } from '@remix-run/react';
+import {
+  NavLink,
+  Outlet,
+  useLoaderData,
+  type MetaFunction,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react';
 import type { LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { RouteError } from '../components/route-error';
-import { apiClient, expectOk } from '../lib/api.server';
+import { readAid } from '../lib/aid.server';
 
 /** One aid's pages: the editor, the patient preview and the versions share this header. */
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  return expectOk(
-    await apiClient(context).aids[':aidId'].$get({ param: { aidId: params.aidId ?? '' } }),
-  );
+  return readAid(context, params.aidId ?? '');
 }
+
+/**
+ * Opening the editor reads the aid again with the editor's checks (its
+ * loader), in the same request: the form and the checks are of one content.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) =>
+  defaultShouldRevalidate ||
+  (currentUrl.pathname !== nextUrl.pathname && /^\/aids\/[^/]+\/?$/.test(nextUrl.pathname));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title || 'Untitled aid'} · Decide Together` },

@@ -14,12 +14,8 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/server-runtime';
 import * as z from 'zod';
-import {
-  invitationLimits,
-  NewInvitation,
-  type CreatedInvitation,
-  type InvitationStatus,
-} from '#shared/invitations';
+import { NewInvitation, type CreatedInvitation, type InvitationStatus } from '#shared/invitations';
+import { invitationLimits } from '#shared/invitation-limits';
 import { useEffect } from 'react';
 import { formatDate } from '../components/aid-view/aid-view';
 import { Checkbox, FormError, Select, TextInput } from '../components/field';

@@ -7,7 +7,7 @@ import {
   useSearchParams,
   type MetaFunction,
 } from '@remix-run/react';
-import { invitationLimits } from '#shared/invitations';
+import { invitationLimits } from '#shared/invitation-limits';
 import type { RecordView } from '#shared/record/schema';
 import { currentDecision } from '#shared/record/decision-rules';
 import { isDecided } from '#shared/record/lifecycle';

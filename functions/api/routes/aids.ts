@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { diffAids, AidDiff } from '#shared/aid/diff';
+import { AidDiff } from '#shared/aid/diff';
+import { diffAids } from '#shared/aid/diff-aids';
 import { starterContent } from '#shared/aid/starter';
 import {
   Aid,

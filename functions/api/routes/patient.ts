@@ -3,7 +3,8 @@ import { getCookie } from 'hono/cookie';
 import * as z from 'zod';
 import { canonicalJson } from '#shared/canonical-json';
 import { LinkToken, PatientLink, PatientSession, type Invitation } from '#shared/invitations';
-import { fieldErrors, toPointer } from '#shared/problem';
+import { fieldErrors } from '#shared/problem';
+import { toPointer } from '#shared/pointer';
 import {
   answerIssues,
   withoutStaleJudgements,

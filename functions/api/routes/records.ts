@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { Id } from '#shared/ids';
 import type { Actor } from '#shared/aid/aids';
-import { toPointer } from '#shared/problem';
+import { toPointer } from '#shared/pointer';
 import {
   RecordPage,
   RecordQuery,

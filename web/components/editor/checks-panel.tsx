@@ -2,7 +2,7 @@ import type { AidContent } from '#shared/aid/schema';
 import type { AidChecks } from '#shared/checks/results';
 import type { CriterionResult } from '#shared/checks/results';
 import { fieldNameOf } from '../../lib/form-names';
-import { editorFieldId } from '../../routes/_clinic.aids.$aidId._index/aid-form';
+import { editorFieldId } from '../../routes/_clinic.aids.$aidId._index/form-id';
 import { cellAnchor, cellSourcesAnchor } from './editor-anchors';
 
 /** Where on the page a JSON pointer of the aid is: the field, or the item that holds it. */

@@ -1,4 +1,4 @@
-import { aidLimits } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/limits';
 import { ATTESTATION_STEPS } from '#shared/aid/words';
 import { Checkbox, ListError, shown, TextArea, TextInput } from '../field';
 import type { EditorFields, EditorForm, Grades } from './editor-fields';

@@ -1,6 +1,6 @@
 import type { FieldMetadata, FormMetadata } from '@conform-to/react';
 import type { MeasuredText } from '#shared/checks/results';
-import type { AidFormShape } from '../../routes/_clinic.aids.$aidId._index/aid-form';
+import type { AidFormShape } from '../../routes/_clinic.aids.$aidId._index/form-id';
 
 /** The editor's form, for its list intents (add, move, remove). */
 export type EditorForm = FormMetadata<AidFormShape>;

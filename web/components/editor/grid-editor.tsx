@@ -9,7 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { AidContent, AidContentInput } from '#shared/aid/schema';
-import { aidLimits } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/limits';
 import { overTimeFrame } from '#shared/aid/time-frames';
 import { certaintyLevels, fitWords, rowKindWords, testTopicWords } from '#shared/aid/words';
 import type { MeasuredText } from '#shared/checks/results';
@@ -23,7 +23,7 @@ import {
   TextArea,
   TextInput,
 } from '../field';
-import { EDITOR_FORM_ID } from '../../routes/_clinic.aids.$aidId._index/aid-form';
+import { EDITOR_FORM_ID } from '../../routes/_clinic.aids.$aidId._index/form-id';
 import {
   cellAnchor,
   cellSourcesAnchor,

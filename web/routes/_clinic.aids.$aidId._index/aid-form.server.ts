@@ -1,5 +1,6 @@
 import type { SubmissionResult } from '@conform-to/react';
-import { aidLimits, type AidContent } from '#shared/aid/schema';
+import type { AidContent } from '#shared/aid/schema';
+import { aidLimits } from '#shared/aid/limits';
 import { admitFormData, CONFORM_INTENT, type FormLimits } from '../../lib/form-data.server';
 import { parseForm, refusedReply, type ParsedForm } from '../../lib/forms.server';
 import { cellAnchor, numberAnchor, numbersListOf } from '../../components/editor/editor-anchors';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AidContent, Attestations, type AidContentInput } from '#shared/aid/schema';
+import { AidContent, Attestations } from '#shared/aid/schema';
 import { checkbox, field, group, list, optional, text, whole } from '../../lib/form-values';
 
 /**
@@ -10,13 +10,6 @@ import { checkbox, field, group, list, optional, text, whole } from '../../lib/f
  * with the form's text read first: the server parses every post with it, and
  * the browser runs it for the live checks.
  */
-export const EDITOR_FORM_ID = 'editor';
-
-/** The form's data as Conform's `defaultValue` and field metadata see it: the aid itself. */
-export type AidFormShape = AidContentInput;
-
-/** The id of a field of the editor, as Conform gives it. */
-export const editorFieldId = (name: string) => `${EDITOR_FORM_ID}-${name}`;
 
 const attestationKeys = Object.keys(Attestations.shape) as Array<keyof Attestations>;
 

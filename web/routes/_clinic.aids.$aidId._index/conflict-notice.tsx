@@ -1,8 +1,8 @@
 import type { AidContent } from '#shared/aid/schema';
-import { diffAids } from '#shared/aid/diff';
+import { diffAids } from '#shared/aid/diff-aids';
 import type { Aid } from '#shared/aid/aids';
 import { ChangeList } from '../../components/change-list';
-import { EDITOR_FORM_ID } from './aid-form';
+import { EDITOR_FORM_ID } from './form-id';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from '@conform-to/react';
 import type { AidContent } from '#shared/aid/schema';
 import type { Aid } from '#shared/aid/aids';
+import type { AidChecks } from '#shared/checks/results';
 
 /**
  * The editor's session with JavaScript, as a pure reducer: what the author
@@ -31,7 +32,15 @@ export type EditorAnswer =
   /** Nothing saved. `baseRevision` is what the form sent was based on. */
   | { kind: 'invalid'; reply: Reply; baseRevision: number }
   /** Someone else saved first. `baseRevision` is what this author's form was based on. */
-  | { kind: 'conflict'; reply: Reply; current: Aid; baseRevision: number; mine: AidContent }
+  | {
+      kind: 'conflict';
+      reply: Reply;
+      current: Aid;
+      baseRevision: number;
+      mine: AidContent;
+      /** The checks of `mine`, made by the server. */
+      mineChecks: AidChecks;
+    }
   /** Saved, but not published: the server's checks found something missing. */
   | { kind: 'publish-blocked'; reply: Reply; message: string; revision: number; savedAt: string }
   /** An autosave that the server could not complete; the editor keeps the text and retries. */
@@ -54,7 +63,7 @@ export interface EditorSession {
   sending: 'autosave' | 'button' | null;
   savedAt: string | null;
   /** Someone else saved first; autosave stops until the author chooses. */
-  conflict: { current: Aid; baseRevision: number; mine: AidContent } | null;
+  conflict: Conflict | null;
   /** What the form shows of the last answer (Conform's `lastResult`): errors, and after a button what was sent. */
   reply: Reply | null;
   /** Changes when a button's answer resets the form to what it sent back (say, with an option added). */
@@ -70,6 +79,14 @@ export interface EditorSession {
   queued: QueuedButton[];
   /** The question whose details a button's answer left open, and where (a number just added). */
   opened: Opened | null;
+}
+
+/** What the conflict notice and the checks panel show of a conflict. */
+export interface Conflict {
+  current: Aid;
+  baseRevision: number;
+  mine: AidContent;
+  mineChecks: AidChecks;
 }
 
 /** A question's details left open by a button's answer, at the element with id `anchor`. */
@@ -173,7 +190,12 @@ function answered(
         ...next,
         ...reset(answer.reply),
         base: answer.baseRevision,
-        conflict: { current: answer.current, baseRevision: answer.baseRevision, mine: answer.mine },
+        conflict: {
+          current: answer.current,
+          baseRevision: answer.baseRevision,
+          mine: answer.mine,
+          mineChecks: answer.mineChecks,
+        },
         status: 'conflict',
       };
     case 'publish-blocked':

@@ -1,7 +1,15 @@
 import type { SubmissionResult } from '@conform-to/react';
-import { data, redirect, type ActionFunctionArgs } from '@remix-run/server-runtime';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from '@remix-run/server-runtime';
 import { randomUUID } from 'node:crypto';
 import type { Aid } from '#shared/aid/aids';
+import { runChecks } from '#shared/checks/checks';
+import type { AidChecks } from '#shared/checks/results';
+import { readAid } from '../../lib/aid.server';
 import { apiClient, expectOk } from '../../lib/api.server';
 import { postedForm } from '../../lib/form-data.server';
 import { settled } from '../../lib/forms.server';
@@ -30,6 +38,23 @@ function productIntent(value: FormDataEntryValue | null): ProductIntent | null {
 /** An autosave's answer changes no field of the form: only the errors shown, and no focus moves. */
 function quiet(reply: SubmissionResult<string[]>): SubmissionResult<string[]> {
   return { error: reply.error ?? {} };
+}
+
+/** The editor's data, beside the aid (the parent route's): the checks of the saved draft, made here. */
+export interface EditorData {
+  /** The revision checked: the aid's, read once for both routes in the same request. */
+  revision: number;
+  checks: AidChecks;
+}
+
+/**
+ * The checks (reading level, IPDAS, numbers) are made on the server, so the
+ * page's first load carries neither them nor zod; the live checks load when
+ * the author first types (use-live-checks.ts).
+ */
+export async function editorLoader({ context, params }: LoaderFunctionArgs): Promise<EditorData> {
+  const aid = await readAid(context, params.aidId ?? '');
+  return { revision: aid.revision, checks: runChecks(aid.content) };
 }
 
 /**
@@ -87,6 +112,7 @@ export async function editorAction({ request, params, context }: ActionFunctionA
         current: problem['current'] as Aid,
         baseRevision: revision,
         mine: content,
+        mineChecks: runChecks(content),
       },
       409,
     );

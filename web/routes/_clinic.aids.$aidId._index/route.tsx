@@ -2,15 +2,15 @@ import { getFormProps, useForm } from '@conform-to/react';
 import {
   Form,
   useActionData,
+  useLoaderData,
   useNavigation,
   useParams,
   useRouteLoaderData,
   useSearchParams,
 } from '@remix-run/react';
-import type { ActionFunctionArgs } from '@remix-run/server-runtime';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { Aid } from '#shared/aid/aids';
-import { runChecks } from '#shared/checks/checks';
 import {
   AuthorshipFields,
   DecisionFields,
@@ -23,13 +23,14 @@ import { RouteError } from '../../components/route-error';
 import { fieldNameOf } from '../../lib/form-names';
 import { useFocusAnchorOnNavigation } from '../../lib/use-focus';
 import type { loader as aidLoader } from '../_clinic.aids.$aidId';
-import { EDITOR_FORM_ID, type AidFormShape } from './aid-form';
+import { EDITOR_FORM_ID, type AidFormShape } from './form-id';
 import { ConflictNotice } from './conflict-notice';
-import { editorAction } from './editor.server';
+import { editorAction, editorLoader } from './editor.server';
 import type { EditorSession } from './editor-session';
 import { useEditorSession, type Waiting } from './use-editor-session';
 import { useLiveChecks, type CheckedAid } from './use-live-checks';
 
+export const loader = (args: LoaderFunctionArgs) => editorLoader(args);
 export const action = (args: ActionFunctionArgs) => editorAction(args);
 
 export default function EditDraftPage() {
@@ -56,6 +57,7 @@ function EditDraft({
   onWaiting: (waiting: Waiting) => void;
 }) {
   const aid = useRouteLoaderData<typeof aidLoader>('routes/_clinic.aids.$aidId') as Aid;
+  const { checks } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [search] = useSearchParams();
   const formRef = useRef<HTMLFormElement>(null);
@@ -64,13 +66,18 @@ function EditDraft({
   const live = useLiveChecks();
   const { state } = session;
 
-  // The checks of what the form holds: as typed, else what was sent in a conflict, else the saved draft.
+  // The checks of what the form holds: as typed, else what was sent in a conflict, else the saved
+  // draft. Those two are the server's (with the page's data and the conflict's answer); the live
+  // ones load on the first change.
   const saved = useMemo<CheckedAid>(
-    () => ({ content: aid.content, checks: runChecks(aid.content) }),
-    [aid.content],
+    () => ({ content: aid.content, checks }),
+    [aid.content, checks],
   );
-  const mine = state.conflict?.mine;
-  const sent = useMemo(() => (mine ? { content: mine, checks: runChecks(mine) } : null), [mine]);
+  const conflict = state.conflict;
+  const sent = useMemo<CheckedAid | null>(
+    () => (conflict ? { content: conflict.mine, checks: conflict.mineChecks } : null),
+    [conflict],
+  );
   const checked = live.checked ?? sent ?? saved;
   const reviewDue = checked.checks.ipdas.find(
     (criterion) => criterion.id === 'C4-due' && criterion.status === 'missing',

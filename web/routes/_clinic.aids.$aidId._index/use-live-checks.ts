@@ -1,42 +1,57 @@
-import { parseWithZod } from '@conform-to/zod/v4';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AidContent } from '#shared/aid/schema';
-import { runChecks } from '#shared/checks/checks';
-import type { AidChecks } from '#shared/checks/results';
-import { AidForm } from './aid-form';
+import type { CheckedAid } from './checked-aid';
+import type * as LiveChecks from './live-checks';
+
+export type { CheckedAid } from './checked-aid';
 
 const CHECK_DELAY_MS = 250;
 
-export interface CheckedAid {
-  content: AidContent;
-  checks: AidChecks;
-}
+type Engine = typeof LiveChecks;
 
-/** The checks of what the form holds, read with the form's own schema; null while a field is not valid. */
-export function checkForm(form: HTMLFormElement): CheckedAid | null {
-  const submission = parseWithZod(new FormData(form), {
-    schema: AidForm,
-    disableAutoCoercion: true,
+/** The engine (zod and the checks), fetched once, on the first change. */
+let engine: Promise<Engine> | undefined;
+const loadEngine = () => {
+  engine ??= import('./live-checks').catch((error: unknown) => {
+    // Offline when first typing: try again on the next change.
+    engine = undefined;
+    throw error;
   });
-  return submission.status === 'success'
-    ? { content: submission.value, checks: runChecks(submission.value) }
-    : null;
-}
+  return engine;
+};
 
 /**
  * The checks (IPDAS, reading level, numbers) as the author types, a moment
  * after each change; the last valid result stays while a field is invalid.
+ * Until the first change the page shows the checks that came with its data.
  */
 export function useLiveChecks() {
   const [checked, setChecked] = useState<CheckedAid | null>(null);
   const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  /** Counts the checks started: only the latest one's result is shown. */
+  const latest = useRef(0);
+  useEffect(
+    () => () => {
+      window.clearTimeout(timer.current);
+      latest.current += 1;
+    },
+    [],
+  );
   const onInput = useCallback((event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
+    const loading = loadEngine();
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      const result = checkForm(form);
-      if (result) setChecked(result);
+      const run = ++latest.current;
+      loading
+        .catch(loadEngine)
+        .then(({ checkForm }) => {
+          if (run !== latest.current) return;
+          const result = checkForm(form);
+          if (result) setChecked(result);
+        })
+        .catch(() => {
+          // Not loaded (offline): the checks shown stay until the next change loads it.
+        });
     }, CHECK_DELAY_MS);
   }, []);
   return { checked, onInput };
