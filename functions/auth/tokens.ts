@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, customFetch, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyOptions } from 'jose';
 import { jwksUrl, type OidcSettings } from './oidc-settings';
 
 export interface TokenVerifier {
@@ -32,36 +32,49 @@ export class InvalidTokenError extends Error {
  * development issuer issues the same shape, so this one path runs everywhere.
  */
 export function createTokenVerifier({ issuer, clientId, fetch }: OidcSettings): TokenVerifier {
-  const keys = createRemoteJWKSet(new URL(jwksUrl(issuer)), {
-    [customFetch]: (url, options) => fetch(url, options as RequestInit),
-  });
+  // jose is loaded by the first token to verify: requests with a browser session (most of
+  // them) never need it, and a cold start reads it for nothing (about 27 ms, docs/performance.md).
+  let loaded:
+    Promise<(token: string, options: JWTVerifyOptions) => Promise<JWTPayload>> | undefined;
+  const verifyWithKeys = async (token: string, options: JWTVerifyOptions) => {
+    loaded ??= import('jose').then(({ createRemoteJWKSet, customFetch, jwtVerify }) => {
+      const keys = createRemoteJWKSet(new URL(jwksUrl(issuer)), {
+        [customFetch]: (url, init) => fetch(url, init as RequestInit),
+      });
+      return async (jwt, verifyOptions) => (await jwtVerify(jwt, keys, verifyOptions)).payload;
+    });
+    // A failed load is tried again by the next token, and answers as the fault it is (500).
+    const verifyJwt = await loaded.catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    });
+    try {
+      return await verifyJwt(token, options);
+    } catch (error) {
+      throw new InvalidTokenError(error);
+    }
+  };
   return {
     async verify(token) {
-      try {
-        const { payload } = await jwtVerify(token, keys, { issuer, algorithms: ['RS256'] });
-        if (payload.token_use !== 'access' || payload.client_id !== clientId || !payload.sub) {
-          throw new Error('not an access token for this client');
-        }
-        return { subject: payload.sub };
-      } catch (error) {
-        throw new InvalidTokenError(error);
+      const payload = await verifyWithKeys(token, { issuer, algorithms: ['RS256'] });
+      if (payload.token_use !== 'access' || payload.client_id !== clientId || !payload.sub) {
+        throw new InvalidTokenError(new Error('not an access token for this client'));
       }
+      return { subject: payload.sub };
     },
     async verifyIdToken(token) {
-      try {
-        const { payload } = await jwtVerify(token, keys, {
-          issuer,
-          audience: clientId,
-          algorithms: ['RS256'],
-        });
-        if (payload.token_use !== 'id' || !payload.sub) throw new Error('not an ID token');
-        const email = typeof payload.email === 'string' ? payload.email : null;
-        // Cognito says `true`; some federated providers say "true".
-        const verified = payload.email_verified === true || payload.email_verified === 'true';
-        return { subject: payload.sub, email, emailVerified: email !== null && verified };
-      } catch (error) {
-        throw new InvalidTokenError(error);
+      const payload = await verifyWithKeys(token, {
+        issuer,
+        audience: clientId,
+        algorithms: ['RS256'],
+      });
+      if (payload.token_use !== 'id' || !payload.sub) {
+        throw new InvalidTokenError(new Error('not an ID token'));
       }
+      const email = typeof payload.email === 'string' ? payload.email : null;
+      // Cognito says `true`; some federated providers say "true".
+      const verified = payload.email_verified === true || payload.email_verified === 'true';
+      return { subject: payload.sub, email, emailVerified: email !== null && verified };
     },
   };
 }

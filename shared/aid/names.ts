@@ -36,10 +36,15 @@ export function optionName(option: Pick<AidOption, 'name'> | undefined, index: n
   return option?.name.trim() || `Option ${index + 1}`;
 }
 
-const conjunction = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+// Made on first use: the first Intl formatter of a process loads locale data, which a
+// cold start that lists nothing would wait for (about 25 ms).
+let conjunction: Intl.ListFormat | undefined;
 
 /** "A", "A and B", "A, B and C". */
-export const listOf = (items: readonly string[]): string => conjunction.format(items);
+export const listOf = (items: readonly string[]): string =>
+  (conjunction ??= new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' })).format(
+    items,
+  );
 
 /** An option's name inside a sentence: its words in quotes, its place as it is. */
 export function quotedOptionName(
