@@ -13,7 +13,6 @@ import {
   patientPriorities,
   questionLines,
   rowsByImportance,
-  sureFlagText,
   sureSummary,
   type RowImportance,
 } from '#shared/record/summary';
@@ -615,7 +614,7 @@ function writeSure(pen: Pen, view: RecordView): void {
     { labelWidth: CONTENT_WIDTH * 0.75 },
   );
   if (summary.score !== null) pen.paragraph(`Score: ${summary.score} of 4`, styles.label);
-  if (summary.flag) pen.paragraph(sureFlagText[summary.flag], styles.flag);
+  if (summary.flagText) pen.paragraph(summary.flagText, styles.flag);
   pen.paragraph(SURE_ATTRIBUTION, styles.small);
 }
 

@@ -98,6 +98,37 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
     });
   };
 
+  /** A "removed" change for each item only `before` has, then the order change of the rest. */
+  const removalsAndOrder = <T extends { id: string }>(
+    list: 'options' | 'rows' | 'sources',
+    older: readonly T[],
+    newer: readonly T[],
+    read: {
+      area: AidChange['area'];
+      label: (item: T, index: number) => string;
+      text: (item: T) => string;
+      orderLabel: string;
+      orderName: (item: T) => string;
+    },
+  ) => {
+    const kept = byId(newer);
+    older.forEach((item, index) => {
+      if (kept.has(item.id)) return;
+      change({
+        kind: 'removed',
+        area: read.area,
+        label: read.label(item, index),
+        pointer: toPointer([list, index]),
+        before: read.text(item),
+      });
+    });
+    orderChange(older, newer, read.orderName, {
+      area: read.area,
+      label: read.orderLabel,
+      pointer: `/${list}`,
+    });
+  };
+
   for (const [field, label, read] of detailFields) {
     compare('details', label, toPointer([field]), read(before), read(after));
   }
@@ -123,7 +154,6 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
 
   // Options
   const beforeOptions = byId(before.options);
-  const afterOptions = byId(after.options);
   after.options.forEach((option, index) => {
     const old = beforeOptions.get(option.id)?.item;
     const label = `Option ${optionName(after, option.id)}`;
@@ -150,26 +180,16 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       yesNo(option.isNoAction),
     );
   });
-  before.options.forEach((option, index) => {
-    if (!afterOptions.has(option.id)) {
-      change({
-        kind: 'removed',
-        area: 'option',
-        label: `Option ${optionName(before, option.id)}`,
-        pointer: toPointer(['options', index]),
-        before: option.name,
-      });
-    }
-  });
-  orderChange(before.options, after.options, (o) => o.name, {
+  removalsAndOrder('options', before.options, after.options, {
     area: 'option',
-    label: 'Order of the options',
-    pointer: '/options',
+    label: (option) => `Option ${optionName(before, option.id)}`,
+    text: (option) => option.name,
+    orderLabel: 'Order of the options',
+    orderName: (option) => option.name,
   });
 
   // Questions (rows) and their answers (cells)
   const beforeRows = byId(before.rows);
-  const afterRows = byId(after.rows);
   const sourceNames = (aid: AidContent, cell: Cell) =>
     cell.sourceIds.map((id) => aid.sources.find((s) => s.id === id)?.citation ?? id).join('; ');
   after.rows.forEach((row, index) => {
@@ -234,26 +254,16 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       );
     }
   });
-  before.rows.forEach((row, index) => {
-    if (!afterRows.has(row.id)) {
-      change({
-        kind: 'removed',
-        area: 'question',
-        label: quotedRowName(row, index, 'question'),
-        pointer: toPointer(['rows', index]),
-        before: row.question,
-      });
-    }
-  });
-  orderChange(before.rows, after.rows, (r) => r.question, {
+  removalsAndOrder('rows', before.rows, after.rows, {
     area: 'question',
-    label: 'Order of the questions',
-    pointer: '/rows',
+    label: (row, index) => quotedRowName(row, index, 'question'),
+    text: (row) => row.question,
+    orderLabel: 'Order of the questions',
+    orderName: (row) => row.question,
   });
 
   // Sources
   const beforeSources = byId(before.sources);
-  const afterSources = byId(after.sources);
   const describeSource = (s: AidContent['sources'][number]) =>
     [s.citation, s.date, s.doi && `DOI ${s.doi}`, s.pmid && `PMID ${s.pmid}`, s.url]
       .filter(Boolean)
@@ -271,23 +281,13 @@ export function diffAids(before: AidContent, after: AidContent): AidDiff {
       });
     compare('source', `Source ${index + 1}`, pointer, describeSource(old), describeSource(source));
   });
-  before.sources.forEach((source, index) => {
-    if (!afterSources.has(source.id)) {
-      change({
-        kind: 'removed',
-        area: 'source',
-        label: `Source ${index + 1}`,
-        pointer: toPointer(['sources', index]),
-        before: describeSource(source),
-      });
-    }
-  });
-
   // Patients see sources by number, so a new order changes what "Source 2" means.
-  orderChange(before.sources, after.sources, (x) => x.citation, {
+  removalsAndOrder('sources', before.sources, after.sources, {
     area: 'source',
-    label: 'Order of the sources',
-    pointer: '/sources',
+    label: (_source, index) => `Source ${index + 1}`,
+    text: describeSource,
+    orderLabel: 'Order of the sources',
+    orderName: (source) => source.citation,
   });
 
   return { identical: changes.length === 0, changes };

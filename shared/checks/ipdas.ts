@@ -43,7 +43,7 @@ export function checkIpdas(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   return [
     describesCondition(aid),
-    statesDecision(aid),
+    fieldsGiven(aid, fieldsCriteria.Q2),
     describesOptions(aid),
     featuresOfEachOption(aid, 'benefit'),
     featuresOfEachOption(aid, 'harm'),
@@ -54,13 +54,13 @@ export function checkIpdas(
     equalDetail(aid),
     noVerdict(aid),
     citesEvidence(aid, numbers),
-    datesEvidence(aid),
-    updatePolicy(aid),
+    fieldsGiven(aid, fieldsCriteria.C3),
+    fieldsGiven(aid, fieldsCriteria.C4),
     datesMakeSense(aid, today),
     reviewNotDue(aid, today),
     uncertaintyAroundNumbers(aid, numbers),
     perNumber(aid, numbers, perNumberCriteria['C5-outcome']),
-    fundingAndConflicts(aid),
+    fieldsGiven(aid, fieldsCriteria.C6),
     ...testCriteria.map((criterion) => testTopicAnswered(aid, criterion)),
     naturalCourseWithoutAction(aid),
     probabilitiesGiven(aid, numbers),
@@ -70,7 +70,7 @@ export function checkIpdas(
     sameDenominator(aid, rows),
     perNumber(aid, numbers, perNumberCriteria.B8),
     ...ATTESTATION_STEPS.map((step) => developmentStepAttested(aid, step)),
-    evidenceSelectionDescribed(aid),
+    fieldsGiven(aid, fieldsCriteria.B18),
     evidenceQualityRated(aid),
     authorCredentials(aid),
     readabilityReported(options.readability ?? measureAid(aid)),
@@ -245,6 +245,72 @@ function emptyFields(aid: AidContent, missing: Partial<Record<TextField, string>
   );
 }
 
+/** A presence-only criterion, met when the aid fills in each of the texts (or dates) it names. */
+interface FieldsCriterion {
+  criterion: Criterion;
+  /** What each field's finding says when it is empty. */
+  missing: Partial<Record<TextField, string>>;
+  met: (aid: AidContent) => string;
+  fix: string;
+}
+
+const fieldsCriteria: Record<'Q2' | 'C3' | 'C4' | 'C6' | 'B18', FieldsCriterion> = {
+  Q2: {
+    criterion: ipdasCriterion('Q2', 'qualifying', 'States the decision', 'presenceOnly'),
+    missing: { question: 'The decision is not stated.' },
+    met: () => 'The decision is stated as a question.',
+    fix: 'Write the decision as a question, such as “Should I have knee surgery?”.',
+  },
+  C3: {
+    criterion: ipdasCriterion('C3', 'certification', 'Dates the evidence', 'presenceOnly'),
+    missing: { evidenceReviewedOn: 'There is no date for when the evidence was reviewed.' },
+    met: (aid) =>
+      `The evidence was reviewed on ${aid.evidenceReviewedOn ?? ''}; the publication date is added when you publish.`,
+    fix: 'Add the date the evidence was last reviewed, so readers know how current it is.',
+  },
+  C4: {
+    criterion: ipdasCriterion(
+      'C4',
+      'certification',
+      'Says when it will be updated',
+      'presenceOnly',
+    ),
+    missing: {
+      reviewBy: 'There is no review-by date.',
+      updatePolicy: 'The aid does not say how it will be kept up to date.',
+    },
+    met: (aid) => `The aid will be reviewed by ${aid.reviewBy ?? ''}.`,
+    fix: 'Give the date by which the aid will be reviewed, and say how it will be updated when new evidence appears.',
+  },
+  C6: {
+    criterion: ipdasCriterion(
+      'C6',
+      'certification',
+      'Discloses funding and conflicts of interest',
+      'presenceOnly',
+    ),
+    missing: {
+      funding: 'The aid does not say who paid for it.',
+      conflictsOfInterest: 'The conflicts of interest are not stated.',
+    },
+    met: () => 'Funding and conflicts of interest are given.',
+    fix: 'Say who funded the aid and list the authors’ conflicts of interest; “None” is a fine answer when there are none.',
+  },
+  B18: {
+    criterion: ipdasCriterion('B18', 'quality', 'Says how the evidence was chosen', 'presenceOnly'),
+    missing: { evidenceMethods: 'The aid does not say how the evidence was found and chosen.' },
+    met: () => 'The aid says how the evidence was found and chosen.',
+    fix: 'Describe where you searched and how you chose the studies.',
+  },
+};
+
+function fieldsGiven(
+  aid: AidContent,
+  { criterion, missing, met, fix }: FieldsCriterion,
+): CriterionResult {
+  return judge(criterion, emptyFields(aid, missing), met(aid), fix);
+}
+
 // ---------- Qualifying criteria ----------
 
 /** Fewer words than this name a condition ("x", "knee") but do not describe it. */
@@ -266,15 +332,6 @@ function describesCondition(aid: AidContent): CriterionResult {
     findings,
     'A description of the health condition is given (software cannot judge whether it is right).',
     'Say in plain words what the condition or problem is, such as “Wear-and-tear arthritis of the knee”.',
-  );
-}
-
-function statesDecision(aid: AidContent): CriterionResult {
-  return judge(
-    ipdasCriterion('Q2', 'qualifying', 'States the decision', 'presenceOnly'),
-    emptyFields(aid, { question: 'The decision is not stated.' }),
-    'The decision is stated as a question.',
-    'Write the decision as a question, such as “Should I have knee surgery?”.',
   );
 }
 
@@ -316,18 +373,34 @@ const featureWords: Record<'benefit' | 'harm', { criterion: Criterion; plural: s
   },
 };
 
-function featuresOfEachOption(aid: AidContent, kind: 'benefit' | 'harm'): CriterionResult {
-  const { criterion, plural } = featureWords[kind];
-  const rowIndexes = rowIndexesOf(aid, (row) => row.kind === kind);
+/** What a criterion met when every option answers one of its questions says, found or not. */
+interface EveryOptionWords {
+  /** The finding when the aid has none of the questions. */
+  noQuestion: string;
+  /** The finding naming the options with no answer (`one`: a single option). */
+  unanswered: (options: string, one: boolean) => string;
+  met: string;
+  /** The fix when the aid has none of the questions, and when some options leave them blank. */
+  addQuestion: string;
+  answerQuestion: string;
+}
+
+/** Met when every option answers at least one of these rows; the finding points at the first gap. */
+function everyOptionAnswers(
+  aid: AidContent,
+  criterion: Criterion,
+  rowIndexes: readonly number[],
+  words: EveryOptionWords,
+): CriterionResult {
   const lacking = optionsWithoutAnswers(aid, rowIndexes);
   const [first] = lacking;
+  const noQuestion = rowIndexes.length === 0;
   const findings: Finding[] = first
     ? [
         {
-          message:
-            rowIndexes.length === 0
-              ? `No question is about ${plural}, so no option has its ${plural} written.`
-              : `${listOf(lacking.map((option) => option.name))} ${lacking.length === 1 ? 'has' : 'have'} no ${plural} written.`,
+          message: noQuestion
+            ? words.noQuestion
+            : words.unanswered(listOf(lacking.map((option) => option.name)), lacking.length === 1),
           pointer: first.pointer,
         },
       ]
@@ -335,10 +408,24 @@ function featuresOfEachOption(aid: AidContent, kind: 'benefit' | 'harm'): Criter
   return judge(
     criterion,
     findings,
-    `Every option has its ${plural} written.`,
-    rowIndexes.length === 0
-      ? `Add a question of the kind “${kind}” and answer it for every option.`
-      : `Answer a ${kind} question for every option.`,
+    words.met,
+    noQuestion ? words.addQuestion : words.answerQuestion,
+  );
+}
+
+function featuresOfEachOption(aid: AidContent, kind: 'benefit' | 'harm'): CriterionResult {
+  const { criterion, plural } = featureWords[kind];
+  return everyOptionAnswers(
+    aid,
+    criterion,
+    rowIndexesOf(aid, (row) => row.kind === kind),
+    {
+      noQuestion: `No question is about ${plural}, so no option has its ${plural} written.`,
+      unanswered: (options, one) => `${options} ${one ? 'has' : 'have'} no ${plural} written.`,
+      met: `Every option has its ${plural} written.`,
+      addQuestion: `Add a question of the kind “${kind}” and answer it for every option.`,
+      answerQuestion: `Answer a ${kind} question for every option.`,
+    },
   );
 }
 
@@ -404,27 +491,19 @@ function noVerdict(aid: AidContent): CriterionResult {
 const consequenceKinds: readonly RowKind[] = ['physical', 'psychological', 'social'];
 
 function livingWithConsequences(aid: AidContent): CriterionResult {
-  const rowIndexes = rowIndexesOf(aid, (row) => consequenceKinds.includes(row.kind));
-  const lacking = optionsWithoutAnswers(aid, rowIndexes);
-  const [first] = lacking;
-  const findings: Finding[] = first
-    ? [
-        {
-          message:
-            rowIndexes.length === 0
-              ? 'No question is about what living with each option is like.'
-              : `${listOf(lacking.map((option) => option.name))} ${lacking.length === 1 ? 'does' : 'do'} not say what living with it is like.`,
-          pointer: first.pointer,
-        },
-      ]
-    : [];
-  return judge(
+  return everyOptionAnswers(
+    aid,
     ipdasCriterion('Q6', 'qualifying', 'Describes what living with each option is like'),
-    findings,
-    'Every option says what living with it is like.',
-    rowIndexes.length === 0
-      ? 'Add a question about physical, emotional or social effects and answer it for every option.'
-      : 'Answer a physical, emotional or social question for every option.',
+    rowIndexesOf(aid, (row) => consequenceKinds.includes(row.kind)),
+    {
+      noQuestion: 'No question is about what living with each option is like.',
+      unanswered: (options, one) =>
+        `${options} ${one ? 'does' : 'do'} not say what living with it is like.`,
+      met: 'Every option says what living with it is like.',
+      addQuestion:
+        'Add a question about physical, emotional or social effects and answer it for every option.',
+      answerQuestion: 'Answer a physical, emotional or social question for every option.',
+    },
   );
 }
 
@@ -551,30 +630,6 @@ function citesEvidence(aid: AidContent, numbers: readonly NumberedCell[]): Crite
   );
 }
 
-function datesEvidence(aid: AidContent): CriterionResult {
-  return judge(
-    ipdasCriterion('C3', 'certification', 'Dates the evidence', 'presenceOnly'),
-    emptyFields(aid, {
-      evidenceReviewedOn: 'There is no date for when the evidence was reviewed.',
-    }),
-    `The evidence was reviewed on ${aid.evidenceReviewedOn ?? ''}; the publication date is added when you publish.`,
-    'Add the date the evidence was last reviewed, so readers know how current it is.',
-  );
-}
-
-function updatePolicy(aid: AidContent): CriterionResult {
-  const findings = emptyFields(aid, {
-    reviewBy: 'There is no review-by date.',
-    updatePolicy: 'The aid does not say how it will be kept up to date.',
-  });
-  return judge(
-    ipdasCriterion('C4', 'certification', 'Says when it will be updated', 'presenceOnly'),
-    findings,
-    `The aid will be reviewed by ${aid.reviewBy ?? ''}.`,
-    'Give the date by which the aid will be reviewed, and say how it will be updated when new evidence appears.',
-  );
-}
-
 /** Evidence is reviewed at least this often: a review-by date further off lets it go stale. */
 const REVIEW_WITHIN_YEARS = 3;
 
@@ -644,24 +699,6 @@ function uncertaintyAroundNumbers(
       ? 'There are no numbers to qualify.'
       : 'Every number has a range or a certainty.',
     'Give each number a range (such as 8 to 15 in 100) or say how certain the evidence is.',
-  );
-}
-
-function fundingAndConflicts(aid: AidContent): CriterionResult {
-  const findings = emptyFields(aid, {
-    funding: 'The aid does not say who paid for it.',
-    conflictsOfInterest: 'The conflicts of interest are not stated.',
-  });
-  return judge(
-    ipdasCriterion(
-      'C6',
-      'certification',
-      'Discloses funding and conflicts of interest',
-      'presenceOnly',
-    ),
-    findings,
-    'Funding and conflicts of interest are given.',
-    'Say who funded the aid and list the authors’ conflicts of interest; “None” is a fine answer when there are none.',
   );
 }
 
@@ -917,17 +954,6 @@ function developmentStepAttested(
     findings,
     `Confirmed by the authors, with how it was done (software cannot check it): “${attestation.detail.trim()}”`,
     `Where it was done, confirm it and say briefly how, such as “${example}”`,
-  );
-}
-
-function evidenceSelectionDescribed(aid: AidContent): CriterionResult {
-  return judge(
-    ipdasCriterion('B18', 'quality', 'Says how the evidence was chosen', 'presenceOnly'),
-    emptyFields(aid, {
-      evidenceMethods: 'The aid does not say how the evidence was found and chosen.',
-    }),
-    'The aid says how the evidence was found and chosen.',
-    'Describe where you searched and how you chose the studies.',
   );
 }
 

@@ -6,13 +6,7 @@ import type { RecordView } from '../record/schema';
 import type { AmendmentChanges, DecisionChoice, DecisionContent } from '../record/decision';
 import { currentDecision, decisionFieldLabels } from '../record/decision-rules';
 import { NOT_DECIDED } from '../record/decision-limits';
-import {
-  leaningName,
-  patientPriorities,
-  questionLines,
-  sureFlagText,
-  sureSummary,
-} from '../record/summary';
+import { leaningName, patientPriorities, questionLines, sureSummary } from '../record/summary';
 import {
   howToDecideWords,
   NOT_SURE,
@@ -591,8 +585,8 @@ function readinessSection(view: RecordView, response: Reference): CompositionSec
       summary.score !== null
         ? markup`<p>SURE score: ${String(summary.score)} of ${count}.</p>`
         : markup`<p>No SURE score: ${String(summary.unanswered)} of ${count} questions not answered.</p>`,
-      summary.flag
-        ? markup`<p><strong>Flag:</strong> ${sureFlagText[summary.flag]} (A score of 3 or less signals decisional conflict.)</p>`
+      summary.flagText
+        ? markup`<p><strong>Flag:</strong> ${summary.flagText} (A score of 3 or less signals decisional conflict.)</p>`
         : null,
       worries
         ? markup`<p>What worries the patient (their own words): ${multiline(worries)}</p>`

@@ -110,11 +110,12 @@ export interface SureSummary {
    * so the score cannot reach 4. Null when nothing flags, or nothing was answered.
    */
   flag: 'a-no' | 'left-out' | null;
+  /** The flag in words, the same in the consult view, the PDF and FHIR; null with no flag. */
+  flagText: string | null;
   unanswered: number;
 }
 
-/** The flag in words, the same in the consult view, the PDF and FHIR. */
-export const sureFlagText: Record<NonNullable<SureSummary['flag']>, string> = {
+const sureFlagText: Record<NonNullable<SureSummary['flag']>, string> = {
   'a-no': 'May not be ready to decide: at least one answer is no.',
   'left-out':
     'May not be ready to decide: some answers were left out, so the score cannot reach 4.',
@@ -125,10 +126,12 @@ export function sureSummary(sure: PatientAnswers['sure']): SureSummary {
   const unanswered = items.filter((i) => i.answer === undefined).length;
   const yes = items.filter((i) => i.answer === true).length;
   const anyNo = items.some((i) => i.answer === false);
+  const flag = anyNo ? 'a-no' : unanswered > 0 && unanswered < items.length ? 'left-out' : null;
   return {
     items,
     score: unanswered === 0 ? yes : null,
-    flag: anyNo ? 'a-no' : unanswered > 0 && unanswered < items.length ? 'left-out' : null,
+    flag,
+    flagText: flag ? sureFlagText[flag] : null,
     unanswered,
   };
 }

@@ -15,17 +15,15 @@ import { once } from 'node:events';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startDynamoLocal } from '#functions/dev/dynamodb-local';
-import { DEMO_AID_ID } from '#functions/dev/seed';
 import { freePort } from '#functions/dev/dynamodb-local';
 import { buildBaseline } from './baseline';
-import { benchServerEnv, seededBenchStore } from './bench-store';
+import { BENCH_ORG, benchServerEnv, seededBenchStore } from './bench-store';
 import { median, range, ratio, table } from './figures';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const SECONDS = Number(process.env['SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['CONNECTIONS'] ?? 50);
 const TABLE_NAME = 'bench-load';
-const ORG = 'demo-clinic';
 /** More patients than connections: a save always finds one not being saved already. */
 const PATIENTS = CONNECTIONS + 10;
 
@@ -53,11 +51,11 @@ async function serve(file: string, env: NodeJS.ProcessEnv, profile?: string) {
 const dynamo = await startDynamoLocal();
 const children: ChildProcess[] = [];
 try {
-  const { client, store } = await seededBenchStore(dynamo.endpoint, TABLE_NAME);
+  const bench = await seededBenchStore(dynamo.endpoint, TABLE_NAME);
 
   // Sessions as sign-in and opening a link make them, written straight to the table.
   const day = new Date(Date.now() + 86_400_000);
-  const clinician = await store.sessions.create({ orgId: ORG, clinicianId: 'demo-clinician' }, day);
+  const clinician = await bench.clinicianSession(day);
   const patients: {
     cookie: string;
     recordId: string;
@@ -71,19 +69,7 @@ try {
     sentSince: string[];
   }[] = [];
   for (let i = 0; i < PATIENTS; i += 1) {
-    const { invitation } = await store.invitations.create(ORG, {
-      aidId: DEMO_AID_ID,
-      aidVersion: 1,
-      aidTitle: 'Knee osteoarthritis: what are my options?',
-      clinicReference: `Load ${i}`,
-      expiresAt: new Date(Date.now() + 30 * 86_400_000),
-      by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
-    });
-    const record = await store.records.openFor(ORG, invitation);
-    const session = await store.patientSessions.create(
-      { orgId: ORG, recordId: record.id, invitationId: invitation.id },
-      day,
-    );
+    const { record, session } = await bench.patient(`Load ${i}`, day);
     patients.push({
       cookie: `dt_patient=${session.id}`,
       recordId: record.id,
@@ -296,7 +282,7 @@ try {
   let wrongAnswer = 0;
   let sent = 0;
   for (const patient of patients) {
-    const record = (await store.records.get(ORG, patient.recordId))!;
+    const record = (await bench.store.records.get(BENCH_ORG, patient.recordId))!;
     const moved = record.revision - startRevisions.get(patient.recordId)!;
     applied += moved;
     sent += patient.sent;
@@ -338,7 +324,7 @@ try {
   console.log(
     '\nSent but never answered: cut off at the end of a run. Answered otherwise: 409s after one of those landed.',
   );
-  client.destroy();
+  bench.client.destroy();
 } finally {
   await Promise.all(
     children.map(async (child) => {

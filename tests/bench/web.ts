@@ -32,7 +32,6 @@ import { median, range, ratio, table } from './figures';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const TABLE_NAME = 'bench-web';
-const ORG = 'demo-clinic';
 
 const loadBuild = async (file: string) =>
   (await import(pathToFileURL(path.resolve(file)).href)) as ServerBuild;
@@ -102,23 +101,11 @@ const dynamo = await startDynamoLocal();
 const children: ChildProcess[] = [];
 let chrome: Browser | undefined;
 try {
-  const { client, store } = await seededBenchStore(dynamo.endpoint, TABLE_NAME);
+  const bench = await seededBenchStore(dynamo.endpoint, TABLE_NAME);
   const day = new Date(Date.now() + 86_400_000);
   // Sessions as signing in and opening a link make them, written to the table.
-  const clinician = await store.sessions.create({ orgId: ORG, clinicianId: 'demo-clinician' }, day);
-  const { invitation } = await store.invitations.create(ORG, {
-    aidId: DEMO_AID_ID,
-    aidVersion: 1,
-    aidTitle: 'Knee osteoarthritis: what are my options?',
-    clinicReference: 'Appt 1',
-    expiresAt: new Date(Date.now() + 30 * 86_400_000),
-    by: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
-  });
-  const record = await store.records.openFor(ORG, invitation);
-  const patient = await store.patientSessions.create(
-    { orgId: ORG, recordId: record.id, invitationId: invitation.id },
-    day,
-  );
+  const clinician = await bench.clinicianSession(day);
+  const { record, session: patient } = await bench.patient('Appt 1', day);
 
   const env = benchServerEnv(dynamo.endpoint, TABLE_NAME);
   // The public origin matters only to forms and links; these pages are only read.
@@ -218,7 +205,7 @@ try {
       rows,
     ),
   );
-  client.destroy();
+  bench.client.destroy();
 } finally {
   await chrome?.close();
   for (const child of children) child.kill();

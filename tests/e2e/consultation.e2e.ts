@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app';
 import {
   collectConsoleErrors,
+  expectAccessible,
   expectNoAxeViolations,
-  expectNoAxeViolationsWithoutJs,
-  expectNoHorizontalScroll,
-  launchBrowser,
+  launchPhone,
 } from './support/browser';
 import { invitePatient, openClinic, type SignedInClinic } from './support/clinic';
 import { addOwnConcern, saveAndGoOn } from './support/guide';
@@ -75,7 +74,7 @@ async function downloadPdf(page: Page, name: string | RegExp): Promise<string> {
 describe('the consultation', () => {
   it('from the patient at home to a decision both confirmed, and a PDF each', async () => {
     const link = await invite('Consult 1');
-    const home = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    const home = await launchPhone();
     await completeAtHome(await home.newPage(), link);
     await home.close();
 
@@ -90,8 +89,7 @@ describe('the consultation', () => {
     await clinician.getByRole('heading', { level: 1, name: /Consult 1/ }).waitFor();
 
     // At a glance, on one 1024 × 768 screen: what matters, in order; leaning; SURE flagged.
-    await expectNoAxeViolations(clinician);
-    await expectNoHorizontalScroll(clinician);
+    await expectAccessible(clinician);
     const priorities = await clinician.locator('.priority-list li').allTextContents();
     expect(priorities[0]).toContain('Looking after my grandchildren');
     expect(priorities[0]).toContain('Their own words');
@@ -114,8 +112,7 @@ describe('the consultation', () => {
       .getByRole('heading', { level: 2, name: 'What matters most to you', exact: true })
       .waitFor();
     expect(await clinician.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
-    await expectNoAxeViolations(clinician);
-    await expectNoHorizontalScroll(clinician);
+    await expectAccessible(clinician);
     await clinician.getByRole('link', { name: 'Back to the full record' }).click();
 
     // They decide together; the patient will confirm at home.
@@ -137,10 +134,7 @@ describe('the consultation', () => {
     expect(await downloadPdf(clinician, 'Download PDF')).toBe('%PDF-');
 
     // At home, on a phone without JavaScript, the patient reads and confirms.
-    const phone = await launchBrowser({
-      viewport: { width: 360, height: 740 },
-      javaScriptEnabled: false,
-    });
+    const phone = await launchPhone({ javaScriptEnabled: false });
     const patient = await phone.newPage();
     await patient.goto(link);
     expect(await patient.getByText('You and your clinic have made a plan').count()).toBe(1);
@@ -149,12 +143,12 @@ describe('the consultation', () => {
     expect(await patient.getByText('Exercise and physio').first().textContent()).toBeTruthy();
     expect(await patient.getByText('How the knee copes with gardening').count()).toBe(1);
     expect(await patient.getByText('Dr Alex Morgan opened your record').count()).toBeGreaterThan(0);
-    await expectNoAxeViolationsWithoutJs(patient);
+    await expectAccessible(patient);
     await patient.getByLabel('Your comment').fill('Yes, physio first. Thank you.');
     await patient.getByRole('button', { name: 'Yes, this is what we decided together' }).click();
     await patient.waitForURL(/confirmed=1$/);
     expect(await patient.getByRole('status').textContent()).toContain('You said this is right');
-    await expectNoAxeViolationsWithoutJs(patient);
+    await expectAccessible(patient);
     expect(await downloadPdf(patient, 'Download your record (PDF)')).toBe('%PDF-');
     // Its steps are closed now: the record is the page.
     await patient.goto(`${app.url}/patient/step/3`);
@@ -179,7 +173,7 @@ describe('the consultation', () => {
 
   it('amends after the decision, with a reason, and never overwrites it', async () => {
     const link = await invite('Consult 2');
-    const home = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    const home = await launchPhone();
     await completeAtHome(await home.newPage(), link);
     await home.close();
     await clinician.goto(`${app.url}/invitations`);

@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app';
-import {
-  collectConsoleErrors,
-  expectNoAxeViolations,
-  expectNoAxeViolationsWithoutJs,
-  expectNoHorizontalScroll,
-  launchBrowser,
-} from './support/browser';
+import { collectConsoleErrors, expectAccessible, launchPhone } from './support/browser';
 import { invitePatient, openClinic, type SignedInClinic } from './support/clinic';
 import { addOwnConcern, saveAndGoOn } from './support/guide';
 
@@ -37,22 +31,14 @@ async function statusOf(reference: string): Promise<string | null> {
 }
 
 /** The whole guide, as a patient on a small phone: every step checked with axe and for sideways scrolling. */
-async function walkThrough(page: Page, link: string, javaScript: boolean) {
-  const check = async () => {
-    if (javaScript) {
-      await expectNoAxeViolations(page);
-      await expectNoHorizontalScroll(page);
-    } else {
-      await expectNoAxeViolationsWithoutJs(page);
-    }
-  };
+async function walkThrough(page: Page, link: string) {
   const next = (step: number) => saveAndGoOn(page, step);
 
   await page.goto(link);
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
     'Your guide for your choice',
   );
-  await check();
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Start' }).click();
   await page.waitForURL(/\/patient\/decision$/);
   await page.getByText('Step 1 of 7').waitFor();
@@ -65,7 +51,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
     .getByRole('group', { name: 'When do you need to decide?' })
     .getByLabel('In the next few weeks')
     .check();
-  await check();
+  await expectAccessible(page);
 
   await next(2);
   // On a phone, one question at a time: each opens in place, with or without JavaScript.
@@ -77,7 +63,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
     0,
   );
   await page.getByLabel('How much will my pain get better?').check();
-  await check();
+  await expectAccessible(page);
 
   await next(3);
   // No answer is chosen in advance.
@@ -88,7 +74,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
     .getByLabel('Matters quite a lot')
     .check();
   await addOwnConcern(page, 'Looking after my grandchildren', 'Matters a lot');
-  await check();
+  await expectAccessible(page);
 
   await next(4);
   const surgery = page.getByRole('region', { name: 'Knee replacement' });
@@ -102,7 +88,7 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
     .getByLabel('It makes this harder')
     .check();
   await page.getByLabel('Not sure yet').check();
-  await check();
+  await expectAccessible(page);
 
   await next(5);
   await page
@@ -118,44 +104,44 @@ async function walkThrough(page: Page, link: string, javaScript: boolean) {
   }
   // The check of understanding: "I'm not sure" is always an answer.
   await page.locator('.understanding-item').first().getByLabel("I'm not sure").check();
-  await check();
+  await expectAccessible(page);
   // A "no" is saved and shown on this step's own page, with its next step; then on.
   await page.getByRole('button', { name: 'Save and go on' }).click();
   await page.waitForURL(/\/patient\/sure\?saved=1#sure-result$/);
   await page.getByText('Look again at how the options fit').waitFor();
   expect(await page.getByText(/^The guide says \d+ out of \d+\./).count()).toBe(1);
   expect(await page.getByText('You said yes to 3 of 4 questions.').count()).toBe(1);
-  await check();
+  await expectAccessible(page);
 
   await next(6);
   await page
     .getByLabel('What do you want to ask at your visit?')
     .fill('How long would I wait for the operation?');
-  await check();
+  await expectAccessible(page);
 
   await next(7);
   expect(await page.getByText('Looking after my grandchildren').count()).toBeGreaterThan(0);
   expect(await page.getByText('I want to decide together with my clinic.').count()).toBe(1);
   expect(await page.getByText('You said yes to 3 of 4 questions.').count()).toBe(1);
   expect(await page.getByText('How long would I wait for the operation?').count()).toBe(1);
-  await check();
+  await expectAccessible(page);
   await page.getByRole('button', { name: "I'm ready for my visit" }).click();
   await page.waitForURL(/\/patient\/summary\?ready=1$/);
   await page
     .getByRole('status')
     .filter({ hasText: 'Your clinic can see that you are ready' })
     .waitFor();
-  await check();
+  await expectAccessible(page);
 }
 
 describe('a patient goes through the guide on a phone', () => {
   it('with JavaScript, from the link to "ready", and the clinic sees it', async () => {
     const link = await invite('Phone with JS');
     expect(await statusOf('Phone with JS')).toBe('Not opened');
-    const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    const phone = await launchPhone();
     const page = await phone.newPage();
     const errors = collectConsoleErrors(page);
-    await walkThrough(page, link, true);
+    await walkThrough(page, link);
     expect(errors).toEqual([]);
     await phone.close();
     expect(await statusOf('Phone with JS')).toBe('Ready for the consultation');
@@ -163,11 +149,8 @@ describe('a patient goes through the guide on a phone', () => {
 
   it('without JavaScript, the same', async () => {
     const link = await invite('Phone without JS');
-    const phone = await launchBrowser({
-      viewport: { width: 360, height: 740 },
-      javaScriptEnabled: false,
-    });
-    await walkThrough(await phone.newPage(), link, false);
+    const phone = await launchPhone({ javaScriptEnabled: false });
+    await walkThrough(await phone.newPage(), link);
     await phone.close();
     expect(await statusOf('Phone without JS')).toBe('Ready for the consultation');
   });
@@ -178,14 +161,14 @@ describe('a patient goes through the guide on a phone', () => {
       .getByRole('button', { name: /^Withdraw the invitation .* \(Withdrawn\)$/ })
       .click();
     await clinicPage.waitForURL(/revoked=1/);
-    const phone = await launchBrowser({ viewport: { width: 360, height: 740 } });
+    const phone = await launchPhone();
     const page = await phone.newPage();
     const response = await page.goto(link);
     expect(response?.status()).toBe(410);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
       'This link no longer works',
     );
-    await expectNoAxeViolations(page);
+    await expectAccessible(page);
     await phone.close();
   });
 });

@@ -17,11 +17,7 @@ import type {
   Bundle,
   Composition,
   CompositionSection,
-  Patient,
-  Practitioner,
-  Questionnaire,
   QuestionnaireItem,
-  QuestionnaireResponse,
   QuestionnaireResponseItem,
   Resource,
 } from '#shared/fhir/types';
@@ -263,15 +259,19 @@ function xhtmlProblems(div: string): string[] {
 }
 
 const composition = (bundle: Bundle) => bundle.entry[0].resource as Composition;
-const ofType = <R extends Resource>(bundle: Bundle, type: R['resourceType']): R[] =>
-  bundle.entry.map((entry) => entry.resource).filter((r): r is R => r.resourceType === type);
-const only = <R extends Resource>(bundle: Bundle, type: R['resourceType']): R => {
-  const found = ofType<R>(bundle, type);
+/** The resource a `resourceType` names, so that finding one by its type also types it. */
+type ResourceOf<Type extends Resource['resourceType']> = Extract<Resource, { resourceType: Type }>;
+const ofType = <Type extends Resource['resourceType']>(bundle: Bundle, type: Type) =>
+  bundle.entry
+    .map((entry) => entry.resource)
+    .filter((r): r is ResourceOf<Type> => r.resourceType === type);
+const only = <Type extends Resource['resourceType']>(bundle: Bundle, type: Type) => {
+  const found = ofType(bundle, type);
   expect(found).toHaveLength(1);
   return found[0]!;
 };
-const response = (bundle: Bundle) => only<QuestionnaireResponse>(bundle, 'QuestionnaireResponse');
-const questionnaire = (bundle: Bundle) => only<Questionnaire>(bundle, 'Questionnaire');
+const response = (bundle: Bundle) => only(bundle, 'QuestionnaireResponse');
+const questionnaire = (bundle: Bundle) => only(bundle, 'Questionnaire');
 const section = (bundle: Bundle, title: string): CompositionSection => {
   const found = composition(bundle).section.find((s) => s.title === title);
   if (!found) throw new Error(`No section "${title}"`);
@@ -353,7 +353,7 @@ describe('the shared decision record as a FHIR R4 document', () => {
     expectValid(bundle);
     const doc = composition(bundle);
     expect(doc.status).toBe('final');
-    const practitioner = only<Practitioner>(bundle, 'Practitioner');
+    const practitioner = only(bundle, 'Practitioner');
     expect(practitioner.identifier).toEqual([
       { system: 'https://decide.example.org/fhir/clinicians', value: 'demo-clinician' },
     ]);
@@ -386,7 +386,7 @@ describe('the shared decision record as a FHIR R4 document', () => {
 
     const withPatient = recordBundle(view, withSystem);
     expectValid(withPatient);
-    const patient = only<Patient>(withPatient, 'Patient');
+    const patient = only(withPatient, 'Patient');
     expect(composition(withPatient).attester).toEqual([
       expect.objectContaining({ mode: 'professional' }),
       {
@@ -416,7 +416,7 @@ describe('the shared decision record as a FHIR R4 document', () => {
     const doc = composition(bundle);
     expect(doc.status).toBe('amended');
     expect(doc.date).toBe('2026-11-22T09:30:00.000Z');
-    expect(ofType<Practitioner>(bundle, 'Practitioner').map((p) => p.name[0]?.text)).toEqual([
+    expect(ofType(bundle, 'Practitioner').map((p) => p.name[0]?.text)).toEqual([
       'Dr Alex Morgan',
       'Sam Lee',
     ]);
@@ -494,7 +494,7 @@ describe('the shared decision record as a FHIR R4 document', () => {
   it("names the patient by the clinic's identifier only, when the organisation has a system", () => {
     const bundle = recordBundle(recordView({ decided: true, status: 'confirmed' }), withSystem);
     expectValid(bundle);
-    const patient = only<Patient>(bundle, 'Patient');
+    const patient = only(bundle, 'Patient');
     expect(Object.keys(patient).sort()).toEqual(['id', 'identifier', 'resourceType']);
     expect(patient.identifier).toEqual([{ system: clinicSystem, value: 'Appt 4417' }]);
     const subject = { reference: fullUrlOf(bundle, patient), type: 'Patient' };

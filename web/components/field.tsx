@@ -40,6 +40,20 @@ export interface FieldProps {
 export const shown = (field: { initialValue: unknown }): string =>
   typeof field.initialValue === 'string' ? field.initialValue : '';
 
+/** The keys of `T` whose values are numbers. */
+type NumberKeys<T> = { [Key in keyof T]: T[Key] extends number ? Key : never }[keyof T];
+
+/**
+ * For a form whose length limits are named like its fields: `limited('title')` is the `meta`
+ * and `maxLength` of a control, the title's field and its limit, so one name ties them together.
+ */
+export function limitsOf<Fields, Limits>(fields: Fields, limits: Limits) {
+  return <Name extends keyof Fields & NumberKeys<Limits>>(name: Name) => ({
+    meta: fields[name],
+    maxLength: limits[name],
+  });
+}
+
 /** A field's errors with those of everything under it (a list's items), as one field's. */
 export function allErrorsOf(meta: FieldMeta): FieldErrors {
   return {

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import {
   data,
   redirect,
@@ -9,7 +9,8 @@ import {
 import * as z from 'zod';
 import { NewAid, type AidExport, type AidSummary } from '#shared/aid/aids';
 import { aidLimits } from '#shared/aid/limits';
-import { Field, FormError, TextInput } from '../components/field';
+import { Field, FormError, limitsOf, TextInput } from '../components/field';
+import { IntentButton } from '../components/intent-button';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, pageQuery } from '../lib/api.server';
 import { postedForm } from '../lib/form-data.server';
@@ -95,12 +96,11 @@ function AidStatus({ aid }: { aid: AidSummary }) {
 export default function AidList() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state !== 'idle';
   const [form, fields] = useForm<{ title: string; condition: string }>({
     id: 'new-aid-form',
     lastResult: result?.form === 'create' ? result.reply : undefined,
   });
+  const limited = limitsOf(fields, aidLimits);
   const imported = result?.form === 'import' ? result : undefined;
   return (
     <>
@@ -142,19 +142,12 @@ export default function AidList() {
           <Form method="post" {...getFormProps(form)}>
             <FormError form={form} />
             <TextInput
-              meta={fields.title}
               label="Title"
               hint="For example: Knee pain: what are my options?"
-              maxLength={aidLimits.title}
+              {...limited('title')}
             />
-            <TextInput
-              meta={fields.condition}
-              label="Health condition"
-              maxLength={aidLimits.condition}
-            />
-            <button type="submit" name="intent" value="create" disabled={busy}>
-              Start the aid
-            </button>
+            <TextInput label="Health condition" {...limited('condition')} />
+            <IntentButton intent="create">Start the aid</IntentButton>
           </Form>
         </section>
 
@@ -185,15 +178,9 @@ export default function AidList() {
                 ))}
               </ul>
             ) : null}
-            <button
-              type="submit"
-              name="intent"
-              value="import"
-              className="button-secondary"
-              disabled={busy}
-            >
+            <IntentButton intent="import" className="button-secondary">
               Import
-            </button>
+            </IntentButton>
           </Form>
         </section>
       </div>

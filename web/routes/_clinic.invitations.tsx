@@ -1,12 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import {
   data,
   redirect,
@@ -20,6 +13,7 @@ import { useEffect } from 'react';
 import { formatDate } from '../components/aid-view/aid-view';
 import { Checkbox, FormError, Select, TextInput } from '../components/field';
 import { ColumnHeads } from '../components/column-heads';
+import { IntentButton } from '../components/intent-button';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, pageQuery } from '../lib/api.server';
 import { patientText } from '../lib/patient-text';
@@ -160,7 +154,6 @@ function Handout({ created, qrSvg }: { created: CreatedInvitation; qrSvg: string
 export default function Invitations() {
   const { invitations, published } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [search] = useSearchParams();
   const [form, fields] = useForm<InvitationShape>({
     id: 'invitation',
@@ -220,14 +213,7 @@ export default function Invitations() {
                 I have checked: the evidence in this aid is still current.
               </Checkbox>
             ) : null}
-            <button
-              type="submit"
-              name="intent"
-              value="create"
-              disabled={navigation.state !== 'idle'}
-            >
-              Create the invitation
-            </button>
+            <IntentButton intent="create">Create the invitation</IntentButton>
           </Form>
         )}
       </section>

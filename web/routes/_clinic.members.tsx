@@ -1,12 +1,5 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-} from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import {
   data,
   redirect,
@@ -23,8 +16,9 @@ import {
   type MemberRole,
 } from '#shared/members';
 import { formatDate } from '../components/aid-view/aid-view';
-import { FormError, Select, TextInput } from '../components/field';
+import { FormError, limitsOf, Select, TextInput } from '../components/field';
 import { ColumnHeads } from '../components/column-heads';
+import { IntentButton } from '../components/intent-button';
 import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, pageQuery, type Api } from '../lib/api.server';
 import { postedForm } from '../lib/form-data.server';
@@ -204,19 +198,18 @@ function RemoveConfirmation({ member, isYou }: { member: Member; isYou: boolean 
 export default function Members() {
   const { me, members, events, firstPage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [search] = useSearchParams();
   const [form, fields] = useForm<{ email: string; name: string; role: string }>({
     id: 'invite',
     lastResult: result?.kind === 'invalid' ? result.reply : undefined,
     defaultValue: { role: 'clinician' },
   });
+  const limited = limitsOf(fields, memberLimits);
   const names = new Map(members.items.map((m) => [m.id, m.name]));
   const invited = members.items.find((m) => m.id === search.get('invited'));
   const changed = members.items.find((m) => m.id === search.get('changed'));
   const removing = members.items.find((m) => m.id === search.get('remove'));
   const refusal = result?.kind === 'refused' ? result : undefined;
-  const busy = navigation.state !== 'idle';
 
   return (
     <>
@@ -298,15 +291,12 @@ export default function Members() {
                           <option value="clinician">{roleWords.clinician}</option>
                           <option value="admin">{roleWords.admin}</option>
                         </select>
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={`role:${member.id}`}
+                        <IntentButton
+                          intent={`role:${member.id}`}
                           className="button-small button-secondary"
-                          disabled={busy}
                         >
                           Change role<span className="visually-hidden"> of {who}</span>
-                        </button>
+                        </IntentButton>
                       </Form>
                       {error ? (
                         <p className="field-error" id={errorId}>
@@ -348,23 +338,14 @@ export default function Members() {
         </p>
         <Form method="post" action="/members" {...getFormProps(form)}>
           <FormError form={form} />
+          <TextInput label="Email address" type="email" autoComplete="off" {...limited('email')} />
           <TextInput
-            meta={fields.email}
-            label="Email address"
-            type="email"
-            autoComplete="off"
-            maxLength={memberLimits.email}
-          />
-          <TextInput
-            meta={fields.name}
             label="Name"
             hint="As colleagues and patients' records will show it, such as Dr Jo Smith."
-            maxLength={memberLimits.name}
+            {...limited('name')}
           />
           <Select meta={fields.role} label="Role" options={roleOptions} />
-          <button type="submit" name="intent" value="invite" disabled={busy}>
-            Send the invitation
-          </button>
+          <IntentButton intent="invite">Send the invitation</IntentButton>
         </Form>
       </section>
 

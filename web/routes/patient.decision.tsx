@@ -22,9 +22,18 @@ type DecisionShape = {
   howToDecide: { role: string; others: string; pressure: string; timing: string };
 };
 
-const roleChoices = choicesOf(decisionRoles, patientText.roles);
-const pressureChoices = choicesOf(pressureAnswers, patientText.pressure);
-const timingChoices = choicesOf(decisionTimings, patientText.timing);
+/** The questions on how to decide that the patient answers by choosing: legend and choices. */
+const howToDecideQuestions = {
+  role: { legend: patientText.roleLegend, choices: choicesOf(decisionRoles, patientText.roles) },
+  pressure: {
+    legend: patientText.pressureLegend,
+    choices: choicesOf(pressureAnswers, patientText.pressure),
+  },
+  timing: {
+    legend: patientText.timingLegend,
+    choices: choicesOf(decisionTimings, patientText.timing),
+  },
+};
 
 /**
  * Step 1: the decision, who wrote the guide, when, from which sources, and who
@@ -62,27 +71,15 @@ export default function TheDecision() {
             <section className="how-to-decide" aria-labelledby="how-to-decide-title">
               <h2 id="how-to-decide-title">{patientText.howToDecideTitle}</h2>
               <p>{patientText.howToDecideIntro}</p>
-              <ChoiceGroup
-                meta={answers.role}
-                legend={patientText.roleLegend}
-                choices={roleChoices}
-              />
+              <ChoiceGroup meta={answers.role} {...howToDecideQuestions.role} />
               <TextInput
                 meta={answers.others}
                 label={patientText.othersLabel}
                 hint={patientText.othersHint}
                 maxLength={recordLimits.others}
               />
-              <ChoiceGroup
-                meta={answers.pressure}
-                legend={patientText.pressureLegend}
-                choices={pressureChoices}
-              />
-              <ChoiceGroup
-                meta={answers.timing}
-                legend={patientText.timingLegend}
-                choices={timingChoices}
-              />
+              <ChoiceGroup meta={answers.pressure} {...howToDecideQuestions.pressure} />
+              <ChoiceGroup meta={answers.timing} {...howToDecideQuestions.timing} />
             </section>
           </>
         );

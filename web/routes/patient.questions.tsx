@@ -1,7 +1,7 @@
 import { useActionData } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import { recordLimits } from '#shared/record/rules';
-import { TextArea, TextInput } from '../components/field';
+import { limitsOf, TextArea, TextInput } from '../components/field';
 import { PatientError } from '../components/patient/patient-error';
 import { StepFrame } from '../components/patient/step-frame';
 import { saveStep } from '../lib/patient.server';
@@ -30,13 +30,13 @@ export default function QuestionsAndNotes() {
     >
       {(fields) => {
         const elsewhere = fields.readElsewhere.getFieldset();
+        const limited = limitsOf(fields, recordLimits);
         return (
           <>
             <TextArea
-              meta={fields.questions}
               label={patientText.questionsLabel}
               hint={patientText.questionsHint}
-              maxLength={recordLimits.questions}
+              {...limited('questions')}
               rows={6}
             />
             <TextArea

@@ -6,17 +6,33 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumFlags } from '#tests/support/chromium';
 
+/** Browsers launched without JavaScript, whose pages axe must check as served (see expectAccessible). */
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
 export async function launchBrowser(
   options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-    args: [...chromiumFlags],
-  });
+  const javaScriptEnabled = options.javaScriptEnabled ?? true;
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(path.join(tmpdir(), 'chromium-')),
+    {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      javaScriptEnabled,
+      viewport: options.viewport ?? { width: 1280, height: 800 },
+      args: [...chromiumFlags],
+    },
+  );
+  if (!javaScriptEnabled) withoutJavaScript.add(context);
+  return context;
+}
+
+/** A small phone's browser, the size the patient's guide is made for first. */
+export function launchPhone(
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  return launchBrowser({ ...options, viewport: { width: 360, height: 740 } });
 }
 
 /** Signs in through the development issuer's page as one of the seeded clinicians. */
@@ -74,6 +90,16 @@ export async function expectNoAxeViolationsWithoutJs(page: Page): Promise<void> 
   } finally {
     await context.close();
   }
+}
+
+/**
+ * What every page of a walk-through is held to: axe finds nothing and nothing scrolls sideways;
+ * in a browser without JavaScript, on the page as served.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  if (withoutJavaScript.has(page.context())) return expectNoAxeViolationsWithoutJs(page);
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
 }
 
 /** The page fits its viewport's width: nothing to scroll sideways (WCAG 1.4.10, reflow). */

@@ -1,30 +1,29 @@
 import { aidLimits } from '#shared/aid/limits';
 import { ATTESTATION_STEPS } from '#shared/aid/words';
-import { Checkbox, ListError, shown, TextArea, TextInput } from '../field';
+import { Checkbox, limitsOf, ListError, shown, TextArea, TextInput } from '../field';
 import type { EditorFields, EditorForm, Grades } from './editor-fields';
 import { GradedTextArea } from './grade-note';
 import { AddButton, RemoveButton } from './list-buttons';
 
 /** What the decision is about: shown to patients on the first step. */
 export function DecisionFields({ fields, grades }: { fields: EditorFields; grades: Grades }) {
+  const limited = limitsOf(fields, aidLimits);
   return (
     <section aria-labelledby="decision-heading" className="editor-section">
       <h2 id="decision-heading">The decision</h2>
-      <TextInput meta={fields.title} label="Title" maxLength={aidLimits.title} />
+      <TextInput label="Title" {...limited('title')} />
       <GradedTextArea
-        meta={fields.condition}
         label="The health condition, in plain words"
-        maxLength={aidLimits.condition}
+        {...limited('condition')}
         rows={3}
         grades={grades}
       />
       <TextInput
-        meta={fields.question}
         label="The decision, as a question"
         hint="e.g. Should I have knee replacement surgery?"
-        maxLength={aidLimits.question}
+        {...limited('question')}
       />
-      <TextInput meta={fields.audience} label="Who the aid is for" maxLength={aidLimits.audience} />
+      <TextInput label="Who the aid is for" {...limited('audience')} />
       <TextInput
         meta={fields.language}
         label="Language"
@@ -53,13 +52,13 @@ export function SourceFields({ form, fields }: { form: EditorForm; fields: Edito
       <ol className="source-list">
         {sources.map((source, s) => {
           const f = source.getFieldset();
+          const limitedSource = limitsOf(f, aidLimits);
           return (
             <li key={`${shown(f.id)}-${s}`} id={`source-${shown(f.id)}`}>
               <input type="hidden" name={f.id.name} value={shown(f.id)} />
               <TextArea
-                meta={f.citation}
                 label={`Source ${s + 1}: citation`}
-                maxLength={aidLimits.citation}
+                {...limitedSource('citation')}
                 rows={2}
               />
               <div className="inline-fields">
@@ -82,11 +81,7 @@ export function SourceFields({ form, fields }: { form: EditorForm; fields: Edito
       </ol>
       <AddButton
         form={form}
-        insert={{
-          name: fields.sources.name,
-          defaultValue: { citation: '' },
-        }}
-        className="button-secondary"
+        insert={{ name: fields.sources.name, defaultValue: { citation: '' } }}
         disabled={sources.length >= aidLimits.sources}
       >
         Add a source
@@ -107,6 +102,7 @@ export function AuthorshipFields({
 }) {
   const authors = fields.authors.getFieldList();
   const attestations = fields.attestations.getFieldset();
+  const limited = limitsOf(fields, aidLimits);
   return (
     <section aria-labelledby="authorship-heading" className="editor-section">
       <h2 id="authorship-heading" tabIndex={-1}>
@@ -118,6 +114,7 @@ export function AuthorshipFields({
         {authors.length === 0 ? <p className="field-hint">No authors yet.</p> : null}
         {authors.map((author, a) => {
           const f = author.getFieldset();
+          const limitedAuthor = limitsOf(f, aidLimits);
           return (
             <div key={a} className="inline-fields author-fields">
               <TextInput
@@ -126,10 +123,9 @@ export function AuthorshipFields({
                 maxLength={aidLimits.authorName}
               />
               <TextInput
-                meta={f.credentials}
                 label="Credentials"
                 hint="e.g. Consultant orthopaedic surgeon"
-                maxLength={aidLimits.credentials}
+                {...limitedAuthor('credentials')}
               />
               <RemoveButton form={form} list={fields.authors.name} index={a}>
                 Remove<span className="visually-hidden"> author {a + 1}</span>
@@ -139,35 +135,28 @@ export function AuthorshipFields({
         })}
         <AddButton
           form={form}
-          insert={{
-            name: fields.authors.name,
-            defaultValue: { name: '', credentials: '' },
-          }}
-          className="button-secondary"
+          insert={{ name: fields.authors.name, defaultValue: { name: '', credentials: '' } }}
           disabled={authors.length >= aidLimits.authors}
         >
           Add an author
         </AddButton>
       </fieldset>
       <GradedTextArea
-        meta={fields.funding}
         label="Who paid for the aid"
-        maxLength={aidLimits.funding}
+        {...limited('funding')}
         grades={grades}
         rows={2}
       />
       <GradedTextArea
-        meta={fields.conflictsOfInterest}
         label="Conflicts of interest"
         hint="“None.” is a fine answer."
-        maxLength={aidLimits.conflictsOfInterest}
+        {...limited('conflictsOfInterest')}
         grades={grades}
         rows={2}
       />
       <GradedTextArea
-        meta={fields.evidenceMethods}
         label="How the evidence was found and chosen"
-        maxLength={aidLimits.evidenceMethods}
+        {...limited('evidenceMethods')}
         grades={grades}
         rows={3}
       />
@@ -176,10 +165,9 @@ export function AuthorshipFields({
         <TextInput meta={fields.reviewBy} label="Review by" type="date" />
       </div>
       <GradedTextArea
-        meta={fields.updatePolicy}
         label="When the aid is updated"
         hint="e.g. We look at the evidence every year, and sooner if an important study comes out."
-        maxLength={aidLimits.updatePolicy}
+        {...limited('updatePolicy')}
         grades={grades}
         rows={2}
       />

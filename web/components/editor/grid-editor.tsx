@@ -4,6 +4,7 @@ import {
   useEffect,
   useState,
   useSyncExternalStore,
+  type ComponentProps,
   type CSSProperties,
   type MouseEvent,
   type ReactNode,
@@ -48,6 +49,15 @@ interface SourceChoice {
   number: number;
   label: string;
   citation: string;
+}
+
+/** A cell and where it stands (its question and option, in words for labels), and what it may cite. */
+interface CellAt {
+  cell: EditorField<Cell>;
+  rowId: string;
+  optionId: string;
+  where: string;
+  sources: SourceChoice[];
 }
 
 interface GridEditorProps {
@@ -196,16 +206,9 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
           <thead>
             <tr>
               <td className="grid-corner" />
-              {options.map((option, o) => (
+              {options.map((_, o) => (
                 <th key={`${optionIds[o]}-${o}`} scope="col" id={`option-${optionIds[o]}`}>
-                  <OptionHeader
-                    form={form}
-                    list={fields.options}
-                    item={option}
-                    index={o}
-                    count={options.length}
-                    grades={grades}
-                  />
+                  <OptionHeader form={form} list={fields.options} index={o} grades={grades} />
                 </th>
               ))}
             </tr>
@@ -214,6 +217,18 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
             const rowId = shown(row.getFieldset().id);
             const cells = row.getFieldset().cells.getFieldset();
             const question = rowLabel(row, r);
+            // A tampered post can leave an option without an id: it has no cells to show.
+            const cellsAt = optionIds.map((optionId, o): CellAt | null =>
+              optionId
+                ? {
+                    cell: cells[optionId]!,
+                    rowId,
+                    optionId,
+                    where: `${question}, for ${optionLabel(options[o], o)}`,
+                    sources,
+                  }
+                : null,
+            );
             const open =
               (chosen
                 ? chosen.row === rowId
@@ -226,32 +241,25 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
                     <RowHeader
                       form={form}
                       list={fields.rows}
-                      item={row}
                       index={r}
-                      count={rows.length}
                       aboutTest={aboutTest}
                       grades={grades}
                     />
                   </th>
-                  {optionIds.map((optionId, o) => {
-                    // A tampered post can leave an option without an id: it has no cells to show.
-                    if (!optionId) return <td key={`missing-${o}`} />;
-                    const cell = cells[optionId]!;
-                    return (
-                      <td key={optionId}>
+                  {cellsAt.map((at, o) =>
+                    at ? (
+                      <td key={at.optionId}>
                         <CellWords
-                          onOpen={choose(rowId, cellAnchor(rowId, optionId))}
-                          cell={cell}
-                          content={content.rows[r]?.cells[optionId]}
-                          rowId={rowId}
-                          optionId={optionId}
-                          where={`${question}, for ${optionLabel(options[o], o)}`}
-                          sources={sources}
-                          grade={grades.get(cell.getFieldset().text.name)}
+                          at={at}
+                          onOpen={choose(rowId, cellAnchor(rowId, at.optionId))}
+                          content={content.rows[r]?.cells[at.optionId]}
+                          grade={grades.get(at.cell.getFieldset().text.name)}
                         />
                       </td>
-                    );
-                  })}
+                    ) : (
+                      <td key={`missing-${o}`} />
+                    ),
+                  )}
                 </tr>
                 <tr
                   id={detailsAnchor(rowId)}
@@ -270,23 +278,20 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
                       Close<span className="visually-hidden"> the details of {question}</span>
                     </a>
                   </th>
-                  {optionIds.map((optionId, o) => {
-                    if (!optionId) return <td key={`missing-${o}`} />;
-                    return (
-                      <td key={optionId} id={cellAnchor(rowId, optionId)}>
+                  {cellsAt.map((at, o) =>
+                    at ? (
+                      <td key={at.optionId} id={cellAnchor(rowId, at.optionId)}>
                         <CellDetails
+                          at={at}
                           form={form}
-                          cell={cells[optionId]!}
-                          rowId={rowId}
-                          optionId={optionId}
                           optionName={optionLabel(options[o], o)}
-                          where={`${question}, for ${optionLabel(options[o], o)}`}
-                          sources={sources}
                           grades={grades}
                         />
                       </td>
-                    );
-                  })}
+                    ) : (
+                      <td key={`missing-${o}`} />
+                    ),
+                  )}
                 </tr>
               </tbody>
             );
@@ -296,11 +301,7 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
       <div className="button-row">
         <AddButton
           form={form}
-          insert={{
-            name: fields.options.name,
-            defaultValue: { name: '', description: '' },
-          }}
-          className="button-secondary"
+          insert={{ name: fields.options.name, defaultValue: { name: '', description: '' } }}
           disabled={options.length >= aidLimits.options.max}
         >
           Add an option
@@ -311,7 +312,6 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
             name: fields.rows.name,
             defaultValue: { question: '', label: '', kind: 'benefit' },
           }}
-          className="button-secondary"
           disabled={rows.length >= aidLimits.rows.max}
         >
           Add a question
@@ -321,22 +321,57 @@ export function GridEditor({ form, fields, grades, content, openRow }: GridEdito
   );
 }
 
-/** What an option's or a question's header is given: the item, its place in its list, and the form. */
+/** The item at `index` of a list, and how many items the list holds. */
+function itemAt<Item>(list: { getFieldList(): Item[] }, index: number) {
+  const items = list.getFieldList();
+  return { item: items[index]!, count: items.length };
+}
+
+/** What an option's or a question's header is given: its list, its place in it, and the form. */
 interface HeaderProps<List extends 'options' | 'rows'> {
   form: EditorForm;
   list: EditorFields[List];
-  item: EditorField<List extends 'options' ? Option : Row>;
   index: number;
-  count: number;
   grades: Grades;
 }
 
-function OptionHeader({ form, list, item, index, count, grades }: HeaderProps<'options'>) {
+/** An option's or a question's header: its id, its fields, then the buttons that move and remove it. */
+function GridHeader({
+  id,
+  actions,
+  children,
+}: {
+  id: { name: string; initialValue: unknown };
+  actions: ComponentProps<typeof ItemActions>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="grid-header">
+      <input type="hidden" name={id.name} value={shown(id)} />
+      {children}
+      <ItemActions {...actions} />
+    </div>
+  );
+}
+
+function OptionHeader({ form, list, index, grades }: HeaderProps<'options'>) {
+  const { item, count } = itemAt(list, index);
   const o = item.getFieldset();
   const name = optionLabel(item, index);
   return (
-    <div className="grid-header">
-      <input type="hidden" name={o.id.name} value={shown(o.id)} />
+    <GridHeader
+      id={o.id}
+      actions={{
+        form,
+        list: list.name,
+        index,
+        count,
+        min: aidLimits.options.min,
+        direction: 'across',
+        name,
+        what: `option ${name}`,
+      }}
+    >
       <TextInput
         meta={o.name}
         label={`Option ${index + 1}: name`}
@@ -350,34 +385,34 @@ function OptionHeader({ form, list, item, index, count, grades }: HeaderProps<'o
         grades={grades}
       />
       <Checkbox meta={o.isNoAction}>Waiting or no treatment</Checkbox>
-      <ItemActions
-        form={form}
-        list={list.name}
-        index={index}
-        count={count}
-        min={aidLimits.options.min}
-        direction="across"
-        name={name}
-        what={`option ${name}`}
-      />
-    </div>
+    </GridHeader>
   );
 }
 
 function RowHeader({
   form,
   list,
-  item,
   index,
-  count,
   grades,
   aboutTest,
 }: HeaderProps<'rows'> & { aboutTest: boolean }) {
+  const { item, count } = itemAt(list, index);
   const r = item.getFieldset();
-  const name = rowLabel(item, index);
+  const name = `question ${rowLabel(item, index)}`;
   return (
-    <div className="grid-header">
-      <input type="hidden" name={r.id.name} value={shown(r.id)} />
+    <GridHeader
+      id={r.id}
+      actions={{
+        form,
+        list: list.name,
+        index,
+        count,
+        min: aidLimits.rows.min,
+        direction: 'down',
+        name,
+        what: name,
+      }}
+    >
       <GradedTextArea
         meta={r.question}
         label={`Question ${index + 1}, as patients ask it`}
@@ -399,17 +434,7 @@ function RowHeader({
           options={[['', 'Not a test topic'], ...Object.entries(testTopicWords)]}
         />
       ) : null}
-      <ItemActions
-        form={form}
-        list={list.name}
-        index={index}
-        count={count}
-        min={aidLimits.rows.min}
-        direction="down"
-        name={`question ${name}`}
-        what={`question ${name}`}
-      />
-    </div>
+    </GridHeader>
   );
 }
 
@@ -453,23 +478,15 @@ function CellSummary({
 
 /** A cell's words in the grid, with a summary of the rest and the way to its details. */
 function CellWords({
+  at: { cell, rowId, optionId, where, sources },
   onOpen,
-  cell,
   content,
-  rowId,
-  optionId,
-  where,
-  sources,
   grade,
 }: {
+  at: CellAt;
   /** Opens the question's details at this cell, with JavaScript. */
   onOpen: (event: MouseEvent) => void;
-  cell: EditorField<Cell>;
   content: ContentCell | undefined;
-  rowId: string;
-  optionId: string;
-  where: string;
-  sources: SourceChoice[];
   grade: MeasuredText | undefined;
 }) {
   const c = cell.getFieldset();
@@ -493,22 +510,14 @@ function CellWords({
 
 /** Everything about a cell but its words: shown in its question's details row. */
 function CellDetails({
+  at: { cell, rowId, optionId, where, sources },
   form,
-  cell,
-  rowId,
-  optionId,
   optionName,
-  where,
-  sources,
   grades,
 }: {
+  at: CellAt;
   form: EditorForm;
-  cell: EditorField<Cell>;
-  rowId: string;
-  optionId: string;
   optionName: string;
-  where: string;
-  sources: SourceChoice[];
   grades: Grades;
 }) {
   const c = cell.getFieldset();
@@ -553,7 +562,7 @@ function CellDetails({
           name: c.numbers.name,
           defaultValue: { timeFrame: { unit: 'years' } },
         }}
-        className="button-small button-secondary"
+        small
         disabled={numbers.length >= aidLimits.numbersPerCell}
       >
         {numbers.length === 0 ? 'Add a number' : 'Add another number'}

@@ -11,17 +11,20 @@ interface ItemButtonProps {
   children: ReactNode;
 }
 
-/** Adds an item to a list (`insert.name`), starting as `insert.defaultValue`: Conform's insert intent. */
+/**
+ * Adds an item to a list (`insert.name`), starting as `insert.defaultValue`: Conform's insert
+ * intent. A secondary button; `small` inside a cell.
+ */
 export function AddButton<Item>({
   form,
   insert,
-  className,
+  small,
   disabled,
   children,
 }: {
   form: EditorForm;
   insert: Extract<Intent<Item[]>, { type: 'insert' }>['payload'];
-  className: string;
+  small?: boolean;
   disabled: boolean;
   children: ReactNode;
 }) {
@@ -29,7 +32,7 @@ export function AddButton<Item>({
     <button
       type="submit"
       {...form.insert.getButtonProps<Item[]>(insert)}
-      className={className}
+      className={small ? 'button-small button-secondary' : 'button-secondary'}
       disabled={disabled}
     >
       {children}

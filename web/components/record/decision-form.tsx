@@ -1,10 +1,19 @@
 import { getFormProps, useForm } from '@conform-to/react';
-import { Form, useNavigation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { AidContent } from '#shared/aid/schema';
 import type { DecisionContent } from '#shared/record/decision';
 import { decisionLimits, NOT_DECIDED } from '#shared/record/decision-limits';
-import { allErrorsOf, Checkbox, FormError, TextArea, TextInput, type FieldMeta } from '../field';
+import {
+  allErrorsOf,
+  Checkbox,
+  FormError,
+  limitsOf,
+  TextArea,
+  TextInput,
+  type FieldMeta,
+} from '../field';
+import { IntentButton } from '../intent-button';
 import { ChoiceGroup } from '../patient/choice-group';
 import type { RecordActionResult, RecordForm } from '../../lib/record-actions.server';
 import { ChangeBasis, Conflict } from './change-basis';
@@ -89,6 +98,7 @@ function DecisionFields({
   fields: DecisionMetas;
   today: string;
 }) {
+  const limited = limitsOf(fields, decisionLimits);
   return (
     <>
       <ChoiceGroup
@@ -102,19 +112,13 @@ function DecisionFields({
       />
       <div className="inline-fields">
         <TextInput
-          meta={fields.nextStep}
           label="If not decided yet: the next step"
           hint="For example: talk it over at home, or see the surgeon."
-          maxLength={decisionLimits.nextStep}
+          {...limited('nextStep')}
         />
         <TextInput meta={fields.nextStepBy} label="By when" type="date" min={today} />
       </div>
-      <TextArea
-        meta={fields.notes}
-        label="Notes written together"
-        maxLength={decisionLimits.notes}
-        rows={4}
-      />
+      <TextArea label="Notes written together" {...limited('notes')} rows={4} />
       <TextArea
         meta={fields.openQuestions}
         errorsOf={[allErrorsOf(fields.openQuestions)]}
@@ -123,16 +127,14 @@ function DecisionFields({
         rows={3}
       />
       <TextInput
-        meta={fields.followUp}
         label="Follow-up"
         hint="For example: phone review in 2 weeks."
-        maxLength={decisionLimits.followUp}
+        {...limited('followUp')}
       />
       <TextInput
-        meta={fields.participants}
         label="Who else took part"
         hint="For example: her daughter, the practice nurse. Leave empty if no one."
-        maxLength={decisionLimits.participants}
+        {...limited('participants')}
       />
     </>
   );
@@ -150,14 +152,11 @@ function FormEnd({
   intent: RecordForm;
   children: ReactNode;
 }) {
-  const navigation = useNavigation();
   return (
     <>
       <FormError form={form} />
       <Conflict message={conflict} />
-      <button type="submit" name="intent" value={intent} disabled={navigation.state !== 'idle'}>
-        {children}
-      </button>
+      <IntentButton intent={intent}>{children}</IntentButton>
     </>
   );
 }

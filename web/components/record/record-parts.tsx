@@ -10,7 +10,6 @@ import {
   patientPriorities,
   questionLines,
   rowsByImportance,
-  sureFlagText,
   sureSummary,
 } from '#shared/record/summary';
 import { own } from '#shared/own';
@@ -200,7 +199,7 @@ export function SureAnswers({ record }: { record: DecisionRecord }) {
   const sure = sureSummary(record.answers.sure);
   return (
     <div className={sure.flag ? 'sure sure-flagged' : 'sure'}>
-      {sure.flag ? <p className="flag">{sureFlagText[sure.flag]}</p> : null}
+      {sure.flagText ? <p className="flag">{sure.flagText}</p> : null}
       <dl className="sure-items">
         {sure.items.map(({ item, answer }) => (
           <div key={item}>
