@@ -1,11 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from '@remix-run/server-runtime';
+import { data, redirect } from '@remix-run/server-runtime';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import * as z from 'zod';
 import { NewInvitation, type CreatedInvitation, type InvitationStatus } from '#shared/invitations';
 import { invitationLimits } from '#shared/invitation-limits';
@@ -19,12 +15,8 @@ import { apiClient, expectOk, pageQuery } from '../lib/api.server';
 import { patientText } from '../lib/patient-text';
 import { postedForm } from '../lib/form-data.server';
 import { group, optional, optionalWhole, text } from '../lib/form-values';
-import {
-  invalidForm,
-  readSmallForm,
-  refusedFieldsReply,
-  type InvalidForm,
-} from '../lib/forms.server';
+import { invalidForm, readSmallForm, refusedFieldsReply } from '../lib/forms.server';
+import type { InvalidForm } from '../lib/forms.server';
 import { qrCodeSvg } from '../lib/qr.server';
 import { titled } from '../lib/page-title';
 

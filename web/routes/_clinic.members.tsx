@@ -1,11 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from '@remix-run/server-runtime';
+import { data, redirect } from '@remix-run/server-runtime';
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { useEffect } from 'react';
 import * as z from 'zod';
 import {
@@ -23,12 +19,8 @@ import { RouteError } from '../components/route-error';
 import { apiClient, expectOk, pageQuery, type Api } from '../lib/api.server';
 import { postedForm } from '../lib/form-data.server';
 import { group, text } from '../lib/form-values';
-import {
-  invalidForm,
-  readSmallForm,
-  refusedFieldsReply,
-  type InvalidForm,
-} from '../lib/forms.server';
+import { invalidForm, readSmallForm, refusedFieldsReply } from '../lib/forms.server';
+import type { InvalidForm } from '../lib/forms.server';
 import { readProblem } from '../lib/problems';
 import { titled } from '../lib/page-title';
 

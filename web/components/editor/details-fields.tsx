@@ -103,6 +103,21 @@ export function AuthorshipFields({
   const authors = fields.authors.getFieldList();
   const attestations = fields.attestations.getFieldset();
   const limited = limitsOf(fields, aidLimits);
+  /** How the aid was made, in words a patient reads: each field shows its reading grade. */
+  const aboutTheAid = (
+    name: 'funding' | 'conflictsOfInterest' | 'evidenceMethods' | 'updatePolicy',
+    label: string,
+    rows: number,
+    hint?: string,
+  ) => (
+    <GradedTextArea
+      label={label}
+      {...(hint ? { hint } : {})}
+      {...limited(name)}
+      grades={grades}
+      rows={rows}
+    />
+  );
   return (
     <section aria-labelledby="authorship-heading" className="editor-section">
       <h2 id="authorship-heading" tabIndex={-1}>
@@ -141,36 +156,19 @@ export function AuthorshipFields({
           Add an author
         </AddButton>
       </fieldset>
-      <GradedTextArea
-        label="Who paid for the aid"
-        {...limited('funding')}
-        grades={grades}
-        rows={2}
-      />
-      <GradedTextArea
-        label="Conflicts of interest"
-        hint="“None.” is a fine answer."
-        {...limited('conflictsOfInterest')}
-        grades={grades}
-        rows={2}
-      />
-      <GradedTextArea
-        label="How the evidence was found and chosen"
-        {...limited('evidenceMethods')}
-        grades={grades}
-        rows={3}
-      />
+      {aboutTheAid('funding', 'Who paid for the aid', 2)}
+      {aboutTheAid('conflictsOfInterest', 'Conflicts of interest', 2, '“None.” is a fine answer.')}
+      {aboutTheAid('evidenceMethods', 'How the evidence was found and chosen', 3)}
       <div className="inline-fields">
         <TextInput meta={fields.evidenceReviewedOn} label="Evidence last reviewed" type="date" />
         <TextInput meta={fields.reviewBy} label="Review by" type="date" />
       </div>
-      <GradedTextArea
-        label="When the aid is updated"
-        hint="e.g. We look at the evidence every year, and sooner if an important study comes out."
-        {...limited('updatePolicy')}
-        grades={grades}
-        rows={2}
-      />
+      {aboutTheAid(
+        'updatePolicy',
+        'When the aid is updated',
+        2,
+        'e.g. We look at the evidence every year, and sooner if an important study comes out.',
+      )}
       <fieldset className="attestations">
         <legend>How the aid was developed (you confirm each step)</legend>
         <p className="field-hint">
