@@ -5,7 +5,6 @@ import type { MemberDirectory } from '../auth/member-directory';
 import type { TokenVerifier } from '../auth/tokens';
 import type { Principal } from '../store/principal';
 import type { Store } from '../store/store';
-import type { Invitation } from '#shared/invitations';
 import type { MemberRole } from '#shared/members';
 import type { Organisation } from '#shared/people';
 import type { RecordView } from '#shared/record/schema';
@@ -17,7 +16,6 @@ export type RecordReader = { kind: 'clinician'; principal: Principal } | { kind:
 export interface RecordAccess {
   orgId: string;
   view: RecordView;
-  invitation: Invitation;
   organisation: Organisation;
   reader: RecordReader;
 }

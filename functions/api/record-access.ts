@@ -2,23 +2,23 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Actor } from '#shared/aid/aids';
-import type { Invitation } from '#shared/invitations';
 import type { AuditActor } from '#shared/record/schema';
 import { PATIENT_COOKIE } from '../auth/cookies';
+import type { LinkState } from '../store/records';
 import type { Store } from '../store/store';
 import { authenticateClinician, hasClinicianCredentials } from './auth';
 import type { ApiEnv, RecordAccess, RecordReader } from './env';
 import { ProblemError } from './problem-error';
 
 /** Why a link no longer opens: the patient is told to contact the clinic. */
-export function linkGone(invitation: Invitation, now: Date): ProblemError | null {
-  if (invitation.revokedAt) {
+export function linkGone(link: LinkState, now: Date): ProblemError | null {
+  if (link.revokedAt) {
     return new ProblemError('gone', {
       detail: 'The clinic has withdrawn this link.',
       extensions: { reason: 'revoked' },
     });
   }
-  if (new Date(invitation.expiresAt) <= now) {
+  if (new Date(link.expiresAt) <= now) {
     return new ProblemError('gone', {
       detail: 'This link has expired.',
       extensions: { reason: 'expired' },
@@ -28,9 +28,10 @@ export function linkGone(invitation: Invitation, now: Date): ProblemError | null
 }
 
 /**
- * A record as its readers see it: one Query for the record and its history,
- * then its invitation, aid version and organisation together. Null when it
- * does not exist in this organisation.
+ * A record as its readers see it: one Query for the record, its history and
+ * its link's state (ADR 25), and the aid version and organisation, which stay
+ * in memory. Records opened before the record kept its link's state read their
+ * invitation too. Null when it does not exist in this organisation.
  */
 export async function loadRecord(
   store: Store,
@@ -41,15 +42,14 @@ export async function loadRecord(
   const found = await store.records.getWithHistory(orgId, recordId);
   if (!found) return null;
   const { record, history } = found;
-  const [invitation, version, organisation] = await Promise.all([
-    store.invitations.get(orgId, record.invitationId),
+  const [link, version, organisation] = await Promise.all([
+    found.link ?? store.invitations.get(orgId, record.invitationId),
     store.aids.getVersion(orgId, record.aidId, record.aidVersion),
     store.people.organisation(orgId),
   ]);
-  if (!invitation || !version || !organisation) return null;
+  if (!link || !version || !organisation) return null;
   return {
     orgId,
-    invitation,
     organisation,
     reader,
     view: {
@@ -64,7 +64,7 @@ export async function loadRecord(
         content: version.content,
       },
       organisationName: organisation.name,
-      link: { expiresAt: invitation.expiresAt, revokedAt: invitation.revokedAt },
+      link: { expiresAt: link.expiresAt, revokedAt: link.revokedAt },
       history,
     },
   };
@@ -84,7 +84,7 @@ async function patientRecord(c: Context<ApiEnv>, recordId?: string): Promise<Rec
   if (recordId !== undefined && holder.recordId !== recordId) throw noRecord();
   const access = await loadRecord(store, holder.orgId, holder.recordId, { kind: 'patient' });
   if (!access) throw openLinkAgain();
-  const gone = linkGone(access.invitation, store.now());
+  const gone = linkGone(access.view.link, store.now());
   if (gone) throw gone;
   return access;
 }

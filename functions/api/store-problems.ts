@@ -9,6 +9,7 @@ import {
   InvalidCursorError,
   InvitationChangedError,
   LastAdminError,
+  LinkChangedError,
   LinkWithdrawnError,
   MemberChangedError,
   MemberEmailTakenError,
@@ -17,6 +18,7 @@ import {
   RecordChangedError,
   StoreUnavailableError,
 } from '../store/errors';
+import { isTransactionConflict } from '../store/db';
 import { ProblemError } from './problem-error';
 import { recordRefused } from './record-problems';
 
@@ -43,6 +45,12 @@ export function storeProblem(error: unknown, c: Context): ProblemError | null {
     return new ProblemError('conflict', {
       detail: 'Someone changed this link at the same moment. Nothing was saved: look again.',
       extensions: { reason: 'changed', current: error.current },
+    });
+  }
+  if (error instanceof LinkChangedError) {
+    return new ProblemError('conflict', {
+      detail: 'The clinic changed this link just now. Please open it again.',
+      extensions: { reason: 'changed' },
     });
   }
   if (error instanceof LinkWithdrawnError) {
@@ -104,7 +112,9 @@ export function storeProblem(error: unknown, c: Context): ProblemError | null {
       ],
     });
   }
-  if (error instanceof StoreUnavailableError) {
+  // Two writes to one item at the same instant (a save as the clinic withdraws the link):
+  // nothing was written, and trying again shortly works.
+  if (error instanceof StoreUnavailableError || isTransactionConflict(error)) {
     return new ProblemError('unavailable', {
       detail: 'Please try again in a moment.',
       headers: { 'Retry-After': '2' },

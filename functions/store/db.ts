@@ -64,6 +64,26 @@ export async function writeTogether(db: Db, items: TransactItem[]): Promise<void
   await db.send(new TransactWriteCommand({ TransactItems: items }));
 }
 
+/** Tries a change again when it met another at the same moment: its conditions are checked afresh. */
+export const CONFLICT_ATTEMPTS = 4;
+
+/** A transaction cancelled because another wrote one of its items at the same moment. */
+export function isTransactionConflict(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'TransactionCanceledException' &&
+    'CancellationReasons' in error &&
+    Array.isArray(error.CancellationReasons) &&
+    error.CancellationReasons.some(
+      (reason: { Code?: string }) => reason.Code === 'TransactionConflict',
+    )
+  );
+}
+
+/** A short random wait, longer with each attempt, so that two retrying writers part. */
+export const pauseBeforeRetry = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+
 /** A transaction's put of an item that must not exist yet. */
 export function putNew(db: Pick<Db, 'tableName'>, item: Record<string, unknown>): TransactItem {
   return {

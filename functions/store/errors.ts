@@ -40,6 +40,14 @@ export class InvitationChangedError extends Error {
 }
 
 /** The link was withdrawn: it stays so; a new invitation makes a new link. */
+/** A link was withdrawn or extended while it was being opened: open it again. */
+export class LinkChangedError extends Error {
+  constructor() {
+    super('The link changed while it was being opened');
+    this.name = 'LinkChangedError';
+  }
+}
+
 export class LinkWithdrawnError extends Error {
   constructor(readonly current: Invitation) {
     super('The link was withdrawn');
@@ -109,6 +117,8 @@ const unavailableErrors = new Set([
   'RequestLimitExceeded',
   'InternalServerError',
   'ServiceUnavailable',
+  // A single write met a transaction on the same item; the SDK does not retry it.
+  'TransactionConflictException',
   'TimeoutError',
   'AbortError',
 ]);

@@ -4,7 +4,16 @@ import { Actor } from '#shared/aid/aids';
 import { RecordStatus } from '#shared/record/schema';
 import type { Pagination } from '#shared/ids';
 import { invitationStatus, type Invitation, type InvitationPage } from '#shared/invitations';
-import { conditionHeld, putNew, updateOne, writeTogether, type Db } from './db';
+import {
+  CONFLICT_ATTEMPTS,
+  conditionHeld,
+  isTransactionConflict,
+  pauseBeforeRetry,
+  putNew,
+  updateOne,
+  writeTogether,
+  type Db,
+} from './db';
 import { InvitationChangedError, LinkWithdrawnError, NotFoundError } from './errors';
 import { sortableId } from './ids';
 import { eventPut } from './audit-events';
@@ -136,6 +145,40 @@ export function createInvitationRepository(
         ]
       : [];
 
+  /**
+   * A change to the link, carried to the record it opened (ADR 25), and the
+   * condition that no record was opened since the invitation was read: the
+   * record's copy can never miss a change.
+   */
+  const onRecord = (item: InvitationItem, set: string, values: Record<string, unknown>) => ({
+    condition: item.recordId ? 'recordId = :recordId' : 'attribute_not_exists(recordId)',
+    values: item.recordId ? { ':recordId': item.recordId } : {},
+    writes: item.recordId
+      ? [
+          updateOne(db, {
+            Key: keys.record(item.orgId, item.recordId),
+            UpdateExpression: `SET ${set}`,
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: values,
+          }),
+        ]
+      : [],
+  });
+
+  /**
+   * A change to the link met a patient's save of its record at the same
+   * moment (a transaction conflict): 'again', after a pause, a few times.
+   */
+  const againOnConflict = async (attempt: number, write: Promise<boolean>) => {
+    try {
+      return await write;
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      await pauseBeforeRetry(attempt);
+      return 'again' as const;
+    }
+  };
+
   const toInvitation = (item: InvitationItem): Invitation => ({
     id: item.invitationId,
     aidId: item.aidId,
@@ -211,62 +254,80 @@ export function createInvitationRepository(
     },
 
     async revoke(orgId, invitationId, by) {
-      const item = await existingItem(orgId, invitationId);
-      if (item.revokedAt) return toInvitation(item);
-      const now = db.now().toISOString();
-      const withdrawn = await conditionHeld(
-        writeTogether(db, [
-          updateOne(db, {
-            Key: keys.invitation(orgId, invitationId),
-            UpdateExpression: 'SET revokedAt = :now',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
-            ExpressionAttributeValues: { ':now': now },
-          }),
-          ...recordEvent(item, 'link-withdrawn', by, null, now),
-        ]),
-      );
-      if (withdrawn) return toInvitation({ ...item, revokedAt: now });
-      // Withdrawn at the same moment by someone else: the first time stays.
-      const latest = await existingItem(orgId, invitationId);
-      return toInvitation(latest);
+      for (let attempt = 1; ; attempt += 1) {
+        const item = await existingItem(orgId, invitationId);
+        // Withdrawn already, or by someone else at the same moment: the first time stays.
+        if (item.revokedAt) return toInvitation(item);
+        const now = db.now().toISOString();
+        const record = onRecord(item, 'linkRevokedAt = :now', { ':now': now });
+        const withdrawn = await againOnConflict(
+          attempt,
+          conditionHeld(
+            writeTogether(db, [
+              updateOne(db, {
+                Key: keys.invitation(orgId, invitationId),
+                UpdateExpression: 'SET revokedAt = :now',
+                ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(revokedAt) AND ${record.condition}`,
+                ExpressionAttributeValues: { ':now': now, ...record.values },
+              }),
+              ...record.writes,
+              ...recordEvent(item, 'link-withdrawn', by, null, now),
+            ]),
+          ),
+        );
+        if (withdrawn === true) return toInvitation({ ...item, revokedAt: now });
+        // Its link was opened meanwhile: withdrawn as it is now.
+        if (withdrawn === false && attempt >= CONFLICT_ATTEMPTS)
+          throw new InvitationChangedError(toInvitation(item));
+      }
     },
 
     async extend(orgId, invitationId, expiresAt, by) {
-      const item = await existingItem(orgId, invitationId);
-      if (item.revokedAt) throw new LinkWithdrawnError(toInvitation(item));
-      const next = expiresAt.toISOString();
-      const extended = await conditionHeld(
-        writeTogether(db, [
-          updateOne(db, {
-            Key: keys.invitation(orgId, invitationId),
-            // Also moves an older item's ISO date out of the TTL attribute.
-            UpdateExpression: 'SET linkExpiresAt = :next REMOVE expiresAt',
-            ConditionExpression:
-              'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND ' +
-              '(linkExpiresAt = :read OR (attribute_not_exists(linkExpiresAt) AND expiresAt = :read))',
-            ExpressionAttributeValues: { ':next': next, ':read': item.linkExpiresAt },
-          }),
-          // The token item must outlive the link it opens; long after an expiry it may be
-          // gone already (TTL), so it is written again rather than updated.
-          ...(item.tokenHash
-            ? [
-                {
-                  Put: {
-                    TableName: db.tableName,
-                    Item: tokenItem(item.tokenHash, orgId, invitationId, expiresAt),
-                  },
+      for (let attempt = 1; ; attempt += 1) {
+        const item = await existingItem(orgId, invitationId);
+        if (item.revokedAt) throw new LinkWithdrawnError(toInvitation(item));
+        const next = expiresAt.toISOString();
+        const record = onRecord(item, 'linkExpiresAt = :next', { ':next': next });
+        const extended = await againOnConflict(
+          attempt,
+          conditionHeld(
+            writeTogether(db, [
+              updateOne(db, {
+                Key: keys.invitation(orgId, invitationId),
+                // Also moves an older item's ISO date out of the TTL attribute.
+                UpdateExpression: 'SET linkExpiresAt = :next REMOVE expiresAt',
+                ConditionExpression:
+                  `attribute_exists(pk) AND attribute_not_exists(revokedAt) AND ${record.condition} AND ` +
+                  '(linkExpiresAt = :read OR (attribute_not_exists(linkExpiresAt) AND expiresAt = :read))',
+                ExpressionAttributeValues: {
+                  ':next': next,
+                  ':read': item.linkExpiresAt,
+                  ...record.values,
                 },
-              ]
-            : []),
-          ...recordEvent(item, 'link-extended', by, next.slice(0, 10), db.now().toISOString()),
-        ]),
-      );
-      if (!extended) {
+              }),
+              ...record.writes,
+              // The token item must outlive the link it opens; long after an expiry it may be
+              // gone already (TTL), so it is written again rather than updated.
+              ...(item.tokenHash
+                ? [
+                    {
+                      Put: {
+                        TableName: db.tableName,
+                        Item: tokenItem(item.tokenHash, orgId, invitationId, expiresAt),
+                      },
+                    },
+                  ]
+                : []),
+              ...recordEvent(item, 'link-extended', by, next.slice(0, 10), db.now().toISOString()),
+            ]),
+          ),
+        );
+        if (extended === 'again') continue;
+        if (extended) return toInvitation({ ...item, linkExpiresAt: next });
         const latest = await existingItem(orgId, invitationId);
         if (latest.revokedAt) throw new LinkWithdrawnError(toInvitation(latest));
         throw new InvitationChangedError(toInvitation(latest));
       }
-      return toInvitation({ ...item, linkExpiresAt: next });
     },
 
     async findByToken(token) {

@@ -58,8 +58,20 @@ export const keys = {
     pk: `SESSION#${sessionIdHash}`,
     sk: 'SESSION',
   }),
-  /** A patient's browser session: one record only. */
-  patientSession: (sessionIdHash: string): ItemKey<`PSESSION#${string}`, 'PSESSION'> => ({
+  /**
+   * A patient's browser session: one record only, so it lives in that record's
+   * partition, where the Query that reads the record finds it too (ADR 25).
+   */
+  patientSession: (
+    orgId: string,
+    recordId: string,
+    sessionIdHash: string,
+  ): ItemKey<`ORG#${string}#RECORD#${string}`, `PSESSION#${string}`> => ({
+    pk: `ORG#${orgId}#RECORD#${recordId}`,
+    sk: `PSESSION#${sessionIdHash}`,
+  }),
+  /** Where patients' sessions were kept before ADR 25; read until the last of them ends. */
+  patientSessionBefore: (sessionIdHash: string): ItemKey<`PSESSION#${string}`, 'PSESSION'> => ({
     pk: `PSESSION#${sessionIdHash}`,
     sk: 'PSESSION',
   }),

@@ -3,7 +3,15 @@ import * as z from 'zod';
 import type { Pagination } from '#shared/ids';
 import type { Member, MemberEventPage, MemberPage, MemberRole } from '#shared/members';
 import { memberEventPut, toMemberEvent } from './audit-events';
-import { putNew, updateOne, writeTogether, type Db } from './db';
+import {
+  CONFLICT_ATTEMPTS,
+  isTransactionConflict,
+  pauseBeforeRetry,
+  putNew,
+  updateOne,
+  writeTogether,
+  type Db,
+} from './db';
 import {
   ConditionFailedError,
   LastAdminError,
@@ -62,24 +70,6 @@ export interface MemberRepository {
 }
 
 const EmailClaim = z.object({ orgId: z.string(), clinicianId: z.string() });
-
-/** Tries a change again when it met another at the same moment: its conditions are checked afresh. */
-const ATTEMPTS = 4;
-
-function isTransactionConflict(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    error.name === 'TransactionCanceledException' &&
-    'CancellationReasons' in error &&
-    Array.isArray(error.CancellationReasons) &&
-    error.CancellationReasons.some(
-      (reason: { Code?: string }) => reason.Code === 'TransactionConflict',
-    )
-  );
-}
-
-const pause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
 
 export function toMember(item: ClinicianItem): Member {
   return {
@@ -170,14 +160,14 @@ export function createMemberRepository(db: Db): MemberRepository {
     lastAdmin: LastAdminError,
     demotes: (item: ClinicianItem) => boolean,
   ): Promise<T> {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt += 1) {
       const item = await getMember(orgId, memberId);
       if (!item) throw new NotFoundError('member');
       try {
         return await write(item);
       } catch (error) {
         if (isTransactionConflict(error)) {
-          await pause(attempt);
+          await pauseBeforeRetry(attempt);
           continue;
         }
         if (!(error instanceof ConditionFailedError)) throw error;

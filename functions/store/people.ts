@@ -78,9 +78,17 @@ export interface PeopleRepository {
   clinician(principal: Principal): Promise<Clinician | null>;
 }
 
+/**
+ * How long a process keeps an organisation's name and settings (ADR 25). No
+ * route changes them (they are set when an organisation is provisioned), and
+ * every request of a clinician or patient needs them.
+ */
+export const ORGANISATION_CACHE_MS = 5 * 60 * 1000;
+
 export function createPeopleRepository(db: Db): PeopleRepository {
   const get = async (key: ItemKey) =>
     (await db.send(new GetCommand({ TableName: db.tableName, Key: key }))).Item;
+  const organisations = new Map<string, { organisation: Organisation; until: number }>();
 
   return {
     async principalForSubject(subject) {
@@ -88,14 +96,19 @@ export function createPeopleRepository(db: Db): PeopleRepository {
       return item ? IdentityItem.parse(item) : null;
     },
     async organisation(orgId) {
+      const now = db.now().getTime();
+      const cached = organisations.get(orgId);
+      if (cached && cached.until > now) return cached.organisation;
       const item = await get(keys.organisation(orgId));
       if (!item) return null;
       const org = OrganisationItem.parse(item);
-      return {
+      const organisation = {
         id: org.orgId,
         name: org.name,
         patientIdentifierSystem: org.patientIdentifierSystem,
       };
+      organisations.set(orgId, { organisation, until: now + ORGANISATION_CACHE_MS });
+      return organisation;
     },
     async clinician({ orgId, clinicianId }) {
       const item = await get(keys.clinician(orgId, clinicianId));

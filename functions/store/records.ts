@@ -13,7 +13,12 @@ import { Amendment, Decision, PatientConfirmation } from '#shared/record/decisio
 import { recordStatuses } from '#shared/record/lifecycle';
 import { importantRowIds } from '#shared/record/summary';
 import { conditionHeld, putNew, updateOne, writeTogether, type Db } from './db';
-import { ConditionFailedError, NotFoundError, RecordChangedError } from './errors';
+import {
+  ConditionFailedError,
+  LinkChangedError,
+  NotFoundError,
+  RecordChangedError,
+} from './errors';
 import { sortableId } from './ids';
 import { InvitationItem, invitedAidFields } from './invitations';
 import { eventPut, toEvent, type NewEvent } from './audit-events';
@@ -36,8 +41,21 @@ const RecordItem = z.object({
   /** Amendments are items of their own beside the record (`AMEND#…`): a record never outgrows one item. */
   amendmentCount: z.int().default(0),
   patientConfirmation: PatientConfirmation.nullable().default(null),
+  /**
+   * The state of the link that opened the record, kept here as the invitation
+   * changes (ADR 25), so that reading the record needs no second read. Records
+   * opened before have none: their invitation is read instead.
+   */
+  linkExpiresAt: z.string().optional(),
+  linkRevokedAt: z.string().optional(),
 });
 type RecordItem = z.infer<typeof RecordItem>;
+
+/** Whether the patient's link still opens: when it ends, and when it was withdrawn. */
+export interface LinkState {
+  expiresAt: string;
+  revokedAt: string | null;
+}
 
 const SummaryItem = RecordItem.pick({
   recordId: true,
@@ -116,7 +134,7 @@ export interface RecordRepository {
   getWithHistory(
     orgId: string,
     recordId: string,
-  ): Promise<{ record: DecisionRecord; history: AuditEvent[] } | null>;
+  ): Promise<{ record: DecisionRecord; history: AuditEvent[]; link: LinkState | null } | null>;
   /** A page of the organisation's records (or one aid's), ready ones first, newest first in each status. */
   list(orgId: string, query: RecordListQuery): Promise<RecordPage>;
   /**
@@ -201,9 +219,14 @@ export function createRecordRepository(db: Db): RecordRepository {
       .filter(startsWith(keys.recordAmendmentPrefix))
       .reverse()
       .map((item) => Amendment.parse(item));
+    const { linkExpiresAt, linkRevokedAt } = RecordItem.pick({
+      linkExpiresAt: true,
+      linkRevokedAt: true,
+    }).parse(first);
     return {
       record: toRecord(first, amendments),
       history: rest.filter(startsWith(keys.recordEventPrefix)).map(toEvent),
+      link: linkExpiresAt ? { expiresAt: linkExpiresAt, revokedAt: linkRevokedAt ?? null } : null,
     };
   };
   const getRecord = async (orgId: string, recordId: string) =>
@@ -252,6 +275,7 @@ export function createRecordRepository(db: Db): RecordRepository {
         decision: null,
         amendmentCount: 0,
         patientConfirmation: null,
+        linkExpiresAt: invitation.expiresAt,
       };
       try {
         await writeTogether(db, [
@@ -266,11 +290,15 @@ export function createRecordRepository(db: Db): RecordRepository {
             Key: keys.invitation(orgId, invitation.id),
             UpdateExpression: 'SET recordId = :recordId, recordStatus = :status, openedAt = :now',
             // Once: a second device opening the link at the same moment finds this record.
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(recordId)',
+            // And only while the link is as read, since the record keeps a copy of it.
+            ConditionExpression:
+              'attribute_exists(pk) AND attribute_not_exists(recordId) AND attribute_not_exists(revokedAt) AND ' +
+              '(linkExpiresAt = :expiresAt OR (attribute_not_exists(linkExpiresAt) AND expiresAt = :expiresAt))',
             ExpressionAttributeValues: {
               ':recordId': item.recordId,
               ':status': item.status,
               ':now': now,
+              ':expiresAt': invitation.expiresAt,
             },
           }),
           {
@@ -293,10 +321,12 @@ export function createRecordRepository(db: Db): RecordRepository {
             ConsistentRead: true,
           }),
         );
-        const recordId = Item ? InvitationItem.parse(Item).recordId : null;
-        const record = recordId ? await getRecord(orgId, recordId) : null;
-        if (!record) throw error;
-        return record;
+        const latest = Item ? InvitationItem.parse(Item) : null;
+        const record = latest?.recordId ? await getRecord(orgId, latest.recordId) : null;
+        if (record) return record;
+        // Withdrawn or extended since it was read: the caller looks at it again.
+        if (latest) throw new LinkChangedError();
+        throw error;
       }
     },
 

@@ -13,6 +13,8 @@ import type { MiddlewareHandler } from 'hono';
  *   shared by every caller;
  * - GetItems asked for in the same turn of the event loop (`Promise.all` of
  *   the record's invitation, version and organisation) go as one BatchGetItem;
+ * - a GetItem of an item whose whole partition is queried in the same turn
+ *   is answered by that Query (a patient's session beside their record, ADR 25);
  * - any write forgets every read, before it is sent and after it ends: what is
  *   read after a change is read again.
  *
@@ -22,6 +24,13 @@ interface Scope {
   reads: Map<string, Promise<unknown>>;
   /** GetItems waiting for the end of this turn, to go as one batch. */
   pending: PendingGet[];
+  /** Queries of a whole partition (their first page), by table and partition key. */
+  partitions: Map<string, { consistent: boolean; page: Promise<PartitionPage> }>;
+}
+
+interface PartitionPage {
+  Items?: Record<string, unknown>[];
+  LastEvaluatedKey?: Record<string, unknown>;
 }
 
 interface PendingGet {
@@ -37,7 +46,7 @@ const storage = new AsyncLocalStorage<Scope>();
 
 /** Runs `work` as one request: its reads are shared, its GetItems batched. */
 export function inRequestScope<T>(work: () => T): T {
-  return storage.run({ reads: new Map(), pending: [] }, work);
+  return storage.run({ reads: new Map(), pending: [], partitions: new Map() }, work);
 }
 
 /**
@@ -68,6 +77,20 @@ function batchable(command: Command): PendingGet['input'] | null {
 }
 
 const keyOf = (key: Record<string, unknown>) => `${String(key['pk'])}\u0000${String(key['sk'])}`;
+const partitionOf = (tableName: string, pk: unknown) => `${tableName}\u0000${String(pk)}`;
+
+/** The first page of a Query that reads a whole partition, as its table and partition key. */
+function wholePartition(command: Command): { tableName: string; pk: unknown } | null {
+  if (!(command instanceof QueryCommand)) return null;
+  const { TableName, KeyConditionExpression, ExpressionAttributeValues, ...rest } = command.input;
+  const { ScanIndexForward: _order, ConsistentRead: _consistent, ...narrowing } = rest;
+  if (!TableName || KeyConditionExpression !== 'pk = :pk') return null;
+  const values = Object.keys(ExpressionAttributeValues ?? {});
+  // A later page (ExclusiveStartKey), a filter, a projection or a limit: not the whole partition.
+  if (values.length !== 1 || Object.values(narrowing).some((value) => value !== undefined))
+    return null;
+  return { tableName: TableName, pk: ExpressionAttributeValues![':pk'] };
+}
 
 /**
  * Wraps a store's `send` (functions/store/db.ts) so that, inside a request
@@ -114,12 +137,32 @@ export function sharedWithinRequest(send: Send): Send {
     }
   };
 
+  /**
+   * Answers a GetItem from a Query of its whole partition in this turn, if there
+   * is one at least as consistent; true when it does. An item the Query's first
+   * page does not reach is asked for on its own.
+   */
+  const fromPartition = (scope: Scope, get: PendingGet) => {
+    const { TableName, Key, ConsistentRead } = get.input;
+    const partition = scope.partitions.get(partitionOf(TableName, Key['pk']));
+    if (!partition || (ConsistentRead && !partition.consistent)) return false;
+    partition.page.then(
+      ({ Items = [], LastEvaluatedKey }) => {
+        const item = Items.find((candidate) => candidate['sk'] === Key['sk']);
+        if (item || !LastEvaluatedKey) get.resolve(item ? { Item: item } : {});
+        else void flush([get]);
+      },
+      (error: unknown) => get.reject(error),
+    );
+    return true;
+  };
+
   const batched = (scope: Scope, input: PendingGet['input']) =>
     new Promise<{ Item?: Record<string, unknown> }>((resolve, reject) => {
       if (scope.pending.length === 0) {
         // After this turn's callers have asked: everything pending by then goes together.
         setImmediate(() => {
-          const all = scope.pending.splice(0);
+          const all = scope.pending.splice(0).filter((get) => !fromPartition(scope, get));
           const byTable = new Map<string, PendingGet[]>();
           for (const get of all) {
             const group = byTable.get(get.input.TableName) ?? [];
@@ -141,10 +184,12 @@ export function sharedWithinRequest(send: Send): Send {
     const isRead = command instanceof GetCommand || command instanceof QueryCommand;
     if (!isRead) {
       scope.reads.clear();
+      scope.partitions.clear();
       try {
         return await send(command, options);
       } finally {
         scope.reads.clear();
+        scope.partitions.clear();
       }
     }
     const memoKey = `${command.constructor.name}:${JSON.stringify(command.input)}`;
@@ -153,9 +198,17 @@ export function sharedWithinRequest(send: Send): Send {
     const input = batchable(command);
     const read: Promise<unknown> = input ? batched(scope, input) : send(command as GetCommand);
     scope.reads.set(memoKey, read);
+    const partition = wholePartition(command);
+    if (partition)
+      scope.partitions.set(partitionOf(partition.tableName, partition.pk), {
+        consistent: (command as QueryCommand).input.ConsistentRead === true,
+        page: read as Promise<PartitionPage>,
+      });
     // A failed read is not kept: the next caller tries again.
     read.catch(() => {
       if (scope.reads.get(memoKey) === read) scope.reads.delete(memoKey);
+      for (const [key, known] of scope.partitions)
+        if (known.page === read) scope.partitions.delete(key);
     });
     return read;
   }) as Send;

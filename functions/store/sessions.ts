@@ -79,7 +79,11 @@ const sameHolder = (a: Record<string, string>, b: Record<string, string>) =>
 
 function createSessionRepository<Holder extends Record<string, string>>(
   db: Db,
-  key: (hash: string) => ItemKey,
+  /**
+   * Where a session may be kept, by the hash of its id and the holder the id
+   * names: new sessions go to the first place, and are looked for in order.
+   */
+  places: (hash: string, claim: Holder | null) => [ItemKey, ...ItemKey[]],
   Holder: z.ZodType<Holder>,
   fields: HolderFields<Holder>,
   idleSeconds: number,
@@ -105,7 +109,7 @@ function createSessionRepository<Holder extends Record<string, string>>(
         new PutCommand({
           TableName: db.tableName,
           Item: {
-            ...key(hashToken(id)),
+            ...places(hashToken(id), claimedHolder(id, fields))[0],
             holder,
             createdAt: db.now().toISOString(),
             lastSeenAt: nowSeconds(),
@@ -119,13 +123,20 @@ function createSessionRepository<Holder extends Record<string, string>>(
 
     async resolve(sessionId, alsoNext) {
       const next = (holder: Holder) => [...readNext(holder), ...(alsoNext?.(holder) ?? [])];
-      const sessionKey = key(hashToken(sessionId));
-      const read = db.send(new GetCommand({ TableName: db.tableName, Key: sessionKey }));
+      const claim = claimedHolder(sessionId, fields);
+      const [first, ...older] = places(hashToken(sessionId), claim);
+      const get = (Key: ItemKey) => db.send(new GetCommand({ TableName: db.tableName, Key }));
+      const read = get(first);
       // In the same turn as the session, so that a request scope sends them together
       // (request-scope.ts). The claim is trusted only once the session agrees, below.
-      const claim = claimedHolder(sessionId, fields);
       if (claim) readAhead(() => next(claim));
-      const { Item } = await read;
+      let sessionKey = first;
+      let { Item } = await read;
+      for (const place of older) {
+        if (Item) break;
+        sessionKey = place;
+        ({ Item } = await get(place));
+      }
       if (!Item) return null;
       const session = SessionItem.parse(Item);
       if (claim && !sameHolder(claim, session.holder)) return null;
@@ -160,7 +171,9 @@ function createSessionRepository<Holder extends Record<string, string>>(
     },
 
     async revoke(sessionId) {
-      await db.send(new DeleteCommand({ TableName: db.tableName, Key: key(hashToken(sessionId)) }));
+      const hash = hashToken(sessionId);
+      for (const Key of places(hash, claimedHolder(sessionId, fields)))
+        await db.send(new DeleteCommand({ TableName: db.tableName, Key }));
     },
   };
 }
@@ -183,7 +196,7 @@ export const createClinicianSessions = (
 ) =>
   createSessionRepository<Principal & Record<string, string>>(
     db,
-    keys.session,
+    (hash) => [keys.session(hash)],
     z.object({ orgId: z.string(), clinicianId: z.string() }),
     ['orgId', 'clinicianId'],
     sessionIdleSeconds.clinician,
@@ -197,7 +210,11 @@ export const createPatientSessions = (
 ) =>
   createSessionRepository<PatientHolder>(
     db,
-    keys.patientSession,
+    // In the record's partition (ADR 25); sessions made before are still found where they were.
+    (hash, claim) =>
+      claim
+        ? [keys.patientSession(claim.orgId, claim.recordId, hash), keys.patientSessionBefore(hash)]
+        : [keys.patientSessionBefore(hash)],
     z.object({ orgId: z.string(), recordId: z.string(), invitationId: z.string().default('') }),
     ['orgId', 'recordId', 'invitationId'],
     sessionIdleSeconds.patient,

@@ -50,10 +50,10 @@ export function createDynamoStore(db: Db): Store {
       people.clinician(principal),
       people.organisation(principal.orgId),
     ]),
-    patientSessions: createPatientSessions(db, ({ orgId, recordId, invitationId }) => [
+    // The record keeps its link's state (ADR 25): its invitation is not read.
+    patientSessions: createPatientSessions(db, ({ orgId, recordId }) => [
       records.getWithHistory(orgId, recordId),
       people.organisation(orgId),
-      ...(invitationId ? [invitations.get(orgId, invitationId)] : []),
     ]),
     aids,
     invitations,

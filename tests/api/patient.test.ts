@@ -1,13 +1,15 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '#functions/api/app';
 import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 import { DEMO_AID_ID } from '#functions/dev/seed';
 import { createDb } from '#functions/store/db';
+import { LinkChangedError } from '#functions/store/errors';
+import { keys } from '#functions/store/keys';
 import { createDynamoStore } from '#functions/store/store';
 import type { Aid } from '#shared/aid/aids';
 import type { CreatedInvitation, Invitation } from '#shared/invitations';
-import type { DecisionRecord } from '#shared/record/schema';
+import type { DecisionRecord, RecordView } from '#shared/record/schema';
 import { captureLogs, DEMO, OTHER, ORIGIN, seededApi } from '../support/api';
 
 const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
@@ -190,6 +192,71 @@ describe('opening a link', () => {
     expect(await link.json()).toMatchObject({ type: '/problems/gone', reason: 'revoked' });
     expect((await app.request('/api/patient/sessions', post({ token }))).status).toBe(410);
     expect((await patient('/api/patient/record')).status).toBe(410);
+  });
+
+  it("keeps the link's state with the record as the clinic extends and withdraws it, records opened before included", async () => {
+    const { invite, open, clinician, table } = await setup();
+    const view = async (response: Response | Promise<Response>) =>
+      (await (await response).json()) as RecordView;
+    const linkOf = async (response: Response | Promise<Response>) => (await view(response)).link;
+
+    const { token, invitation } = await invite();
+    const patient = await open(token);
+    expect(await linkOf(patient('/api/patient/record'))).toEqual({
+      expiresAt: invitation.expiresAt,
+      revokedAt: null,
+    });
+    const extended = (await (
+      await clinician(`/api/invitations/${invitation.id}/extend`, post({ days: 60 }))
+    ).json()) as Invitation;
+    expect(extended.expiresAt).not.toBe(invitation.expiresAt);
+    const recordId = (await view(patient('/api/patient/record'))).record.id;
+    for (const read of [patient('/api/patient/record'), clinician(`/api/records/${recordId}`)])
+      expect(await linkOf(read)).toEqual({ expiresAt: extended.expiresAt, revokedAt: null });
+
+    // A record opened before records kept their link's state: its invitation says.
+    const older = await invite();
+    const olderPatient = await open(older.token);
+    const olderRecordId = (await view(olderPatient('/api/patient/record'))).record.id;
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.record('demo-clinic', olderRecordId),
+        UpdateExpression: 'REMOVE linkExpiresAt',
+      }),
+    );
+    expect(await linkOf(clinician(`/api/records/${olderRecordId}`))).toEqual({
+      expiresAt: older.invitation.expiresAt,
+      revokedAt: null,
+    });
+    await clinician(`/api/invitations/${older.invitation.id}/revoke`, { method: 'POST' });
+    expect((await olderPatient('/api/patient/record')).status).toBe(410);
+    expect((await linkOf(clinician(`/api/records/${olderRecordId}`))).revokedAt).not.toBeNull();
+  });
+
+  it('makes no record for a link withdrawn while it was being opened, and opens one extended meanwhile', async () => {
+    const { invite, app, clinician, table } = await setup();
+    const withdrawn = await invite();
+    const read = await table.store.invitations.findByToken(withdrawn.token);
+    await clinician(`/api/invitations/${withdrawn.invitation.id}/revoke`, { method: 'POST' });
+    await expect(table.store.records.openFor(read!.orgId, read!.invitation)).rejects.toThrow(
+      LinkChangedError,
+    );
+    const { items } = (await (await clinician('/api/invitations')).json()) as {
+      items: Invitation[];
+    };
+    const after = items.find((item) => item.id === withdrawn.invitation.id);
+    expect(after).toMatchObject({ status: 'revoked', recordId: null });
+
+    const extended = await invite();
+    const stale = await table.store.invitations.findByToken(extended.token);
+    await clinician(`/api/invitations/${extended.invitation.id}/extend`, post({ days: 60 }));
+    await expect(table.store.records.openFor(stale!.orgId, stale!.invitation)).rejects.toThrow(
+      LinkChangedError,
+    );
+    expect(
+      (await app.request('/api/patient/sessions', post({ token: extended.token }))).status,
+    ).toBe(201);
   });
 
   it('answers 410 for an expired link', async () => {

@@ -64,7 +64,7 @@ describe('sessions end when left idle, and at their expiry whatever happens', ()
       new PutCommand({
         TableName: db.tableName,
         Item: {
-          ...keys.patientSession(hashToken(olderId)),
+          ...keys.patientSessionBefore(hashToken(olderId)),
           holder: { orgId: 'demo-clinic', recordId: 'r1' },
           createdAt: new Date(start).toISOString(),
           lastSeenAt: Math.floor(start / 1000),
@@ -77,6 +77,43 @@ describe('sessions end when left idle, and at their expiry whatever happens', ()
       recordId: 'r1',
       invitationId: '',
     });
+  });
+
+  it("keeps a patient's session beside their record, still finds one kept where sessions were before, and ends either on sign-out", async () => {
+    const { store, db } = await tableWithClock();
+    const holder = { orgId: 'demo-clinic', recordId: 'r2', invitationId: 'i2' };
+    const stored = async (key: { pk: string; sk: string }) =>
+      (await db.send(new GetCommand({ TableName: db.tableName, Key: key }))).Item;
+
+    const session = await store.patientSessions.create(holder, new Date(start + 60 * MINUTE));
+    const hash = hashToken(session.id);
+    expect(await stored(keys.patientSession('demo-clinic', 'r2', hash))).toBeDefined();
+    expect(await stored(keys.patientSessionBefore(hash))).toBeUndefined();
+    expect(await store.patientSessions.resolve(session.id)).toEqual(holder);
+    // The same secret under another record's name finds nothing.
+    const secret = session.id.split('.').at(-1)!;
+    expect(await store.patientSessions.resolve(`demo-clinic.r3.i2.${secret}`)).toBeNull();
+
+    // One opened before ADR 25: its id names its holder, its item is where sessions were.
+    const earlierId = `demo-clinic.r2.i2.${'e'.repeat(43)}`;
+    await db.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.patientSessionBefore(hashToken(earlierId)),
+          holder,
+          createdAt: new Date(start).toISOString(),
+          lastSeenAt: Math.floor(start / 1000),
+          expiresAt: Math.floor(start / 1000) + 3600,
+        },
+      }),
+    );
+    expect(await store.patientSessions.resolve(earlierId)).toEqual(holder);
+
+    for (const id of [session.id, earlierId]) {
+      await store.patientSessions.revoke(id);
+      expect(await store.patientSessions.resolve(id)).toBeNull();
+    }
   });
 
   it('never brings back a session signed out while a request was using it', async () => {

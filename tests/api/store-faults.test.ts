@@ -1,10 +1,19 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ProvisionedThroughputExceededException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '#functions/api/app';
 import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 import { createDynamoClients, createDb } from '#functions/store/db';
+import { keys } from '#functions/store/keys';
 import { createDynamoStore } from '#functions/store/store';
 import { captureLogs } from '../support/api';
 
@@ -69,5 +78,47 @@ describe('when DynamoDB throttles or fails', () => {
     const response = await app.request('/api/health');
     expect(response.status).toBe(503);
     expect(await response.text()).not.toContain('internal error');
+  });
+
+  it("withdraws a link whose record a patient saved at the same moment: the clinic's change is tried again", async () => {
+    const invitation = {
+      ...keys.invitation('demo-clinic', 'inv-1'),
+      orgId: 'demo-clinic',
+      invitationId: 'inv-1',
+      aidId: 'aid-1',
+      aidVersion: 1,
+      aidTitle: 'Knee',
+      clinicReference: null,
+      createdAt: '2026-11-01T10:00:00.000Z',
+      createdBy: { id: 'demo-clinician', name: 'Dr Alex Morgan' },
+      linkExpiresAt: '2026-12-01T10:00:00.000Z',
+      recordId: 'rec-1',
+      recordStatus: 'in-progress',
+    };
+    dynamo.on(GetCommand).resolves({ Item: invitation });
+    dynamo
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+        }),
+      )
+      .resolves({});
+    const store = createDynamoStore(createDb(doc, 'table'));
+    const withdrawn = await store.invitations.revoke('demo-clinic', 'inv-1', {
+      id: 'demo-clinician',
+      name: 'Dr Alex Morgan',
+    });
+    expect(withdrawn.status).toBe('revoked');
+    const writes = dynamo.commandCalls(TransactWriteCommand);
+    expect(writes).toHaveLength(2);
+    // The record's copy of the link is written with the invitation, both times.
+    for (const write of writes)
+      expect(write.args[0].input.TransactItems?.[1]?.Update).toMatchObject({
+        Key: keys.record('demo-clinic', 'rec-1'),
+        UpdateExpression: 'SET linkRevokedAt = :now',
+      });
   });
 });

@@ -19,7 +19,7 @@ import { stepNames, stepNumber } from '#shared/record/rules';
 import { transition } from '#shared/record/lifecycle';
 import { STEP_COUNT } from '#shared/record/rules';
 import { PATIENT_COOKIE } from '#functions/auth/cookies';
-import { RecordChangedError } from '#functions/store/errors';
+import { LinkChangedError, RecordChangedError } from '#functions/store/errors';
 import type { Store } from '#functions/store/store';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
@@ -100,8 +100,17 @@ export const patient = new Hono<ApiEnv>()
     jsonBody(LinkToken),
     async (c) => {
       const { store } = c.var.deps;
-      const { orgId, invitation } = await openInvitation(store, c.req.valid('json').token);
-      const record = await store.records.openFor(orgId, invitation);
+      const { token } = c.req.valid('json');
+      let { orgId, invitation } = await openInvitation(store, token);
+      let record: DecisionRecord;
+      try {
+        record = await store.records.openFor(orgId, invitation);
+      } catch (error) {
+        // The clinic withdrew or extended the link at that moment: looked at once more.
+        if (!(error instanceof LinkChangedError)) throw error;
+        ({ orgId, invitation } = await openInvitation(store, token));
+        record = await store.records.openFor(orgId, invitation);
+      }
       const expiresAt = new Date(
         Math.min(
           store.now().getTime() + PATIENT_SESSION_MS,
