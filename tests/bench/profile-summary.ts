@@ -5,12 +5,15 @@
  *
  *   node --import tsx tests/bench/profile-summary.ts DIR/file.cpuprofile
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { table } from './figures';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -27,13 +30,37 @@ profile.samples.forEach((id, i) =>
   selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
 );
 
-/** A bundled file's sources are one URL: the function's name says more, with node's own parts by URL. */
-function placeOf({ functionName, url }: ProfileNode['callFrame']): string {
-  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
-  if (url.startsWith('node:')) return url;
+/**
+ * A bundled file's frames are mapped back to their sources through the source
+ * map beside it (the bundle keeps names and lines, not sources' text), so that
+ * time is summed by package or by our own folder rather than by bundle.
+ */
+const maps = new Map<string, SourceMap | null>();
+function sourceOf({ url, lineNumber, columnNumber }: ProfileNode['callFrame']): string {
+  if (!url.startsWith('file://') || !url.endsWith('.mjs')) return url;
+  const file = fileURLToPath(url);
+  if (!maps.has(file)) {
+    maps.set(
+      file,
+      existsSync(`${file}.map`)
+        ? new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as SourceMapPayload)
+        : null,
+    );
+  }
+  const entry = maps.get(file)?.findEntry(lineNumber, columnNumber);
+  return entry && 'originalSource' in entry ? entry.originalSource : url;
+}
+
+function placeOf(callFrame: ProfileNode['callFrame']): string {
+  const { functionName } = callFrame;
+  if (!callFrame.url) return functionName.startsWith('(') ? functionName : '(native)';
+  if (callFrame.url.startsWith('node:')) return callFrame.url;
+  const url = sourceOf(callFrame);
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (inModules) return inModules[1]!;
-  const inRepo = /\/(functions|shared|web|build\/lambda|build\/server|tests)\//.exec(url);
+  const inRepo = /(?:^|\/)((?:functions|shared|web|tests)\/[^/]+|build\/lambda|build\/server)/.exec(
+    url,
+  );
   return inRepo ? inRepo[1]! : url;
 }
 
