@@ -16,7 +16,7 @@ import { StoreUnavailableError } from '../store/errors';
 import type { ApiDeps, ApiEnv } from './env';
 import { openApiDocument } from './openapi';
 import { ProblemError } from './problem-error';
-import { aids } from './routes/aids';
+import { aids, publishedAids } from './routes/aids';
 import { health } from './routes/health';
 import { invitations } from './routes/invitations';
 import { me } from './routes/me';
@@ -89,6 +89,7 @@ export function createApp(deps: ApiDeps) {
     .route('/sessions', sessions)
     .route('/members', members)
     .route('/aids', aids)
+    .route('/published-aids', publishedAids)
     .route('/invitations', invitations)
     .route('/records', records)
     .route('/patient', patient);

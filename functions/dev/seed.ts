@@ -83,6 +83,8 @@ export async function seedOnce(db: Db): Promise<boolean> {
   const items = [
     ...seedOrganisations.flatMap(({ organisation, clinician }) => [
       organisationItem(organisation, 1),
+      // A new organisation's published aids are all in their item from the start (ADR 26).
+      { ...keys.publishedAids(organisation.id), complete: true },
       ...clinicianItems(clinician, clinician.id),
     ]),
     ...demoAids.map((aid) =>

@@ -5,9 +5,11 @@ import { AidContent } from '#shared/aid/schema';
 import { upgradeAidContent } from '#shared/aid/upgrade';
 import {
   Actor,
+  PublishedAid,
   PublishedRef,
   type Aid,
   type AidPage,
+  type AidSummary,
   type AidVersion,
   type AidVersionPage,
 } from '#shared/aid/aids';
@@ -137,6 +139,29 @@ export interface AidRepository {
   ): Promise<{ version: AidVersion; created: boolean }>;
   listVersions(orgId: string, aidId: string, page: Pagination): Promise<AidVersionPage>;
   getVersion(orgId: string, aidId: string, version: number): Promise<AidVersion | null>;
+  /**
+   * Every published aid of the organisation, latest version each, by title: one
+   * item (ADR 26), made once from the drafts for organisations older than it.
+   */
+  listPublished(orgId: string): Promise<PublishedAid[]>;
+  /**
+   * The same from its item alone, one read (what a request reads ahead with its
+   * session); null while the item does not hold every published aid yet.
+   */
+  readPublished(orgId: string): Promise<PublishedAid[] | null>;
+}
+
+/** How many aids one update of the published aids' item names: expressions stay under 4 KB. */
+const PUBLISHED_PER_UPDATE = 40;
+
+const byTitle = (a: PublishedAid, b: PublishedAid) =>
+  a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+
+/** The aids in the published aids' item (`aid#{id}` attributes). */
+function publishedIn(item: Record<string, unknown> | undefined): PublishedAid[] {
+  return Object.entries(item ?? {})
+    .filter(([name]) => name.startsWith(keys.publishedAidAttribute('')))
+    .map(([, value]) => PublishedAid.parse(value));
 }
 
 export function draftItem(orgId: string, draft: NewDraft, now: string) {
@@ -189,6 +214,18 @@ export function createAidRepository(db: Db): AidRepository {
     const item = await getDraft(orgId, aidId);
     if (!item) throw new NotFoundError('aid');
     return toAid(item);
+  };
+
+  const readPublishedItem = async (orgId: string) => {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: db.tableName,
+        Key: keys.publishedAids(orgId),
+        ConsistentRead: true,
+      }),
+    );
+    const kept = publishedIn(Item);
+    return { complete: Item?.['complete'] === true ? kept.sort(byTitle) : null, kept };
   };
 
   const repository: AidRepository = {
@@ -309,6 +346,20 @@ export function createAidRepository(db: Db): AidRepository {
             ...version,
             content: JSON.stringify(draft.content),
           }),
+          updateOne(db, {
+            Key: keys.publishedAids(orgId),
+            UpdateExpression: 'SET #aid = :published',
+            ExpressionAttributeNames: { '#aid': keys.publishedAidAttribute(aidId) },
+            ExpressionAttributeValues: {
+              ':published': {
+                id: aidId,
+                title: version.title,
+                version: number,
+                publishedAt,
+                demonstration: version.demonstration,
+              } satisfies PublishedAid,
+            },
+          }),
         ]),
       );
       if (!published) {
@@ -321,6 +372,73 @@ export function createAidRepository(db: Db): AidRepository {
         throw new AidChangedError(aid);
       }
       return { version, created: true };
+    },
+
+    async readPublished(orgId) {
+      return (await readPublishedItem(orgId)).complete;
+    },
+
+    async listPublished(orgId) {
+      const { complete, kept } = await readPublishedItem(orgId);
+      if (complete) return complete;
+      // Aids published before the item existed: read from their drafts once, then kept.
+      const drafts: AidSummary[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repository.list(orgId, { limit: 100, cursor });
+        drafts.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const versions = await Promise.all(
+        drafts.flatMap((aid) =>
+          aid.latestVersion ? [repository.getVersion(orgId, aid.id, aid.latestVersion.number)] : [],
+        ),
+      );
+      const found = versions.flatMap((version): PublishedAid[] =>
+        version
+          ? [
+              {
+                id: version.aidId,
+                title: version.title,
+                version: version.number,
+                publishedAt: version.publishedAt,
+                demonstration: version.demonstration,
+              },
+            ]
+          : [],
+      );
+      for (let i = 0; i === 0 || i < found.length; i += PUBLISHED_PER_UPDATE) {
+        const chunk = found.slice(i, i + PUBLISHED_PER_UPDATE);
+        const last = i + PUBLISHED_PER_UPDATE >= found.length;
+        const names: Record<string, string> = {};
+        const values: Record<string, unknown> = {};
+        // A publication written meanwhile is newer than what the drafts said: it stays.
+        const clauses = chunk.map((published, n) => {
+          names[`#a${n}`] = keys.publishedAidAttribute(published.id);
+          values[`:a${n}`] = published;
+          return `#a${n} = if_not_exists(#a${n}, :a${n})`;
+        });
+        if (last) {
+          names['#complete'] = 'complete';
+          values[':complete'] = true;
+          clauses.push('#complete = :complete');
+        }
+        await db.send(
+          new UpdateCommand({
+            TableName: db.tableName,
+            Key: keys.publishedAids(orgId),
+            UpdateExpression: `SET ${clauses.join(', ')}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        );
+      }
+      const latest = new Map(found.map((published) => [published.id, published]));
+      for (const published of kept) {
+        const other = latest.get(published.id);
+        if (!other || other.version < published.version) latest.set(published.id, published);
+      }
+      return [...latest.values()].sort(byTitle);
     },
 
     listVersions(orgId, aidId, { limit, cursor }) {

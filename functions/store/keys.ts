@@ -140,6 +140,16 @@ export const keys = {
     sk: `AID#${aidId}`,
   }),
   aidPrefix: 'AID#',
+  /**
+   * The organisation's published aids in one item (ADR 26): an attribute per
+   * aid (`aid#{id}`) written with each publication, and `complete` once every
+   * aid published before the item existed is in it.
+   */
+  publishedAids: (orgId: string): ItemKey<`ORG#${string}`, 'PUBLISHED_AIDS'> => ({
+    pk: `ORG#${orgId}`,
+    sk: 'PUBLISHED_AIDS',
+  }),
+  publishedAidAttribute: (aidId: string) => `aid#${aidId}`,
   /** Published versions live in the aid's own partition, newest last: VERSION#000001, … */
   aidVersion: (
     orgId: string,

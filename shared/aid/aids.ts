@@ -19,6 +19,24 @@ export const PublishedRef = z
   .meta({ id: 'PublishedRef' });
 export type PublishedRef = z.infer<typeof PublishedRef>;
 
+/** A published aid as an invitation offers it: its latest version, under that version's title. */
+export const PublishedAid = z
+  .object({
+    id: Id,
+    title: z.string(),
+    version: z.int().min(1),
+    publishedAt: z.iso.datetime(),
+    demonstration: z.boolean(),
+  })
+  .meta({ id: 'PublishedAid' });
+export type PublishedAid = z.infer<typeof PublishedAid>;
+
+/** Every published aid of the organisation, by title. */
+export const PublishedAidList = z
+  .object({ items: z.array(PublishedAid) })
+  .meta({ id: 'PublishedAidList' });
+export type PublishedAidList = z.infer<typeof PublishedAidList>;
+
 /** What a list of aids shows about each one. */
 export const AidSummary = z
   .object({

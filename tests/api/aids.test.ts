@@ -1,8 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DEMO_AID_ID } from '#functions/dev/seed';
 import { keys } from '#functions/store/keys';
-import type { Aid, AidExport, AidVersion } from '#shared/aid/aids';
+import type { Aid, AidExport, AidVersion, PublishedAidList } from '#shared/aid/aids';
 import { DEMO, OTHER, seededApi } from '../support/api';
 import { largestAid, publishableAid } from '../support/aids';
 import { jsonRequest as send } from '../support/requests';
@@ -428,5 +428,58 @@ describe('at the same moment', () => {
     expect(statuses.sort()).toEqual([200, 201]);
     const versions = await (await call(`/api/aids/${draft.id}/versions`)).json();
     expect(versions.items).toHaveLength(1);
+  });
+});
+
+describe('the published aids, as invitations offer them', () => {
+  const publishedList = async (call: Call) =>
+    ((await (await call('/api/published-aids')).json()) as PublishedAidList).items;
+
+  it('lists each published aid at its latest version under that version’s title, from the moment it is published, to its organisation only', async () => {
+    const { as } = await seededApi();
+    const call = await as(DEMO);
+    const demo = await publishedList(call);
+    expect(demo.map((aid) => aid.id)).toContain(DEMO_AID_ID);
+
+    const draft = await save(call, await newDraft(call), publishableAid());
+    expect((await publishedList(call)).map((aid) => aid.id)).not.toContain(draft.id);
+    await call(`/api/aids/${draft.id}/publish`, send('POST', { revision: draft.revision }));
+    const edited = await save(call, draft, { ...draft.content, title: 'Hip pain: a new title' });
+    expect((await publishedList(call)).find((aid) => aid.id === draft.id)).toMatchObject({
+      title: draft.content.title,
+      version: 1,
+      demonstration: false,
+    });
+    await call(`/api/aids/${draft.id}/publish`, send('POST', { revision: edited.revision }));
+    const listed = await publishedList(call);
+    expect(listed.find((aid) => aid.id === draft.id)).toMatchObject({
+      title: 'Hip pain: a new title',
+      version: 2,
+    });
+    expect(listed.map((aid) => aid.title)).toEqual(
+      [...listed.map((aid) => aid.title)].sort((a, b) => a.localeCompare(b)),
+    );
+
+    expect(await publishedList(await as(OTHER))).not.toContainEqual(
+      expect.objectContaining({ id: draft.id }),
+    );
+  });
+
+  it('builds the list once from the drafts for an organisation whose aids were published before it', async () => {
+    const { as, table } = await seededApi();
+    const call = await as(DEMO);
+    const draft = await save(call, await newDraft(call), publishableAid());
+    await call(`/api/aids/${draft.id}/publish`, send('POST', { revision: draft.revision }));
+    const before = await publishedList(call);
+    await table.doc.send(
+      new DeleteCommand({ TableName: table.tableName, Key: keys.publishedAids('demo-clinic') }),
+    );
+
+    expect(await publishedList(call)).toEqual(before);
+    const { Item } = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.publishedAids('demo-clinic') }),
+    );
+    expect(Item?.['complete']).toBe(true);
+    expect(await table.store.aids.readPublished('demo-clinic')).toEqual(before);
   });
 });

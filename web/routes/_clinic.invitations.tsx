@@ -24,11 +24,11 @@ export const meta = titled('Invitations');
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const api = apiClient(context);
-  const [invitations, aids] = await Promise.all([
+  const [invitations, published] = await Promise.all([
     api.invitations.$get({ query: pageQuery(request, 50) }).then(expectOk),
-    api.aids.$get({ query: { limit: '100' } }).then(expectOk),
+    api['published-aids'].$get().then(expectOk),
   ]);
-  return { invitations, published: aids.items.filter((aid) => aid.latestVersion) };
+  return { invitations, published: published.items };
 }
 
 type ActionResult =
@@ -182,8 +182,8 @@ export default function Invitations() {
               errorsOf={[fields.aidId, fields.version]}
               label="Decision aid"
               options={published.map((aid) => [
-                `${aid.id}@${aid.latestVersion?.number}`,
-                `${aid.title} (version ${aid.latestVersion?.number})${aid.demonstration ? ' — demonstration' : ''}`,
+                `${aid.id}@${aid.version}`,
+                `${aid.title} (version ${aid.version})${aid.demonstration ? ' — demonstration' : ''}`,
               ])}
             />
             <TextInput

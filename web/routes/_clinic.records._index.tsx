@@ -30,7 +30,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
         ...(cursor ? { cursor } : {}),
       },
     }),
-    api.aids.$get({ query: { limit: '100' } }).then(expectOk),
+    // Records are only ever of published aids.
+    api['published-aids'].$get().then(expectOk),
   ]);
   // A filter or cursor typed into the address: the page says so instead of failing.
   if ((response.status as number) === 422) {

@@ -14,6 +14,7 @@ import {
   AidVersion,
   AidVersionPage,
   NewAid,
+  PublishedAidList,
   PublishRequest,
 } from '#shared/aid/aids';
 import { AidChecks } from '#shared/checks/results';
@@ -479,3 +480,22 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '')
     .slice(0, 60);
 }
+
+/** What a patient can be invited to: one item, read with the session (ADR 26). */
+export const publishedAids = new Hono<ApiEnv>()
+  .use(readsWithSession((store, { orgId }) => [store.aids.readPublished(orgId)]))
+  .use(requireClinician)
+  .get(
+    '/',
+    describe({
+      summary:
+        "The organisation's published aids, each at its latest version and under that version's title, by title",
+      tag: 'aids',
+      auth: 'clinician',
+      responses: { 200: { description: 'Every published aid', schema: PublishedAidList } },
+    }),
+    async (c) => {
+      const items = await c.var.deps.store.aids.listPublished(c.var.principal.orgId);
+      return c.json({ items } satisfies PublishedAidList);
+    },
+  );
