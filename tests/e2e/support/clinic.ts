@@ -32,10 +32,18 @@ export async function openClinic(
   }
 }
 
-/** The clinician invites a patient to the demo aid and reads the link off the handout. */
-export async function invitePatient(clinic: SignedInClinic, reference: string): Promise<string> {
+/** The clinician invites a patient to a published aid (the knee demo unless named) and reads the link off the handout. */
+export async function invitePatient(
+  clinic: SignedInClinic,
+  reference: string,
+  aidTitle = 'Knee osteoarthritis: what are my options?',
+): Promise<string> {
   const { page, app } = clinic;
   await page.goto(`${app.url}/invitations`);
+  const aidChoice = page.getByLabel('Decision aid');
+  const aidOption = await aidChoice.locator('option', { hasText: aidTitle }).getAttribute('value');
+  if (!aidOption) throw new Error(`No published aid titled "${aidTitle}" is offered`);
+  await aidChoice.selectOption(aidOption);
   await page.getByLabel('Clinic reference (optional)').fill(reference);
   await page.getByRole('button', { name: 'Create the invitation' }).click();
   const link = page.locator('.handout-link a');
