@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { useActionData, useLoaderData, useSearchParams, type MetaFunction } from '@remix-run/react';
 import type { ActionFunctionArgs } from '@remix-run/server-runtime';
 import type { AuditEvent, RecordView } from '#shared/record/schema';
@@ -18,6 +18,7 @@ import { newClientToken } from '../lib/client-token.server';
 import { confirmDecision } from '../lib/patient.server';
 import { patientText } from '../lib/patient-text';
 import { usePatientView } from '../lib/use-patient';
+import { serverCheckedForm } from '../lib/server-checked-form';
 
 export const meta: MetaFunction = () => [
   { title: `${patientText.recordTitle} · ${patientText.siteName}` },
@@ -76,7 +77,10 @@ export default function PatientRecord() {
   const { clientToken } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const [form, fields] = useForm<{ comment: string }>({ id: 'confirm', lastResult: result?.reply });
+  const [form, fields] = serverCheckedForm<{ comment: string }>({
+    id: 'confirm',
+    lastResult: result?.reply,
+  });
   const { record, aid } = view;
   const { decision, amendments, patientConfirmation } = record;
   if (!decision) return null;

@@ -1,17 +1,18 @@
-import { getFormProps, useForm, type DefaultValue, type FormMetadata } from '@conform-to/react';
+import { getFormProps, type DefaultValue, type FormMetadata } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { STEP_COUNT, stepNumber, type StepName } from '#shared/record/rules';
 import { patientText } from '../../lib/patient-text';
 import type { StepResult } from '../../lib/patient.server';
+import { serverCheckedForm } from '../../lib/server-checked-form';
 
 type Shape = Record<string, unknown>;
 export type StepFields<S extends Shape> = ReturnType<FormMetadata<S>['getFieldset']>;
 
 /**
  * Counts the answers a page has been given: each one starts the form afresh
- * from what it sent back (say, with the box a list intent added). Conform
- * reads `defaultValue` and `lastResult` once, when the form starts.
+ * from what it sent back (say, with the box a list intent added): the
+ * form's fields read their starting values once, when they mount.
  */
 function useAnswerCount(result: StepResult | undefined): number {
   const [seen, setSeen] = useState({ result, count: 0 });
@@ -26,7 +27,8 @@ function useAnswerCount(result: StepResult | undefined): number {
  * One step of the patient's guide: where they are ("Step 3 of 7"), the step's
  * heading, any message about their last save, and a plain form that saves the
  * step with Back and Next. Its fields come from Conform's metadata; the form
- * is read on the server only, so no schema is sent to the phone.
+ * is read on the server only, so neither a schema nor Conform's form state
+ * is sent to the phone.
  */
 export function StepFrame<S extends Shape = Shape>(props: {
   step: StepName;
@@ -53,7 +55,7 @@ function StepForm<S extends Shape>({
   showBack = stepNumber(step) > 1,
   answered,
 }: Parameters<typeof StepFrame<S>>[0] & { answered: boolean }) {
-  const [form, fields] = useForm<S>({
+  const [form, fields] = serverCheckedForm<S>({
     id: 'step',
     lastResult: result?.reply,
     ...(defaultValue === undefined ? {} : { defaultValue }),
