@@ -51,6 +51,18 @@ function Step({ makeForm, ...options }: { makeForm: MakeForm } & Parameters<Make
           <div key={i}>
             <TextInput meta={concern.text} label={`Concern ${i + 1}`} />
             <ChoiceGroup meta={concern.rating} legend="How much" choices={choices} />
+            <button
+              type="submit"
+              {...form.remove.getButtonProps({ name: fields.ownConcerns.name, index: i })}
+            >
+              Remove
+            </button>
+            <button
+              type="submit"
+              {...form.reorder.getButtonProps({ name: fields.ownConcerns.name, from: i, to: 0 })}
+            >
+              Move to the top
+            </button>
           </div>
         );
       })}

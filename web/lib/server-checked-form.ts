@@ -58,6 +58,27 @@ function errorsOf(result: SubmissionResult<string[]> | null | undefined): Errors
 }
 
 /**
+ * A list intent as Conform's `form.insert` (`remove`, `reorder`) makes it: a
+ * submit button whose value the server's parse applies to the list.
+ */
+function listButton(formId: string, type: 'insert' | 'remove' | 'reorder') {
+  return {
+    getButtonProps: (payload: { name: string; defaultValue?: unknown }) => ({
+      name: '__intent__',
+      value: JSON.stringify({
+        type,
+        payload:
+          type === 'insert'
+            ? { ...payload, defaultValue: asFormValues(payload.defaultValue) }
+            : payload,
+      }),
+      form: formId,
+      formNoValidate: true,
+    }),
+  };
+}
+
+/**
  * Conform's form metadata for a form checked on the server only: the same ids,
  * names, starting values and errors as `useForm` gives, without its client
  * state, which on a form with no client checks does nothing but weigh on the
@@ -106,18 +127,9 @@ export function serverCheckedForm<S extends Shape>(options: {
     ...metadata([]),
     // As `useForm`: the server's plain-language messages, not the browser's.
     noValidate: true,
-    insert: {
-      /** A submit button that asks the server to add an item to a list. */
-      getButtonProps: (payload: { name: string; defaultValue?: unknown }) => ({
-        name: '__intent__',
-        value: JSON.stringify({
-          type: 'insert',
-          payload: { ...payload, defaultValue: asFormValues(payload.defaultValue) },
-        }),
-        form: formId,
-        formNoValidate: true,
-      }),
-    },
+    insert: listButton(formId, 'insert'),
+    remove: listButton(formId, 'remove'),
+    reorder: listButton(formId, 'reorder'),
   };
   // The subset of Conform's metadata its helpers and these pages read; see the tests.
   const typed = form as unknown as FormMetadata<S>;

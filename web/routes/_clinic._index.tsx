@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import {
   data,
@@ -18,6 +18,7 @@ import { group, text } from '../lib/form-values';
 import { readSmallForm, refusedFieldsReply } from '../lib/forms.server';
 import { readProblem } from '../lib/problems';
 import { titled } from '../lib/page-title';
+import { serverCheckedForm } from '../lib/server-checked-form';
 
 export const meta = titled('Decision aids');
 
@@ -96,7 +97,7 @@ function AidStatus({ aid }: { aid: AidSummary }) {
 export default function AidList() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [form, fields] = useForm<{ title: string; condition: string }>({
+  const [form, fields] = serverCheckedForm<{ title: string; condition: string }>({
     id: 'new-aid-form',
     lastResult: result?.form === 'create' ? result.reply : undefined,
   });

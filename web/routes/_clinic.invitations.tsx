@@ -1,4 +1,4 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, type SubmissionResult } from '@conform-to/react';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { data, redirect } from '@remix-run/server-runtime';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
@@ -19,6 +19,7 @@ import { invalidForm, readSmallForm, refusedFieldsReply } from '../lib/forms.ser
 import type { InvalidForm } from '../lib/forms.server';
 import { qrCodeSvg } from '../lib/qr.server';
 import { titled } from '../lib/page-title';
+import { serverCheckedForm } from '../lib/server-checked-form';
 
 export const meta = titled('Invitations');
 
@@ -44,7 +45,7 @@ type ActionResult =
  * The invitation form: the aid as one choice of "id@version" (only the latest
  * published version is offered), a clinic reference, and how many days.
  */
-interface InvitationShape {
+type InvitationShape = {
   aid: string;
   /** Errors of the schema's own fields show at `aid`, which chooses both. */
   aidId: string;
@@ -52,7 +53,7 @@ interface InvitationShape {
   clinicReference: string;
   expiresInDays: number;
   evidenceStillCurrent: boolean;
-}
+};
 
 const InvitationForm = z.preprocess((payload) => {
   const fields = group(payload);
@@ -147,7 +148,7 @@ export default function Invitations() {
   const { invitations, published } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const [form, fields] = useForm<InvitationShape>({
+  const [form, fields] = serverCheckedForm<InvitationShape>({
     id: 'invitation',
     lastResult: result?.reply,
     defaultValue: { expiresInDays: invitationLimits.defaultDays },
@@ -174,7 +175,8 @@ export default function Invitations() {
         {published.length === 0 ? (
           <p>Publish an aid first: invitations open a published version, which never changes.</p>
         ) : (
-          <Form method="post" {...getFormProps(form)}>
+          // A new invitation starts the form afresh: the next patient gets a reference of their own.
+          <Form key={createdLink ?? 'new'} method="post" {...getFormProps(form)}>
             <FormError form={form} />
             <Select
               meta={fields.aid}

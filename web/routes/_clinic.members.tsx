@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { data, redirect } from '@remix-run/server-runtime';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/server-runtime';
@@ -23,6 +23,7 @@ import { invalidForm, readSmallForm, refusedFieldsReply } from '../lib/forms.ser
 import type { InvalidForm } from '../lib/forms.server';
 import { readProblem } from '../lib/problems';
 import { titled } from '../lib/page-title';
+import { serverCheckedForm } from '../lib/server-checked-form';
 
 export const meta = titled('Members');
 
@@ -191,7 +192,7 @@ export default function Members() {
   const { me, members, events, firstPage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const [form, fields] = useForm<{ email: string; name: string; role: string }>({
+  const [form, fields] = serverCheckedForm<{ email: string; name: string; role: string }>({
     id: 'invite',
     lastResult: result?.kind === 'invalid' ? result.reply : undefined,
     defaultValue: { role: 'clinician' },

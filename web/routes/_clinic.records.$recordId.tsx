@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import {
   Form,
   Link,
@@ -32,6 +32,7 @@ import { ChangeBasis, Conflict } from '../components/record/change-basis';
 import { AmendForm, answerFor, DecideForm } from '../components/record/decision-form';
 import { recordAction, type RecordActionResult } from '../lib/record-actions.server';
 import { revalidateAfterConflict } from '../lib/revalidate';
+import { serverCheckedForm } from '../lib/server-checked-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -78,7 +79,7 @@ function LinkPanel({ view, result }: { view: RecordView; result: RecordActionRes
   const { link, record } = view;
   const extend = answerFor(result, 'extend');
   const withdraw = answerFor(result, 'withdraw');
-  const [form, fields] = useForm<{ invitationId: string; days: number }>({
+  const [form, fields] = serverCheckedForm<{ invitationId: string; days: number }>({
     id: 'extend',
     lastResult: extend.lastResult,
     defaultValue: { days: invitationLimits.defaultDays },

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { data, type LoaderFunctionArgs } from '@remix-run/server-runtime';
 import { recordStatuses, type RecordStatus } from '#shared/record/lifecycle';
@@ -10,6 +10,7 @@ import { apiClient, expectOk } from '../lib/api.server';
 import { readProblem } from '../lib/problems';
 import { recordStatusWords } from '../lib/record-text';
 import { titled } from '../lib/page-title';
+import { serverCheckedForm } from '../lib/server-checked-form';
 
 export const meta = titled('Records');
 
@@ -49,7 +50,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export default function Records() {
   const { page, aids, filter, firstPage } = useLoaderData<typeof loader>();
   // A search form, read by the loader: Conform only names and labels its fields.
-  const [form, fields] = useForm<{ status: string; aid: string }>({
+  const [form, fields] = serverCheckedForm<{ status: string; aid: string }>({
     id: 'filters',
     defaultValue: { status: filter.status, aid: filter.aidId },
   });

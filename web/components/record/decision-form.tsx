@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import type { AidContent } from '#shared/aid/schema';
@@ -17,15 +17,16 @@ import { IntentButton } from '../intent-button';
 import { ChoiceGroup } from '../patient/choice-group';
 import type { RecordActionResult, RecordForm } from '../../lib/record-actions.server';
 import { ChangeBasis, Conflict } from './change-basis';
+import { serverCheckedForm } from '../../lib/server-checked-form';
 
 /** The decision as the form holds it: text, the choice as `choice.optionId`, questions one a line. */
-interface DecisionShape {
+type DecisionShape = {
   choice: { optionId: string; nextStep: string; nextStepBy: string };
   notes: string;
   openQuestions: string;
   followUp: string;
   participants: string;
-}
+};
 
 /** The decision a form starts from: the current one when amending. */
 function formValues(current: DecisionContent): DecisionShape {
@@ -176,7 +177,7 @@ export function DecideForm({
   today: string;
 }) {
   const { lastResult, conflict } = answerFor(result, 'decide');
-  const [form, fields] = useForm<DecisionShape & { patientConfirmed: boolean }>({
+  const [form, fields] = serverCheckedForm<DecisionShape & { patientConfirmed: boolean }>({
     id: 'decide',
     lastResult,
   });
@@ -214,7 +215,7 @@ export function AmendForm({
   today: string;
 }) {
   const { lastResult, conflict, sent } = answerFor(result, 'amend');
-  const [form, fields] = useForm<{ reason: string; changes: DecisionShape }>({
+  const [form, fields] = serverCheckedForm<{ reason: string; changes: DecisionShape }>({
     id: 'amend',
     lastResult,
     defaultValue: { changes: formValues(current) },

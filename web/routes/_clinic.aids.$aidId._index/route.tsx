@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps } from '@conform-to/react';
 import {
   Form,
   useActionData,
@@ -22,6 +22,7 @@ import { GridEditor } from '../../components/editor/grid-editor';
 import { RouteError } from '../../components/route-error';
 import { fieldNameOf } from '../../lib/form-names';
 import { useFocusAnchorOnNavigation } from '../../lib/use-focus';
+import { serverCheckedForm } from '../../lib/server-checked-form';
 import type { loader as aidLoader } from '../_clinic.aids.$aidId';
 import { EDITOR_FORM_ID, type AidFormShape } from './form-id';
 import { ConflictNotice } from './conflict-notice';
@@ -172,7 +173,7 @@ function EditorForm({
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm<AidFormShape>({
+  const [form, fields] = serverCheckedForm<AidFormShape>({
     id: EDITOR_FORM_ID,
     defaultValue: aid.content,
     lastResult: state.reply,
@@ -212,10 +213,7 @@ function EditorForm({
       {...formProps}
       onInput={onChange}
       onChange={onChange}
-      onSubmit={(event) => {
-        formProps.onSubmit(event);
-        if (!event.defaultPrevented) onSubmit(event);
-      }}
+      onSubmit={onSubmit}
       className="editor-form"
     >
       <input type="hidden" name="revision" value={state.base} />
