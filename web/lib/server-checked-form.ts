@@ -2,7 +2,6 @@ import type { DefaultValue, FormMetadata, SubmissionResult } from '@conform-to/r
 
 type Shape = Record<string, unknown>;
 type Path = Array<string | number>;
-type Errors = Record<string, string[]>;
 
 /** The name Conform gives the value at `path`: `ratings.r1`, `ownConcerns[0].text`. */
 function nameOf(path: Path): string {
@@ -49,8 +48,8 @@ function asFormValues(value: unknown): unknown {
  * server has applied any list intent already), and Conform's `useForm` shows
  * every error of such a reply.
  */
-function errorsOf(result: SubmissionResult<string[]> | null | undefined): Errors {
-  return Object.fromEntries(
+function errorsOf(result: SubmissionResult<string[]> | null | undefined): Map<string, string[]> {
+  return new Map(
     Object.entries(result?.error ?? {}).filter(
       (entry): entry is [string, string[]] => (entry[1]?.length ?? 0) > 0,
     ),
@@ -64,7 +63,7 @@ function errorsOf(result: SubmissionResult<string[]> | null | undefined): Errors
 function listButton(formId: string, type: 'insert' | 'remove' | 'reorder') {
   return {
     getButtonProps: (payload: { name: string; defaultValue?: unknown }) => ({
-      name: '__intent__',
+      name: '__intent__', // Conform's `INTENT`, which its parse reads
       value: JSON.stringify({
         type,
         payload:
@@ -81,9 +80,9 @@ function listButton(formId: string, type: 'insert' | 'remove' | 'reorder') {
 /**
  * Conform's form metadata for a form checked on the server only: the same ids,
  * names, starting values and errors as `useForm` gives, without its client
- * state, which on a form with no client checks does nothing but weigh on the
- * phone (ADR 27). A pure function of the reply and the starting values, so the
- * page renders the same on the server and in the browser.
+ * state, which on a form with no checks in the browser does nothing but weigh
+ * on the page (ADR 27). A pure function of the reply and the starting values,
+ * so the page renders the same on the server and in the browser.
  */
 export function serverCheckedForm<S extends Shape>(options: {
   id: string;
@@ -98,7 +97,7 @@ export function serverCheckedForm<S extends Shape>(options: {
     const name = nameOf(path);
     const id = name ? `${formId}-${name}` : formId;
     const allErrors = Object.fromEntries(
-      Object.entries(errors).filter(([errorName]) => isUnder(errorName, name)),
+      [...errors].filter(([errorName]) => isUnder(errorName, name)),
     );
     return {
       id,
@@ -107,7 +106,7 @@ export function serverCheckedForm<S extends Shape>(options: {
       errorId: `${id}-error`,
       descriptionId: `${id}-description`,
       initialValue: valueAt(initialValue, path),
-      errors: errors[name],
+      errors: errors.get(name),
       allErrors,
       valid: Object.keys(allErrors).length === 0,
       getFieldset: () =>
