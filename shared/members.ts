@@ -93,6 +93,9 @@ export const MemberEvent = z
   .meta({ id: 'MemberEvent' });
 export type MemberEvent = z.infer<typeof MemberEvent>;
 
+/** How many of the newest changes to the members their page shows; kept in one item (ADR 28). */
+export const recentMemberChangesShown = 20;
+
 export const MemberEventPage = z
   .object({ items: z.array(MemberEvent), nextCursor: z.string().nullable() })
   .meta({ id: 'MemberEventPage' });

@@ -85,6 +85,8 @@ export async function seedOnce(db: Db): Promise<boolean> {
       organisationItem(organisation, 1),
       // A new organisation's published aids are all in their item from the start (ADR 26).
       { ...keys.publishedAids(organisation.id), complete: true },
+      // And its members' recent changes (ADR 28).
+      { ...keys.recentMemberChanges(organisation.id), complete: true },
       ...clinicianItems(clinician, clinician.id),
     ]),
     ...demoAids.map((aid) =>

@@ -1,12 +1,17 @@
 import * as z from 'zod';
-import { MemberEventType, MemberRole, type MemberEvent } from '#shared/members';
+import {
+  MemberEventType,
+  MemberRole,
+  recentMemberChangesShown,
+  type MemberEvent,
+} from '#shared/members';
 import {
   AuditActor,
   auditEventTypes,
   type AuditEvent,
   type AuditEventType,
 } from '#shared/record/schema';
-import type { Db } from './db';
+import type { Db, TransactItem } from './db';
 import { sortableId } from './ids';
 import { keys } from './keys';
 
@@ -96,22 +101,66 @@ export function toMemberEvent(raw: Record<string, unknown>): MemberEvent {
   return { id: eventId, ...event };
 }
 
-/** The Put of one member event, for a transaction. */
-export function memberEventPut(db: Db, orgId: string, event: NewMemberEvent, at: string) {
+/**
+ * The writes of one member event, for the change's transaction: the event in
+ * the audit, and in the members' recent changes (ADR 28), which then keeps the
+ * newest `recentMemberChangesShown` of those it held (`recentIds`, newest
+ * first, as the change read them). Writers at the same moment may each leave
+ * one more: readers take the newest.
+ */
+export function memberEventWrites(
+  db: Db,
+  orgId: string,
+  event: NewMemberEvent,
+  at: string,
+  recentIds: readonly string[],
+): TransactItem[] {
   const eventId = sortableId(new Date(at));
-  return {
-    Put: {
-      TableName: db.tableName,
-      Item: {
-        ...keys.memberEvent(orgId, eventId),
-        eventId,
-        at,
-        type: event.type,
-        actorId: event.actorId,
-        memberId: event.memberId,
-        role: event.role ?? null,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
+  const written = {
+    eventId,
+    at,
+    type: event.type,
+    actorId: event.actorId,
+    memberId: event.memberId,
+    role: event.role ?? null,
   };
+  const older = recentIds.slice(recentMemberChangesShown - 1);
+  const names: Record<string, string> = { '#new': keys.recentMemberChangeAttribute(eventId) };
+  older.forEach((id, i) => (names[`#old${i}`] = keys.recentMemberChangeAttribute(id)));
+  return [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...keys.memberEvent(orgId, eventId), ...written },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.recentMemberChanges(orgId),
+        UpdateExpression:
+          'SET #new = :event' +
+          (older.length > 0 ? ` REMOVE ${older.map((_, i) => `#old${i}`).join(', ')}` : ''),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':event': written },
+      },
+    },
+  ];
+}
+
+/**
+ * The members' recent changes as their item holds them, newest first, and
+ * whether it holds the newest of the audit (`complete`, ADR 28).
+ */
+export function recentMemberChangesIn(item: Record<string, unknown> | undefined): {
+  events: MemberEvent[];
+  complete: boolean;
+} {
+  const prefix = keys.recentMemberChangeAttribute('');
+  const events = Object.entries(item ?? {})
+    .filter(([name]) => name.startsWith(prefix))
+    .map(([, value]) => toMemberEvent(value as Record<string, unknown>))
+    .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  return { events, complete: item?.['complete'] === true };
 }

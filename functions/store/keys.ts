@@ -25,6 +25,17 @@ export const keys = {
   }),
   clinicianPrefix: 'CLINICIAN#',
   /**
+   * The members' recent changes in one item (ADR 28): an attribute per event
+   * (`event#{id}`, the newest `recentMemberChangesShown`, or a few more),
+   * written in each change's transaction, and `complete` once it holds the
+   * newest events of the audit.
+   */
+  recentMemberChanges: (orgId: string): ItemKey<`ORG#${string}`, 'MEMBER_CHANGES'> => ({
+    pk: `ORG#${orgId}`,
+    sk: 'MEMBER_CHANGES',
+  }),
+  recentMemberChangeAttribute: (eventId: string) => `event#${eventId}`,
+  /**
    * Claims an email address for one member of one organisation, so that no
    * address is invited twice anywhere. Keyed by the SHA-256 of the normalised
    * address: keys show in metrics and errors, addresses should not (ADR 17).

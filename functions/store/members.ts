@@ -1,8 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Pagination } from '#shared/ids';
-import type { Member, MemberEventPage, MemberPage, MemberRole } from '#shared/members';
-import { memberEventPut, toMemberEvent } from './audit-events';
+import {
+  recentMemberChangesShown,
+  type Member,
+  type MemberEventPage,
+  type MemberPage,
+  type MemberRole,
+} from '#shared/members';
+import { memberEventWrites, recentMemberChangesIn, toMemberEvent } from './audit-events';
 import {
   CONFLICT_ATTEMPTS,
   isTransactionConflict,
@@ -18,10 +24,11 @@ import {
   MemberChangedError,
   MemberEmailTakenError,
   NotFoundError,
+  StoreUnavailableError,
 } from './errors';
 import { sortableId } from './ids';
 import { keys } from './keys';
-import { organisationList, queryPage } from './pages';
+import { encodeCursor, organisationList, queryPage } from './pages';
 import { ClinicianItem, memberEmailKey } from './people';
 import type { Principal } from './principal';
 
@@ -35,7 +42,9 @@ import type { Principal } from './principal';
  *   decrements it only while it is above 1, in the same transaction: two
  *   admins demoting each other at once cannot both succeed, and an admin
  *   cannot leave the organisation to someone who has never signed in;
- * - every change puts its audit event in the same transaction.
+ * - every change puts its audit event in the same transaction, and the event
+ *   into the members' recent changes (ADR 28): the members page reads them with
+ *   the members, in one Query.
  */
 
 export interface NewMemberInput {
@@ -59,8 +68,10 @@ export interface MemberRepository {
    * request is refused (401). NotFoundError; LastAdminError for the last admin.
    */
   remove(orgId: string, memberId: string, actorId: string): Promise<Member>;
-  /** The members' audit, newest first. */
+  /** The members' audit, newest first; its first page from the recent changes (ADR 28). */
   events(orgId: string, page: Pagination): Promise<MemberEventPage>;
+  /** Reads the item `events` answers its first page from: for reading it with the session. */
+  readRecentChanges(orgId: string): Promise<unknown>;
   /**
    * A first sign-in: links the subject to the invited member whose email
    * address this is, and makes them active. Null when no invited member has it
@@ -95,6 +106,68 @@ export function createMemberRepository(db: Db): MemberRepository {
       }),
     );
     return Item ? ClinicianItem.parse(Item) : null;
+  };
+
+  /**
+   * The members' recent changes (ADR 28), read consistently: a change builds on
+   * them, and the members page asks for them with its session (one call).
+   */
+  const readRecentChanges = async (orgId: string) => {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.recentMemberChanges(orgId),
+        ConsistentRead: true,
+      }),
+    );
+    return recentMemberChangesIn(Item);
+  };
+
+  /** The ids a change's event joins, newest first. */
+  const recentIds = async (orgId: string) =>
+    (await readRecentChanges(orgId)).events.map((event) => event.id);
+
+  const eventsPage = (orgId: string, { limit, cursor }: Pagination) =>
+    queryPage(db, {
+      partition: { name: 'pk', value: keys.memberEvent(orgId, '').pk },
+      sortKey: { name: 'sk', prefix: keys.memberEventPrefix },
+      newestFirst: true,
+      limit,
+      cursor,
+      read: toMemberEvent,
+    });
+
+  /**
+   * The first page of the audit for an organisation whose recent changes do
+   * not hold it yet (changed before they existed): read from the audit, then
+   * added to them, once. An event written meanwhile stays (`if_not_exists`).
+   */
+  const firstEventsPageKept = async (orgId: string, limit: number): Promise<MemberEventPage> => {
+    const newest = await eventsPage(orgId, { limit: recentMemberChangesShown });
+    const names: Record<string, string> = { '#complete': 'complete' };
+    const values: Record<string, unknown> = { ':complete': true };
+    const clauses = newest.items.map(({ id, ...event }, n) => {
+      names[`#e${n}`] = keys.recentMemberChangeAttribute(id);
+      values[`:e${n}`] = { eventId: id, ...event };
+      return `#e${n} = if_not_exists(#e${n}, :e${n})`;
+    });
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.recentMemberChanges(orgId),
+        UpdateExpression: `SET ${[...clauses, '#complete = :complete'].join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    const items = newest.items.slice(0, limit);
+    return {
+      items,
+      nextCursor:
+        newest.items.length > limit
+          ? encodeCursor(keys.memberEvent(orgId, items.at(-1)!.id).sk)
+          : newest.nextCursor,
+    };
   };
 
   const adminCount = async (orgId: string) => {
@@ -156,15 +229,16 @@ export function createMemberRepository(db: Db): MemberRepository {
   async function change<T>(
     orgId: string,
     memberId: string,
-    write: (item: ClinicianItem) => Promise<T>,
+    write: (item: ClinicianItem, recent: string[]) => Promise<T>,
     lastAdmin: LastAdminError,
     demotes: (item: ClinicianItem) => boolean,
   ): Promise<T> {
     for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt += 1) {
-      const item = await getMember(orgId, memberId);
+      // One read for both, in a request.
+      const [item, recent] = await Promise.all([getMember(orgId, memberId), recentIds(orgId)]);
       if (!item) throw new NotFoundError('member');
       try {
-        return await write(item);
+        return await write(item, recent);
       } catch (error) {
         if (isTransactionConflict(error)) {
           await pauseBeforeRetry(attempt);
@@ -213,30 +287,41 @@ export function createMemberRepository(db: Db): MemberRepository {
         invitedAt: now,
         joinedAt: null,
       };
-      try {
-        await writeTogether(db, [
-          putNew(db, { ...keys.clinician(orgId, item.clinicianId), ...item, joinedAt: undefined }),
-          putNew(db, { ...memberEmailKey(input.email), orgId, clinicianId: item.clinicianId }),
-          memberEventPut(
-            db,
-            orgId,
-            { type: 'member-invited', actorId, memberId: item.clinicianId, role: input.role },
-            now,
-          ),
-        ]);
-      } catch (error) {
-        // The member's id is new, and the organisation is the caller's: only the claim can be refused.
-        if (error instanceof ConditionFailedError) throw new MemberEmailTakenError();
-        throw error;
+      for (let attempt = 0; ; attempt += 1) {
+        const recent = await recentIds(orgId);
+        try {
+          await writeTogether(db, [
+            putNew(db, {
+              ...keys.clinician(orgId, item.clinicianId),
+              ...item,
+              joinedAt: undefined,
+            }),
+            putNew(db, { ...memberEmailKey(input.email), orgId, clinicianId: item.clinicianId }),
+            ...memberEventWrites(
+              db,
+              orgId,
+              { type: 'member-invited', actorId, memberId: item.clinicianId, role: input.role },
+              now,
+              recent,
+            ),
+          ]);
+          return toMember(item);
+        } catch (error) {
+          // The member's id is new, and the organisation is the caller's: only the claim can be refused.
+          if (error instanceof ConditionFailedError) throw new MemberEmailTakenError();
+          // Another change to the members at the same moment: their recent changes are read again.
+          if (!isTransactionConflict(error)) throw error;
+          if (attempt + 1 >= CONFLICT_ATTEMPTS) throw new StoreUnavailableError(error);
+          await pauseBeforeRetry(attempt);
+        }
       }
-      return toMember(item);
     },
 
     changeRole(orgId, memberId, role, actorId) {
       return change(
         orgId,
         memberId,
-        async (item) => {
+        async (item, recent) => {
           if (item.role === role) return toMember(item);
           const read = asRead(item);
           const counted = countsAsAdmin(item) !== countsAsAdmin({ ...item, role });
@@ -250,11 +335,12 @@ export function createMemberRepository(db: Db): MemberRepository {
               ExpressionAttributeValues: { ':role': role, ...read.values },
             }),
             ...(counted ? [countAdmins(orgId, role === 'admin' ? 1 : -1)] : []),
-            memberEventPut(
+            ...memberEventWrites(
               db,
               orgId,
               { type: 'member-role-changed', actorId, memberId, role },
               now,
+              recent,
             ),
           ]);
           return toMember({ ...item, role });
@@ -268,7 +354,7 @@ export function createMemberRepository(db: Db): MemberRepository {
       return change(
         orgId,
         memberId,
-        async (item) => {
+        async (item, recent) => {
           const read = asRead(item);
           const owned = {
             ConditionExpression: 'attribute_not_exists(pk) OR clinicianId = :id',
@@ -298,11 +384,12 @@ export function createMemberRepository(db: Db): MemberRepository {
                 ]
               : []),
             ...(countsAsAdmin(item) ? [countAdmins(orgId, -1)] : []),
-            memberEventPut(
+            ...memberEventWrites(
               db,
               orgId,
               { type: 'member-removed', actorId, memberId },
               db.now().toISOString(),
+              recent,
             ),
           ]);
           return toMember(item);
@@ -312,66 +399,85 @@ export function createMemberRepository(db: Db): MemberRepository {
       );
     },
 
-    events(orgId, { limit, cursor }) {
-      return queryPage(db, {
-        partition: { name: 'pk', value: keys.memberEvent(orgId, '').pk },
-        sortKey: { name: 'sk', prefix: keys.memberEventPrefix },
-        newestFirst: true,
-        limit,
-        cursor,
-        read: toMemberEvent,
-      });
+    readRecentChanges,
+
+    async events(orgId, page) {
+      if (page.cursor !== undefined || page.limit > recentMemberChangesShown)
+        return eventsPage(orgId, page);
+      const recent = await readRecentChanges(orgId);
+      if (!recent.complete) return firstEventsPageKept(orgId, page.limit);
+      const items = recent.events.slice(0, page.limit);
+      // Fewer than it keeps: the item holds every event there is.
+      const more =
+        recent.events.length > page.limit || recent.events.length >= recentMemberChangesShown;
+      return {
+        items,
+        nextCursor: more ? encodeCursor(keys.memberEvent(orgId, items.at(-1)!.id).sk) : null,
+      };
     },
 
     async linkByEmail(subject, email) {
-      const { Item: claimItem } = await db.send(
-        new GetCommand({ TableName: tableName, Key: memberEmailKey(email), ConsistentRead: true }),
-      );
-      if (!claimItem) return null;
-      const claim = EmailClaim.parse(claimItem);
-      const member = await getMember(claim.orgId, claim.clinicianId);
-      // An active member keeps the identity they joined with: an address is not a second way in.
-      if (!member || member.status !== 'invited') return null;
-      const read = asRead(member);
-      const now = db.now().toISOString();
-      try {
-        await writeTogether(db, [
-          putNew(db, { ...keys.identity(subject), ...claim }),
-          updateOne(db, {
-            Key: keys.clinician(claim.orgId, claim.clinicianId),
-            UpdateExpression: 'SET #status = :active, subject = :subject, joinedAt = :now',
-            ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
-            ExpressionAttributeNames: read.names,
-            ExpressionAttributeValues: {
-              ':active': 'active',
-              ':subject': subject,
-              ':now': now,
-              ...read.values,
-            },
+      for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt += 1) {
+        const { Item: claimItem } = await db.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: memberEmailKey(email),
+            ConsistentRead: true,
           }),
-          // An admin counts from their first sign-in.
-          ...(member.role === 'admin' ? [countAdmins(claim.orgId, 1)] : []),
-          {
-            ConditionCheck: {
-              TableName: tableName,
-              Key: memberEmailKey(email),
-              ConditionExpression: 'clinicianId = :id',
-              ExpressionAttributeValues: { ':id': claim.clinicianId },
-            },
-          },
-          memberEventPut(
-            db,
-            claim.orgId,
-            { type: 'member-joined', actorId: claim.clinicianId, memberId: claim.clinicianId },
-            now,
-          ),
+        );
+        if (!claimItem) return null;
+        const claim = EmailClaim.parse(claimItem);
+        const [member, recent] = await Promise.all([
+          getMember(claim.orgId, claim.clinicianId),
+          recentIds(claim.orgId),
         ]);
-      } catch (error) {
-        // Removed, or linked by another sign-in at the same moment: nothing is linked here.
-        if (error instanceof ConditionFailedError || isTransactionConflict(error)) return null;
-        throw error;
+        // An active member keeps the identity they joined with: an address is not a second way in.
+        if (!member || member.status !== 'invited') return null;
+        const read = asRead(member);
+        const now = db.now().toISOString();
+        try {
+          await writeTogether(db, [
+            putNew(db, { ...keys.identity(subject), ...claim }),
+            updateOne(db, {
+              Key: keys.clinician(claim.orgId, claim.clinicianId),
+              UpdateExpression: 'SET #status = :active, subject = :subject, joinedAt = :now',
+              ConditionExpression: `attribute_exists(pk) AND ${read.condition}`,
+              ExpressionAttributeNames: read.names,
+              ExpressionAttributeValues: {
+                ':active': 'active',
+                ':subject': subject,
+                ':now': now,
+                ...read.values,
+              },
+            }),
+            // An admin counts from their first sign-in.
+            ...(member.role === 'admin' ? [countAdmins(claim.orgId, 1)] : []),
+            {
+              ConditionCheck: {
+                TableName: tableName,
+                Key: memberEmailKey(email),
+                ConditionExpression: 'clinicianId = :id',
+                ExpressionAttributeValues: { ':id': claim.clinicianId },
+              },
+            },
+            ...memberEventWrites(
+              db,
+              claim.orgId,
+              { type: 'member-joined', actorId: claim.clinicianId, memberId: claim.clinicianId },
+              now,
+              recent,
+            ),
+          ]);
+          return claim;
+        } catch (error) {
+          // Removed, or linked by another sign-in: nothing is linked here.
+          if (error instanceof ConditionFailedError) return null;
+          // Another change at the same moment (perhaps another sign-in): read again, and see.
+          if (!isTransactionConflict(error)) throw error;
+          await pauseBeforeRetry(attempt);
+        }
       }
-      return claim;
+      return null;
     },
   };
 }

@@ -12,7 +12,8 @@ import { keys, type ItemKey } from './keys';
  */
 const CursorPayload = z.object({ sk: z.string().max(256) });
 
-function encodeCursor(sortKey: unknown): string | null {
+/** The cursor of the page after the item with this sort key. */
+export function encodeCursor(sortKey: unknown): string | null {
   if (typeof sortKey !== 'string') return null;
   return Buffer.from(JSON.stringify({ sk: sortKey })).toString('base64url');
 }

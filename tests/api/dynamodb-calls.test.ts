@@ -53,7 +53,6 @@ describe('DynamoDB calls per request', () => {
   it('makes at most 2 reading calls in every read route, signing in included, and at most one write (an audit event)', () => {
     const over = reads()
       .filter((r) => r.reads > 2 || r.writes > 1)
-      .filter((r) => r.reads !== knownOver[r.route])
       .map((r) => `${r.route}: ${JSON.stringify(r.commands)}`);
     expect(over).toEqual([]);
   });
@@ -68,17 +67,4 @@ describe('DynamoDB calls per request', () => {
     expect(patientReads.length).toBeGreaterThan(8);
     for (const request of patientReads) expect(request.reads, request.route).toBe(1);
   });
-
-  it('still has the exceptions it names, and no others (remove one once it is met)', () => {
-    for (const [route, calls] of Object.entries(knownOver))
-      expect(reads().find((r) => r.route === route)?.reads, route).toBe(calls);
-  });
 });
-
-/**
- * Read routes known to make 3 reading calls, and why (ADR 24): the members page
- * shows two lists, each one Query (the members, and their audit).
- */
-const knownOver: Record<string, number> = {
-  'GET /members (page)': 3,
-};

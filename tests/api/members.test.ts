@@ -578,6 +578,102 @@ describe("in AWS: members' accounts in Cognito", () => {
   });
 });
 
+/** A page of the members' audit, as the API answers it. */
+async function eventsPage(api: Api, query: string) {
+  const response = await (await api.as(DEMO))(`/api/members/events?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as { items: MemberEvent[]; nextCursor: string | null };
+}
+
+/** Every page of the members' audit, newest first, following the cursors. */
+async function wholeAudit(api: Api, limit: number): Promise<MemberEvent[]> {
+  const all: MemberEvent[] = [];
+  let query = `limit=${limit}`;
+  for (;;) {
+    const page = await eventsPage(api, query);
+    all.push(...page.items);
+    if (!page.nextCursor) return all;
+    query = `limit=${limit}&cursor=${encodeURIComponent(page.nextCursor)}`;
+  }
+}
+
+const inviteMany = (api: Api, count: number, by = 'n') =>
+  Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      invite(api, { email: `${by}${i}@clinic.example`, name: `Dr N ${i}`, role: 'clinician' }),
+    ),
+  );
+
+/** The members' recent changes as stored: how many events the item holds. */
+const recentHeld = async (api: Api) => {
+  const { Item } = await api.table.doc.send(
+    new GetCommand({
+      TableName: api.table.tableName,
+      Key: keys.recentMemberChanges('demo-clinic'),
+    }),
+  );
+  return Item ? Object.keys(Item).filter((name) => name.startsWith('event#')).length : null;
+};
+
+describe("the members' recent changes, kept beside the members (ADR 28)", () => {
+  it('shows the newest 20 first, and the pages after carry on without a gap or a repeat', async () => {
+    const api = await seededApi();
+    for (const response of await inviteMany(api, 12, 'a')) expect(response.status).toBe(201);
+    for (const response of await inviteMany(api, 11, 'b')) expect(response.status).toBe(201);
+    for (const response of await inviteMany(api, 1, 'c')) expect(response.status).toBe(201);
+
+    const first = await eventsPage(api, 'limit=20');
+    expect(first.items).toHaveLength(20);
+    expect(first.nextCursor).not.toBeNull();
+    const audit = await wholeAudit(api, 20);
+    expect(audit).toHaveLength(24);
+    expect(new Set(audit.map((event) => event.id)).size).toBe(24);
+    expect(audit.slice(0, 20)).toEqual(first.items);
+    // Newest first, as the audit is read page by page.
+    expect(audit.map((event) => event.id)).toEqual(
+      audit
+        .map((event) => event.id)
+        .sort()
+        .reverse(),
+    );
+    expect(await wholeAudit(api, 7)).toEqual(audit);
+    // The item keeps as many as the page shows (changes at the same moment may leave a few
+    // more, which the next change takes away): it does not grow with the audit.
+    expect(await recentHeld(api)).toBe(20);
+  });
+
+  it('keeps every change made at the same moment', async () => {
+    const api = await seededApi();
+    const responses = await inviteMany(api, 6);
+    expect(responses.map((response) => response.status)).toEqual(Array(6).fill(201));
+    const invited = await Promise.all(responses.map(async (r) => ((await r.json()) as Member).id));
+    const recent = (await eventsPage(api, 'limit=20')).items;
+    expect(recent.map((event) => event.memberId).sort()).toEqual([...invited].sort());
+  });
+
+  it('an organisation changed before they existed: its audit is read from the events, then kept', async () => {
+    const api = await seededApi();
+    for (const response of await inviteMany(api, 3)) expect(response.status).toBe(201);
+    const audit = await wholeAudit(api, 20);
+    // As an organisation changed before this item was written.
+    await api.table.doc.send(
+      new DeleteCommand({
+        TableName: api.table.tableName,
+        Key: keys.recentMemberChanges('demo-clinic'),
+      }),
+    );
+    expect(await eventsPage(api, 'limit=20')).toEqual({ items: audit, nextCursor: null });
+    expect(await recentHeld(api)).toBe(3);
+    expect((await eventsPage(api, 'limit=2')).items).toEqual(audit.slice(0, 2));
+
+    const [later] = await inviteMany(api, 1, 'later');
+    expect(later!.status).toBe(201);
+    const now = (await eventsPage(api, 'limit=20')).items;
+    expect(now).toHaveLength(4);
+    expect(now.slice(1)).toEqual(audit);
+  });
+});
+
 describe('a local table seeded before members had roles', () => {
   it('is upgraded at the next start: the seeded clinicians become admins, once', async () => {
     const table = await seededTable();

@@ -14,6 +14,7 @@ import { createApp } from '#functions/api/app';
 import { loadLocalPdfRenderer } from '#functions/exports/local-pdf';
 import { createDynamoClients, createDb } from '#functions/store/db';
 import { keys } from '#functions/store/keys';
+import { memberEmailKey } from '#functions/store/people';
 import { createDynamoStore } from '#functions/store/store';
 import { captureLogs } from '../support/api';
 
@@ -120,5 +121,86 @@ describe('when DynamoDB throttles or fails', () => {
         Key: keys.record('demo-clinic', 'rec-1'),
         UpdateExpression: 'SET linkRevokedAt = :now',
       });
+  });
+  const conflict = () =>
+    new TransactionCanceledException({
+      message: 'Transaction cancelled',
+      $metadata: {},
+      CancellationReasons: [{ Code: 'None' }, { Code: 'TransactionConflict' }],
+    });
+
+  /** The members' recent changes as a change reads them, holding these event ids. */
+  const recentChanges = (ids: string[]) => ({
+    ...keys.recentMemberChanges('demo-clinic'),
+    complete: true,
+    ...Object.fromEntries(
+      ids.map((id) => [
+        keys.recentMemberChangeAttribute(id),
+        {
+          eventId: id,
+          at: '2026-11-01T10:00:00.000Z',
+          type: 'member-invited',
+          actorId: 'demo-clinician',
+          memberId: `m-${id}`,
+          role: 'clinician',
+        },
+      ]),
+    ),
+  });
+  const recentUpdate = (write: { args: [{ input: TransactWriteCommand['input'] }] }) =>
+    write.args[0].input.TransactItems?.find(
+      (item) => item.Update?.Key?.['sk'] === keys.recentMemberChanges('demo-clinic').sk,
+    )?.Update;
+
+  it('invites a member while another change to the members lands: it is tried again on the recent changes read afresh', async () => {
+    const older = Array.from({ length: 20 }, (_, i) => `e${String(i).padStart(2, '0')}`);
+    dynamo
+      .on(GetCommand, { Key: keys.recentMemberChanges('demo-clinic') })
+      .resolvesOnce({ Item: recentChanges(older.slice(0, 19)) })
+      .resolves({ Item: recentChanges(older) });
+    dynamo.on(TransactWriteCommand).rejectsOnce(conflict()).resolves({});
+    const store = createDynamoStore(createDb(doc, 'table'));
+    const member = await store.members.invite(
+      'demo-clinic',
+      { email: 'kim@clinic.example', name: 'Dr Kim', role: 'clinician' },
+      'demo-clinician',
+    );
+    expect(member.status).toBe('invited');
+    const writes = dynamo.commandCalls(TransactWriteCommand);
+    expect(writes).toHaveLength(2);
+    // The first try had room for its event; the second, with one more read, takes the oldest away.
+    expect(recentUpdate(writes[0]!)?.UpdateExpression).toBe('SET #new = :event');
+    expect(recentUpdate(writes[1]!)).toMatchObject({
+      UpdateExpression: 'SET #new = :event REMOVE #old0',
+      ExpressionAttributeNames: { '#old0': keys.recentMemberChangeAttribute('e00') },
+    });
+  });
+
+  it('joins an invited member whose first sign-in meets another change to the members: tried again, not refused', async () => {
+    dynamo
+      .on(GetCommand, { Key: keys.recentMemberChanges('demo-clinic') })
+      .resolves({ Item: recentChanges([]) });
+    dynamo.on(GetCommand, { Key: keys.clinician('demo-clinic', 'kim') }).resolves({
+      Item: {
+        ...keys.clinician('demo-clinic', 'kim'),
+        orgId: 'demo-clinic',
+        clinicianId: 'kim',
+        name: 'Dr Kim',
+        email: 'kim@clinic.example',
+        role: 'clinician',
+        status: 'invited',
+        invitedAt: '2026-11-01T10:00:00.000Z',
+      },
+    });
+    dynamo
+      .on(GetCommand, { Key: memberEmailKey('kim@clinic.example') })
+      .resolves({ Item: { orgId: 'demo-clinic', clinicianId: 'kim' } });
+    dynamo.on(TransactWriteCommand).rejectsOnce(conflict()).resolves({});
+    const store = createDynamoStore(createDb(doc, 'table'));
+    expect(await store.members.linkByEmail('subject-kim', 'kim@clinic.example')).toEqual({
+      orgId: 'demo-clinic',
+      clinicianId: 'kim',
+    });
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
   });
 });

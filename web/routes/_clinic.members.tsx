@@ -7,6 +7,7 @@ import * as z from 'zod';
 import {
   memberLimits,
   NewMember,
+  recentMemberChangesShown,
   type Member,
   type MemberEvent,
   type MemberRole,
@@ -34,7 +35,8 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const [me, members, events] = await Promise.all([
     api.me.$get().then(expectOk),
     api.members.$get({ query }).then(expectOk),
-    api.members.events.$get({ query: { limit: '20' } }).then(expectOk),
+    // The recent changes: read with the members, in one Query (ADR 28).
+    api.members.events.$get({ query: { limit: String(recentMemberChangesShown) } }).then(expectOk),
   ]);
   return { me: me.clinician, members, events: events.items, firstPage: !query.cursor };
 }

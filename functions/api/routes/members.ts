@@ -4,7 +4,7 @@ import { Id, Pagination } from '#shared/ids';
 import { Member, MemberEventPage, MemberPage, MemberRoleChange, NewMember } from '#shared/members';
 import { describeError } from '#functions/log/logger';
 import { MemberEmailTakenError, StoreUnavailableError } from '#functions/store/errors';
-import { requireAdmin, requireClinician } from '../auth';
+import { readsWithSession, requireAdmin, requireClinician } from '../auth';
 import type { ApiEnv } from '../env';
 import { describe } from '../openapi';
 import { organisationPage } from '../pages';
@@ -17,6 +17,11 @@ const notFound = 'No such member in your organisation';
 
 /** The organisation's members, managed by its admins (ADR 17). Every change is an audit event. */
 export const members = new Hono<ApiEnv>()
+  // The audit's first page is one item, asked for with the session (ADR 28).
+  .use(
+    '/events',
+    readsWithSession((store, { orgId }) => [store.members.readRecentChanges(orgId)]),
+  )
   .use(requireClinician)
   .use(requireAdmin)
   .get(
