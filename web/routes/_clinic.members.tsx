@@ -331,7 +331,8 @@ export default function Members() {
           They get an account at the sign-in service, which emails them how to sign in. They join
           your organisation the first time they sign in with this address.
         </p>
-        <Form method="post" action="/members" {...getFormProps(form)}>
+        {/* A new form after each invitation: what was typed for the last one is not offered again. */}
+        <Form key={invited?.id ?? 'new'} method="post" action="/members" {...getFormProps(form)}>
           <FormError form={form} />
           <TextInput label="Email address" type="email" autoComplete="off" {...limited('email')} />
           <TextInput
@@ -352,7 +353,7 @@ export default function Members() {
           <ul className="history">
             {events.map((event) => (
               <li key={event.id}>
-                <time dateTime={event.at}>{formatDate(event.at)}</time>:{' '}
+                <time dateTime={event.at}>{formatDate(event.at)}</time>{' '}
                 {describeEvent(event, me.id, names)}
               </li>
             ))}
