@@ -153,10 +153,14 @@ export function memberEventWrites(
  * The members' recent changes as their item holds them, newest first, and
  * whether it holds the newest of the audit (`complete`, ADR 28).
  */
-export function recentMemberChangesIn(item: Record<string, unknown> | undefined): {
+export interface RecentMemberChanges {
   events: MemberEvent[];
   complete: boolean;
-} {
+}
+
+export function recentMemberChangesIn(
+  item: Record<string, unknown> | undefined,
+): RecentMemberChanges {
   const prefix = keys.recentMemberChangeAttribute('');
   const events = Object.entries(item ?? {})
     .filter(([name]) => name.startsWith(prefix))

@@ -8,7 +8,12 @@ import {
   type MemberPage,
   type MemberRole,
 } from '#shared/members';
-import { memberEventWrites, recentMemberChangesIn, toMemberEvent } from './audit-events';
+import {
+  memberEventWrites,
+  recentMemberChangesIn,
+  toMemberEvent,
+  type RecentMemberChanges,
+} from './audit-events';
 import {
   CONFLICT_ATTEMPTS,
   isTransactionConflict,
@@ -43,8 +48,8 @@ import type { Principal } from './principal';
  *   admins demoting each other at once cannot both succeed, and an admin
  *   cannot leave the organisation to someone who has never signed in;
  * - every change puts its audit event in the same transaction, and the event
- *   into the members' recent changes (ADR 28): the members page reads them with
- *   the members, in one Query.
+ *   into the members' recent changes (ADR 28), one item that the members page
+ *   reads with its session.
  */
 
 export interface NewMemberInput {
@@ -70,8 +75,8 @@ export interface MemberRepository {
   remove(orgId: string, memberId: string, actorId: string): Promise<Member>;
   /** The members' audit, newest first; its first page from the recent changes (ADR 28). */
   events(orgId: string, page: Pagination): Promise<MemberEventPage>;
-  /** Reads the item `events` answers its first page from: for reading it with the session. */
-  readRecentChanges(orgId: string): Promise<unknown>;
+  /** The item `events` answers its first page from, newest first: for reading it with the session. */
+  readRecentChanges(orgId: string): Promise<RecentMemberChanges>;
   /**
    * A first sign-in: links the subject to the invited member whose email
    * address this is, and makes them active. Null when no invited member has it
@@ -234,7 +239,7 @@ export function createMemberRepository(db: Db): MemberRepository {
     demotes: (item: ClinicianItem) => boolean,
   ): Promise<T> {
     for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt += 1) {
-      // One read for both, in a request.
+      // In a request, both go in one batch (ADR 21).
       const [item, recent] = await Promise.all([getMember(orgId, memberId), recentIds(orgId)]);
       if (!item) throw new NotFoundError('member');
       try {
