@@ -35,7 +35,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   const [me, members, events] = await Promise.all([
     api.me.$get().then(expectOk),
     api.members.$get({ query }).then(expectOk),
-    // The recent changes: read with the members, in one Query (ADR 28).
+    // The recent changes: one item, read with the session (ADR 28).
     api.members.events.$get({ query: { limit: String(recentMemberChangesShown) } }).then(expectOk),
   ]);
   return { me: me.clinician, members, events: events.items, firstPage: !query.cursor };
