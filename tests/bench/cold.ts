@@ -94,14 +94,27 @@ try {
 
   const rows: string[][] = [];
   const measure = (name: string, request: Request, projectEnv: NodeJS.ProcessEnv) => {
-    const ours: number[] = [];
-    const bare: number[] = [];
+    const ours: ReturnType<typeof coldStart>[] = [];
+    const bare: ReturnType<typeof coldStart>[] = [];
     // Alternating, so that whatever else the machine does falls on both alike.
     for (let round = 0; round < ROUNDS; round += 1) {
-      ours.push(coldStart(project, request, projectEnv).ms);
-      bare.push(coldStart(baseline, request, env).ms);
+      ours.push(coldStart(project, request, projectEnv));
+      bare.push(coldStart(baseline, request, env));
     }
-    rows.push([name, range(ours), range(bare), ratio(median(ours), median(bare))]);
+    const total = (runs: typeof ours) => runs.map((run) => run.ms);
+    // Where the difference is: loading the code, or answering the first request.
+    const phases = (runs: typeof ours) => {
+      const imported = median(runs.map((run) => run.importMs));
+      return `${imported.toFixed(0)} + ${(median(total(runs)) - imported).toFixed(0)} ms`;
+    };
+    rows.push([
+      name,
+      range(total(ours)),
+      range(total(bare)),
+      ratio(median(total(ours)), median(total(bare))),
+      phases(ours),
+      phases(bare),
+    ]);
   };
   for (const request of requests) measure(request.name, request, env);
   measure('/api/health, as deployed (source maps on)', requests[0]!, deployed);
@@ -109,7 +122,19 @@ try {
   console.log(
     `Cold start: import + first response, median (min–max) of ${ROUNDS} fresh processes each, Node ${process.version}\n`,
   );
-  console.log(table(['request', 'Decide Together', 'bare Hono + GetItem', 'ratio'], rows));
+  console.log(
+    table(
+      [
+        'request',
+        'Decide Together',
+        'bare Hono + GetItem',
+        'ratio',
+        'ours: import + first response',
+        'bare: import + first response',
+      ],
+      rows,
+    ),
+  );
 
   const bytes = (file: string) => readFileSync(file);
   const sizes = (file: string) => {
