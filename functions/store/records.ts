@@ -57,6 +57,9 @@ export interface LinkState {
   revokedAt: string | null;
 }
 
+/** The record's copy of its link's state (ADR 25). Made once: zod compiles a schema's parser on its first use. */
+const LinkStateItem = RecordItem.pick({ linkExpiresAt: true, linkRevokedAt: true });
+
 const SummaryItem = RecordItem.pick({
   recordId: true,
   invitationId: true,
@@ -76,9 +79,18 @@ function toSummary(raw: Record<string, unknown>): RecordSummary {
 }
 
 function toRecord(raw: Record<string, unknown>, amendments: Amendment[]): DecisionRecord {
+  // Parsed once, every read: the summary's fields first, in the summary's order.
   const item = RecordItem.parse(raw);
   return {
-    ...toSummary(raw),
+    id: item.recordId,
+    invitationId: item.invitationId,
+    aidId: item.aidId,
+    aidVersion: item.aidVersion,
+    aidTitle: item.aidTitle,
+    clinicReference: item.clinicReference,
+    status: item.status,
+    statusAt: item.statusAt,
+    createdAt: item.createdAt,
     currentStep: item.currentStep,
     answers: item.answers,
     revision: item.revision,
@@ -219,10 +231,7 @@ export function createRecordRepository(db: Db): RecordRepository {
       .filter(startsWith(keys.recordAmendmentPrefix))
       .reverse()
       .map((item) => Amendment.parse(item));
-    const { linkExpiresAt, linkRevokedAt } = RecordItem.pick({
-      linkExpiresAt: true,
-      linkRevokedAt: true,
-    }).parse(first);
+    const { linkExpiresAt, linkRevokedAt } = LinkStateItem.parse(first);
     return {
       record: toRecord(first, amendments),
       history: rest.filter(startsWith(keys.recordEventPrefix)).map(toEvent),

@@ -1,7 +1,9 @@
 /**
  * The baseline the benches measure beside the project in the same run: a bare
- * Hono + zod + DynamoDB client Lambda whose one route does one GetItem,
- * bundled as the production bundle is. Nothing of ours is in it.
+ * Hono + zod + DynamoDB client Lambda whose route does one GetItem, bundled as
+ * the production bundle is. Nothing of ours is in it. `GET /query?pk=…` makes
+ * instead the Query a patient's read makes (a record's partition, consistent):
+ * beside it, what is ours in a read shows apart from what DynamoDB Local takes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +16,7 @@ export async function buildBaseline(): Promise<string> {
   writeFileSync(
     path.join(dir, 'handler.ts'),
     `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import * as z from 'zod';
@@ -24,7 +26,12 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({
   endpoint: env.DYNAMODB_ENDPOINT, region: 'local',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 }));
-const app = new Hono().all('*', async (c) => {
+const app = new Hono().get('/query', async (c) => {
+  const { Items = [] } = await doc.send(new QueryCommand({ TableName: env.TABLE_NAME,
+    KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': c.req.query('pk') ?? '' },
+    ScanIndexForward: false, ConsistentRead: true }));
+  return c.json(Items);
+}).all('*', async (c) => {
   const { Item } = await doc.send(new GetCommand({ TableName: env.TABLE_NAME, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
   return c.json({ ok: true, found: Item !== undefined });
 });

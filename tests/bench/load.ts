@@ -4,7 +4,9 @@
  * 50 connections, beside the bare Hono + GetItem baseline (baseline.ts) served
  * the same way and measured in the same run, alternating. Then the saved
  * answers are counted against the 2xx answers to the saves: none lost, none
- * applied twice. It prints figures; it fails only when it cannot run.
+ * applied twice. The patient's read is also measured beside a bare route making
+ * the same Query, to tell our code's cost from DynamoDB Local's. It prints
+ * figures; it fails only when it cannot run.
  *
  * ROUNDS (3), SECONDS (5) and CONNECTIONS (50) change the run. PROFILE=DIR
  * writes a V8 CPU profile of the project's server into DIR (open it in
@@ -16,6 +18,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startDynamoLocal } from '#functions/dev/dynamodb-local';
 import { freePort } from '#functions/dev/dynamodb-local';
+import { keys } from '#functions/store/keys';
 import { buildBaseline } from './baseline';
 import { BENCH_ORG, benchServerEnv, seededBenchStore } from './bench-store';
 import { median, range, ratio, table } from './figures';
@@ -163,7 +166,7 @@ try {
     }
   };
 
-  const run = (url: string, kind: Kind | 'mix' | 'bare') => {
+  const run = (url: string, kind: Kind | 'mix' | 'bare' | 'bare query') => {
     // Saves cut off at the end of the last run never answered: their patients are free again.
     for (const patient of patients) patient.busy = false;
     return autocannon({
@@ -176,9 +179,13 @@ try {
             turn += 1;
             const chosen = kind === 'mix' ? mix[turn % mix.length]! : kind;
             context['kind'] = chosen;
-            return kind === 'bare'
-              ? { ...req, method: 'GET', path: '/' }
-              : { ...req, ...request(chosen as Kind, context) };
+            if (kind === 'bare') return { ...req, method: 'GET', path: '/' };
+            if (kind === 'bare query') {
+              const { recordId } = patients[turn % PATIENTS]!;
+              const pk = encodeURIComponent(keys.record(BENCH_ORG, recordId).pk);
+              return { ...req, method: 'GET', path: `/query?pk=${pk}` };
+            }
+            return { ...req, ...request(chosen as Kind, context) };
           },
           onResponse: (status, body, context) => {
             statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -267,6 +274,42 @@ try {
         'non-2xx',
       ],
       rows,
+    ),
+  );
+
+  // The same patient's read beside a bare route making the same Query: the ratio is our code's
+  // share (session check, parsing, the view and its JSON), DynamoDB Local's Query cost set apart.
+  const read = empty();
+  const sameQuery = empty();
+  for (let round = 0; round < ROUNDS; round += 1) {
+    add(read, await run(project.url, 'patient read'));
+    add(sameQuery, await run(bare.url, 'bare query'));
+  }
+  console.log(
+    `\nThe patient's read beside a bare Hono route making the same DynamoDB Query (the record's partition, consistent), ${ROUNDS} alternating runs\n`,
+  );
+  console.log(
+    table(
+      [
+        'requests',
+        'Decide Together',
+        'bare Hono + the same Query',
+        'throughput ratio',
+        'p99',
+        'bare p99',
+        'p99 ratio',
+      ],
+      [
+        [
+          'GET /api/patient/record',
+          range(read.rps, 'req/s'),
+          range(sameQuery.rps, 'req/s'),
+          ratio(median(read.rps), median(sameQuery.rps)),
+          range(read.p99),
+          range(sameQuery.p99),
+          ratio(median(read.p99), median(sameQuery.p99)),
+        ],
+      ],
     ),
   );
   console.log(
