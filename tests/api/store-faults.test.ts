@@ -122,6 +122,7 @@ describe('when DynamoDB throttles or fails', () => {
         UpdateExpression: 'SET linkRevokedAt = :now',
       });
   });
+
   const conflict = () =>
     new TransactionCanceledException({
       message: 'Transaction cancelled',

@@ -1,22 +1,23 @@
 /**
  * The baseline the benches measure beside the project in the same run: a bare
  * Hono + zod + DynamoDB client Lambda whose route does one GetItem, bundled as
- * the production bundle is. Nothing of ours is in it. `GET /query?pk=…` makes
- * instead the Query a patient's read makes (a record's partition, consistent):
- * beside it, what is ours in a read shows apart from what DynamoDB Local takes.
+ * the production bundle is. Nothing of ours is in it. With `withQuery` (for
+ * bench:load, not for cold starts), `GET /query?pk=…` makes instead the Query a
+ * patient's read makes (a record's partition, consistent): beside it, what is
+ * ours in a read shows apart from what DynamoDB Local takes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 /** The baseline: what any Hono + zod + DynamoDB Lambda pays, and nothing of ours. */
-export async function buildBaseline(): Promise<string> {
-  const dir = path.resolve('build/bench-baseline');
+export async function buildBaseline({ withQuery = false } = {}): Promise<string> {
+  const dir = path.resolve(withQuery ? 'build/bench-baseline-query' : 'build/bench-baseline');
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, 'handler.ts'),
     `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand${withQuery ? ', QueryCommand' : ''} } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import * as z from 'zod';
@@ -26,12 +27,16 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({
   endpoint: env.DYNAMODB_ENDPOINT, region: 'local',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 }));
-const app = new Hono().get('/query', async (c) => {
+const app = new Hono()${
+      withQuery
+        ? `.get('/query', async (c) => {
   const { Items = [] } = await doc.send(new QueryCommand({ TableName: env.TABLE_NAME,
     KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': c.req.query('pk') ?? '' },
     ScanIndexForward: false, ConsistentRead: true }));
   return c.json(Items);
-}).all('*', async (c) => {
+})`
+        : ''
+    }.all('*', async (c) => {
   const { Item } = await doc.send(new GetCommand({ TableName: env.TABLE_NAME, Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
   return c.json({ ok: true, found: Item !== undefined });
 });

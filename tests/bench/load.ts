@@ -92,7 +92,7 @@ try {
   };
   const project = await serve(path.resolve('build/lambda/index.mjs'), env, PROFILE);
   children.push(project.child);
-  const bare = await serve(await buildBaseline(), env);
+  const bare = await serve(await buildBaseline({ withQuery: true }), env);
   children.push(bare.child);
 
   // What the mix does, in turn: patient reads and saves, clinician lists and record reads.
