@@ -5,15 +5,18 @@
  * the same way and measured in the same run, alternating. Then the saved
  * answers are counted against the 2xx answers to the saves: none lost, none
  * applied twice. The patient's read is also measured beside a bare route making
- * the same Query, to tell our code's cost from DynamoDB Local's. It prints
- * figures; it fails only when it cannot run.
+ * the same Query, to tell our code's cost from DynamoDB Local's, and the CPU
+ * time each request costs the server and DynamoDB Local is printed beside the
+ * throughput. It prints figures; it fails only when it cannot run (and needs
+ * Linux's /proc for the CPU figures).
  *
  * ROUNDS (3), SECONDS (5) and CONNECTIONS (50) change the run. PROFILE=DIR
  * writes a V8 CPU profile of the project's server into DIR (open it in
  * Chrome's DevTools, or sum it with tests/bench/profile-summary.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { startDynamoLocal } from '#functions/dev/dynamodb-local';
@@ -32,6 +35,19 @@ const PATIENTS = CONNECTIONS + 10;
 
 const PROFILE = process.env['PROFILE'];
 
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/**
+ * The CPU time a process has used so far, in ms (Linux's /proc/PID/stat: user and
+ * system time). Per request, it tells what each one costs the server apart from
+ * what it costs DynamoDB Local, which shares this machine's cores with it.
+ */
+function cpuMs(pid: number): number {
+  // Fields after the command's name start at the third: utime is the 14th, stime the 15th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
 async function serve(file: string, env: NodeJS.ProcessEnv, profile?: string) {
   const port = await freePort();
   const child = spawn(
@@ -48,8 +64,9 @@ async function serve(file: string, env: NodeJS.ProcessEnv, profile?: string) {
   );
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
   if (!chunk.toString().includes('ready')) throw new Error(`${file} did not start`);
-  return { url: `http://127.0.0.1:${port}`, child };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, child };
 }
+type Server = Awaited<ReturnType<typeof serve>>;
 
 const dynamo = await startDynamoLocal();
 const children: ChildProcess[] = [];
@@ -166,11 +183,12 @@ try {
     }
   };
 
-  const run = (url: string, kind: Kind | 'mix' | 'bare' | 'bare query') => {
+  const run = async (server: Server, kind: Kind | 'mix' | 'bare' | 'bare query') => {
     // Saves cut off at the end of the last run never answered: their patients are free again.
     for (const patient of patients) patient.busy = false;
-    return autocannon({
-      url,
+    const cpuBefore = { server: cpuMs(server.pid), store: cpuMs(dynamo.pid) };
+    const result = await autocannon({
+      url: server.url,
       connections: CONNECTIONS,
       duration: SECONDS,
       requests: [
@@ -210,6 +228,12 @@ try {
         },
       ],
     });
+    const answered = Math.max(1, result.requests.total);
+    return {
+      result,
+      serverCpuMs: (cpuMs(server.pid) - cpuBefore.server) / answered,
+      storeCpuMs: (cpuMs(dynamo.pid) - cpuBefore.store) / answered,
+    };
   };
 
   interface Figures {
@@ -217,9 +241,23 @@ try {
     p50: number[];
     p99: number[];
     errors: number[];
+    serverCpuMs: number[];
+    storeCpuMs: number[];
   }
-  const empty = (): Figures => ({ rps: [], p50: [], p99: [], errors: [] });
-  const add = (figures: Figures, result: autocannon.Result) => {
+  const empty = (): Figures => ({
+    rps: [],
+    p50: [],
+    p99: [],
+    errors: [],
+    serverCpuMs: [],
+    storeCpuMs: [],
+  });
+  const add = (
+    figures: Figures,
+    { result, serverCpuMs, storeCpuMs }: Awaited<ReturnType<typeof run>>,
+  ) => {
+    figures.serverCpuMs.push(serverCpuMs);
+    figures.storeCpuMs.push(storeCpuMs);
     figures.rps.push(result.requests.average);
     figures.p50.push(result.latency.p50);
     figures.p99.push(result.latency.p99);
@@ -235,15 +273,39 @@ try {
     { name: 'PUT /api/patient/record/steps/questions', kind: 'patient save' },
   ];
   const rows: string[][] = [];
+  const cpuRows: string[][] = [];
+  // CPU time per request: the server's own (what bounds its throughput where the store runs
+  // elsewhere, as DynamoDB does in production) and DynamoDB Local's, ours beside the baseline's.
+  const cpuRow = (name: string, ours: Figures, base: Figures) => {
+    const perRequest = (values: number[]) => `${median(values).toFixed(2)} ms`;
+    return [
+      name,
+      perRequest(ours.serverCpuMs),
+      perRequest(base.serverCpuMs),
+      ratio(median(ours.serverCpuMs), median(base.serverCpuMs)),
+      perRequest(ours.storeCpuMs),
+      perRequest(base.storeCpuMs),
+      ratio(median(ours.storeCpuMs), median(base.storeCpuMs)),
+    ];
+  };
+  const cpuHeader = (bare: string) => [
+    'requests',
+    'server CPU per request: Decide Together',
+    bare,
+    'ratio',
+    'DynamoDB Local CPU per request: ours',
+    'bare',
+    'ratio',
+  ];
   // A warm-up of each, unmeasured: JIT and connections.
-  await run(project.url, 'mix');
-  await run(bare.url, 'bare');
+  await run(project, 'mix');
+  await run(bare, 'bare');
   for (const { name, kind } of kinds) {
     const ours = empty();
     const base = empty();
     for (let round = 0; round < ROUNDS; round += 1) {
-      add(ours, await run(project.url, kind));
-      add(base, await run(bare.url, 'bare'));
+      add(ours, await run(project, kind));
+      add(base, await run(bare, 'bare'));
     }
     rows.push([
       name,
@@ -256,6 +318,7 @@ try {
       ratio(median(ours.p99), median(base.p99)),
       String(ours.errors.reduce((a, b) => a + b, 0)),
     ]);
+    cpuRows.push(cpuRow(name, ours, base));
   }
   console.log(
     `Throughput and latency at ${CONNECTIONS} connections, ${SECONDS} s runs, median (min–max) of ${ROUNDS} alternating runs each, Node ${process.version}\n`,
@@ -276,14 +339,18 @@ try {
       rows,
     ),
   );
+  console.log(
+    '\nWhere the time of a request goes: CPU per request of the server process and of DynamoDB Local (one Java process on the same cores), medians of the same runs\n',
+  );
+  console.log(table(cpuHeader('bare Hono + GetItem'), cpuRows));
 
   // The same patient's read beside a bare route making the same Query: the ratio is our code's
   // share (session check, parsing, the view and its JSON), DynamoDB Local's Query cost set apart.
   const read = empty();
   const sameQuery = empty();
   for (let round = 0; round < ROUNDS; round += 1) {
-    add(read, await run(project.url, 'patient read'));
-    add(sameQuery, await run(bare.url, 'bare query'));
+    add(read, await run(project, 'patient read'));
+    add(sameQuery, await run(bare, 'bare query'));
   }
   console.log(
     `\nThe patient's read beside a bare Hono route making the same DynamoDB Query (the record's partition, consistent), ${ROUNDS} alternating runs\n`,
@@ -311,6 +378,12 @@ try {
         ],
       ],
     ),
+  );
+  console.log('');
+  console.log(
+    table(cpuHeader('bare Hono + the same Query'), [
+      cpuRow('GET /api/patient/record', read, sameQuery),
+    ]),
   );
   console.log(
     `\nStatuses seen (all runs, project and baseline): ${JSON.stringify(Object.fromEntries(statuses))}`,
