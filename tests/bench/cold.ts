@@ -15,10 +15,12 @@ import { createDynamoClients } from '#functions/store/db';
 import { ensureTable } from '#functions/store/setup';
 import { buildBaseline } from './baseline';
 import { benchTable, median, range, ratio, table } from './figures';
+import { benchNode, describeBenchNode } from './lambda-node';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 11);
 const TABLE_NAME = 'bench-cold';
 const project = path.resolve('build/lambda/index.mjs');
+const node = benchNode();
 
 interface Request {
   name: string;
@@ -58,7 +60,7 @@ console.log(JSON.stringify({ ms: performance.now() - started, importMs: imported
 
 function coldStart(file: string, request: Request, env: NodeJS.ProcessEnv) {
   const output = execFileSync(
-    process.execPath,
+    node.path,
     [
       '--input-type=module',
       '-e',
@@ -120,7 +122,7 @@ try {
   measure('/api/health, as deployed (source maps on)', requests[0]!, deployed);
 
   console.log(
-    `Cold start: import + first response, median (min–max) of ${ROUNDS} fresh processes each, Node ${process.version}\n`,
+    `Cold start: import + first response, median (min–max) of ${ROUNDS} fresh processes each, ${describeBenchNode(node)}\n`,
   );
   console.log(
     table(

@@ -25,6 +25,7 @@ import { keys } from '#functions/store/keys';
 import { buildBaseline } from './baseline';
 import { BENCH_ORG, benchServerEnv, seededBenchStore } from './bench-store';
 import { median, range, ratio, table } from './figures';
+import { benchNode, describeBenchNode } from './lambda-node';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const SECONDS = Number(process.env['SECONDS'] ?? 5);
@@ -34,6 +35,7 @@ const TABLE_NAME = 'bench-load';
 const PATIENTS = CONNECTIONS + 10;
 
 const PROFILE = process.env['PROFILE'];
+const node = benchNode();
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
@@ -51,7 +53,7 @@ function cpuMs(pid: number): number {
 async function serve(file: string, env: NodeJS.ProcessEnv, profile?: string) {
   const port = await freePort();
   const child = spawn(
-    process.execPath,
+    node.path,
     [
       ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []),
       '--import',
@@ -321,7 +323,7 @@ try {
     cpuRows.push(cpuRow(name, ours, base));
   }
   console.log(
-    `Throughput and latency at ${CONNECTIONS} connections, ${SECONDS} s runs, median (min–max) of ${ROUNDS} alternating runs each, Node ${process.version}\n`,
+    `Throughput and latency at ${CONNECTIONS} connections, ${SECONDS} s runs, median (min–max) of ${ROUNDS} alternating runs each, ${describeBenchNode(node)}\n`,
   );
   console.log(
     table(

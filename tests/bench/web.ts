@@ -29,6 +29,7 @@ import { chromiumFlags } from '#tests/support/chromium';
 import { buildBareRemix } from './bare-remix';
 import { benchServerEnv, seededBenchStore } from './bench-store';
 import { median, range, ratio, table } from './figures';
+import { benchNode, describeBenchNode } from './lambda-node';
 
 const ROUNDS = Number(process.env['ROUNDS'] ?? 3);
 const TABLE_NAME = 'bench-web';
@@ -56,10 +57,12 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const scores = (values: number[]) =>
   `${median(values)} (${Math.min(...values)}–${Math.max(...values)})`;
 
+const node = benchNode();
+
 async function serve(file: string, assets: string, env: NodeJS.ProcessEnv) {
   const port = await freePort();
   const child = spawn(
-    process.execPath,
+    node.path,
     ['--import', 'tsx', path.resolve('tests/bench/lambda-server.ts'), file, String(port), assets],
     { env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -189,7 +192,7 @@ try {
     ]);
   }
   console.log(
-    `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile, performance score, median (min–max) of ${ROUNDS} alternating runs\n`,
+    `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile, performance score, median (min–max) of ${ROUNDS} alternating runs, both servers on ${describeBenchNode(node)}\n`,
   );
   console.log(
     table(

@@ -9,6 +9,7 @@ import { acknowledgements } from '#infra/acknowledgements';
 import { createCdkApp } from '#infra/app';
 import { managedRuleGroups } from '#infra/edge';
 import { serverMemoryMb } from '#infra/server-function';
+import { LAMBDA_NODE_MAJOR } from '#tests/bench/lambda-node';
 
 const assetsPath = mkdtempSync(path.join(tmpdir(), 'assets-'));
 mkdirSync(path.join(assetsPath, 'assets'));
@@ -283,9 +284,9 @@ describe('least privilege', () => {
 });
 
 describe('the server', () => {
-  it('runs on Node.js 24, arm64, with the measured memory, tracing, and the table bound by name', () => {
+  it('runs on Node.js 24 (the Node the benchmarks measure), arm64, with the measured memory, tracing, and the table bound by name', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs24.x',
+      Runtime: `nodejs${LAMBDA_NODE_MAJOR}.x`,
       Architectures: ['arm64'],
       MemorySize: serverMemoryMb,
       Handler: 'index.handler',
