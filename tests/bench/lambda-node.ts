@@ -47,26 +47,39 @@ export function benchNode(): BenchNode {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     console.log(`Fetching Node ${LAMBDA_NODE_MAJOR} from the npm registry (once)…`);
-    const [packed] = JSON.parse(
-      execFileSync(
-        'npm',
-        [
-          'pack',
-          `node-linux-${process.arch}@${LAMBDA_NODE_MAJOR}`,
-          '--json',
-          '--pack-destination',
-          dir,
-        ],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-      ),
-    ) as { filename: string }[];
-    execFileSync('tar', ['-xzf', path.join(dir, packed!.filename), '-C', dir]);
-    rmSync(path.join(dir, packed!.filename));
+    try {
+      fetchNode(dir);
+    } catch (error) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(
+        `Could not fetch Node ${LAMBDA_NODE_MAJOR} from the npm registry; BENCH_NODE=system measures on this machine's Node instead.`,
+        { cause: error },
+      );
+    }
   }
   const { version } = JSON.parse(readFileSync(path.join(dir, 'package/package.json'), 'utf8')) as {
     version: string;
   };
   return { path: executable, version: `v${version}` };
+}
+
+/** The newest release of the major, unpacked into `dir` (package/bin/node). */
+function fetchNode(dir: string): void {
+  const [packed] = JSON.parse(
+    execFileSync(
+      'npm',
+      [
+        'pack',
+        `node-linux-${process.arch}@${LAMBDA_NODE_MAJOR}`,
+        '--json',
+        '--pack-destination',
+        dir,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    ),
+  ) as { filename: string }[];
+  execFileSync('tar', ['-xzf', path.join(dir, packed!.filename), '-C', dir]);
+  rmSync(path.join(dir, packed!.filename));
 }
 
 /** "Node v24.21.0, the Lambda runtime's major …", for a bench's heading. */
