@@ -3,8 +3,11 @@
  * Hono + zod + DynamoDB client Lambda whose route does one GetItem, bundled as
  * the production bundle is. Nothing of ours is in it. With `withQuery` (for
  * bench:load, not for cold starts), `GET /query?pk=…` makes instead the Query a
- * patient's read makes (a record's partition, consistent): beside it, what is
- * ours in a read shows apart from what DynamoDB Local takes.
+ * patient's read makes (a record's partition, consistent), and
+ * `GET /two-calls?pk=…&keys=…` the two calls a clinician's read makes together
+ * (a BatchGetItem of the given keys: the session and the membership; and that
+ * Query): beside them, what is ours in a read shows apart from what DynamoDB
+ * Local takes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +20,7 @@ export async function buildBaseline({ withQuery = false } = {}): Promise<string>
   writeFileSync(
     path.join(dir, 'handler.ts'),
     `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand${withQuery ? ', QueryCommand' : ''} } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand${withQuery ? ', BatchGetCommand, QueryCommand' : ''} } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import * as z from 'zod';
@@ -27,13 +30,22 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({
   endpoint: env.DYNAMODB_ENDPOINT, region: 'local',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 }));
-const app = new Hono()${
+${
+  withQuery
+    ? `const partition = async (pk: string) => (await doc.send(new QueryCommand({ TableName: env.TABLE_NAME,
+  KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk },
+  ScanIndexForward: false, ConsistentRead: true }))).Items ?? [];
+`
+    : ''
+}const app = new Hono()${
       withQuery
-        ? `.get('/query', async (c) => {
-  const { Items = [] } = await doc.send(new QueryCommand({ TableName: env.TABLE_NAME,
-    KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': c.req.query('pk') ?? '' },
-    ScanIndexForward: false, ConsistentRead: true }));
-  return c.json(Items);
+        ? `.get('/query', async (c) => c.json(await partition(c.req.query('pk') ?? '')))
+.get('/two-calls', async (c) => {
+  const [batch, items] = await Promise.all([
+    doc.send(new BatchGetCommand({ RequestItems: { [env.TABLE_NAME]: { Keys: JSON.parse(c.req.query('keys') ?? '[]') } } })),
+    partition(c.req.query('pk') ?? ''),
+  ]);
+  return c.json({ found: batch.Responses?.[env.TABLE_NAME] ?? [], items });
 })`
         : ''
     }.all('*', async (c) => {

@@ -25,7 +25,7 @@ export async function seededBenchStore(endpoint: string, tableName: string) {
 
 /** The seeded demonstration clinic and its clinician, whom the benches act as. */
 export const BENCH_ORG = 'demo-clinic';
-const benchClinician = { id: 'demo-clinician', name: 'Dr Alex Morgan' };
+export const benchClinician = { id: 'demo-clinician', name: 'Dr Alex Morgan' };
 
 /** The clinician's session as signing in makes it, written to the table. */
 function clinicianSession(store: Store, until: Date) {

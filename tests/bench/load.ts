@@ -4,8 +4,8 @@
  * 50 connections, beside the bare Hono + GetItem baseline (baseline.ts) served
  * the same way and measured in the same run, alternating. Then the saved
  * answers are counted against the 2xx answers to the saves: none lost, none
- * applied twice. The patient's read is also measured beside a bare route making
- * the same Query, to tell our code's cost from DynamoDB Local's, and the CPU
+ * applied twice. Each read is also measured beside a bare route making the
+ * same DynamoDB calls, to tell our code's cost from DynamoDB Local's, and the CPU
  * time each request costs the server and DynamoDB Local is printed beside the
  * throughput. It prints figures; it fails only when it cannot run (and needs
  * Linux's /proc for the CPU figures).
@@ -22,8 +22,9 @@ import autocannon from 'autocannon';
 import { startDynamoLocal } from '#functions/dev/dynamodb-local';
 import { freePort } from '#functions/dev/dynamodb-local';
 import { keys } from '#functions/store/keys';
+import { hashToken } from '#functions/store/sessions';
 import { buildBaseline } from './baseline';
-import { BENCH_ORG, benchServerEnv, seededBenchStore } from './bench-store';
+import { BENCH_ORG, benchClinician, benchServerEnv, seededBenchStore } from './bench-store';
 import { median, range, ratio, table } from './figures';
 import { benchNode, describeBenchNode } from './lambda-node';
 
@@ -185,7 +186,15 @@ try {
     }
   };
 
-  const run = async (server: Server, kind: Kind | 'mix' | 'bare' | 'bare query') => {
+  // The clinician's read's first call: their session and membership (the organisation is kept in memory).
+  const clinicianKeys = encodeURIComponent(
+    JSON.stringify([
+      keys.session(hashToken(clinician.id)),
+      keys.clinician(BENCH_ORG, benchClinician.id),
+    ]),
+  );
+  type BareKind = 'bare' | 'bare query' | 'bare two calls';
+  const run = async (server: Server, kind: Kind | 'mix' | BareKind) => {
     // Saves cut off at the end of the last run never answered: their patients are free again.
     for (const patient of patients) patient.busy = false;
     const cpuBefore = { server: cpuMs(server.pid), store: cpuMs(dynamo.pid) };
@@ -200,10 +209,14 @@ try {
             const chosen = kind === 'mix' ? mix[turn % mix.length]! : kind;
             context['kind'] = chosen;
             if (kind === 'bare') return { ...req, method: 'GET', path: '/' };
-            if (kind === 'bare query') {
+            if (kind === 'bare query' || kind === 'bare two calls') {
               const { recordId } = patients[turn % PATIENTS]!;
               const pk = encodeURIComponent(keys.record(BENCH_ORG, recordId).pk);
-              return { ...req, method: 'GET', path: `/query?pk=${pk}` };
+              const path =
+                kind === 'bare query'
+                  ? `/query?pk=${pk}`
+                  : `/two-calls?pk=${pk}&keys=${clinicianKeys}`;
+              return { ...req, method: 'GET', path };
             }
             return { ...req, ...request(chosen as Kind, context) };
           },
@@ -346,47 +359,55 @@ try {
   );
   console.log(table(cpuHeader('bare Hono + GetItem'), cpuRows));
 
-  // The same patient's read beside a bare route making the same Query: the ratio is our code's
-  // share (session check, parsing, the view and its JSON), DynamoDB Local's Query cost set apart.
-  const read = empty();
-  const sameQuery = empty();
-  for (let round = 0; round < ROUNDS; round += 1) {
-    add(read, await run(project, 'patient read'));
-    add(sameQuery, await run(bare, 'bare query'));
+  // Each read beside a bare route making the same DynamoDB calls: the ratio is our code's share
+  // (the session check, parsing, the view and its JSON), DynamoDB Local's work set apart.
+  const sameCalls: { name: string; kind: Kind; bare: BareKind }[] = [
+    { name: 'GET /api/patient/record (one Query)', kind: 'patient read', bare: 'bare query' },
+    {
+      name: 'GET /api/records/{id} (clinician: a batch and a Query)',
+      kind: 'record read',
+      bare: 'bare two calls',
+    },
+  ];
+  const sameCallsRows: string[][] = [];
+  const sameCallsCpu: string[][] = [];
+  for (const { name, kind, bare: bareKind } of sameCalls) {
+    const ours = empty();
+    const base = empty();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      add(ours, await run(project, kind));
+      add(base, await run(bare, bareKind));
+    }
+    sameCallsRows.push([
+      name,
+      range(ours.rps, 'req/s'),
+      range(base.rps, 'req/s'),
+      ratio(median(ours.rps), median(base.rps)),
+      range(ours.p99),
+      range(base.p99),
+      ratio(median(ours.p99), median(base.p99)),
+    ]);
+    sameCallsCpu.push(cpuRow(name, ours, base));
   }
   console.log(
-    `\nThe patient's read beside a bare Hono route making the same DynamoDB Query (the record's partition, consistent), ${ROUNDS} alternating runs\n`,
+    `\nReads beside a bare Hono route making the same DynamoDB calls (the record's partition, consistent; and the clinician's session and membership in one batch), ${ROUNDS} alternating runs\n`,
   );
   console.log(
     table(
       [
         'requests',
         'Decide Together',
-        'bare Hono + the same Query',
+        'bare Hono + the same calls',
         'throughput ratio',
         'p99',
         'bare p99',
         'p99 ratio',
       ],
-      [
-        [
-          'GET /api/patient/record',
-          range(read.rps, 'req/s'),
-          range(sameQuery.rps, 'req/s'),
-          ratio(median(read.rps), median(sameQuery.rps)),
-          range(read.p99),
-          range(sameQuery.p99),
-          ratio(median(read.p99), median(sameQuery.p99)),
-        ],
-      ],
+      sameCallsRows,
     ),
   );
   console.log('');
-  console.log(
-    table(cpuHeader('bare Hono + the same Query'), [
-      cpuRow('GET /api/patient/record', read, sameQuery),
-    ]),
-  );
+  console.log(table(cpuHeader('bare Hono + the same calls'), sameCallsCpu));
   console.log(
     `\nStatuses seen (all runs, project and baseline): ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
