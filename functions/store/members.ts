@@ -32,7 +32,7 @@ import {
   StoreUnavailableError,
 } from './errors';
 import { sortableId } from './ids';
-import { keys } from './keys';
+import { keys, type ItemKey } from './keys';
 import { encodeCursor, organisationList, queryPage } from './pages';
 import { ClinicianItem, memberEmailKey } from './people';
 import type { Principal } from './principal';
@@ -102,31 +102,30 @@ export function toMember(item: ClinicianItem): Member {
 export function createMemberRepository(db: Db): MemberRepository {
   const { tableName } = db;
 
+  /** An item as it is now: every read here is one a change builds on. */
+  const currentItem = async (Key: ItemKey, projection?: string) =>
+    (
+      await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key,
+          ConsistentRead: true,
+          ...(projection ? { ProjectionExpression: projection } : {}),
+        }),
+      )
+    ).Item;
+
   const getMember = async (orgId: string, memberId: string) => {
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: keys.clinician(orgId, memberId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? ClinicianItem.parse(Item) : null;
+    const item = await currentItem(keys.clinician(orgId, memberId));
+    return item ? ClinicianItem.parse(item) : null;
   };
 
   /**
    * The members' recent changes (ADR 28), read consistently: a change builds on
    * them, and the members page asks for them with its session (one call).
    */
-  const readRecentChanges = async (orgId: string) => {
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: keys.recentMemberChanges(orgId),
-        ConsistentRead: true,
-      }),
-    );
-    return recentMemberChangesIn(Item);
-  };
+  const readRecentChanges = async (orgId: string) =>
+    recentMemberChangesIn(await currentItem(keys.recentMemberChanges(orgId)));
 
   /** The ids a change's event joins, newest first. */
   const recentIds = async (orgId: string) =>
@@ -176,15 +175,8 @@ export function createMemberRepository(db: Db): MemberRepository {
   };
 
   const adminCount = async (orgId: string) => {
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: keys.organisation(orgId),
-        ConsistentRead: true,
-        ProjectionExpression: 'adminCount',
-      }),
-    );
-    return typeof Item?.['adminCount'] === 'number' ? Item['adminCount'] : 0;
+    const item = await currentItem(keys.organisation(orgId), 'adminCount');
+    return typeof item?.['adminCount'] === 'number' ? item['adminCount'] : 0;
   };
 
   /**
@@ -274,10 +266,7 @@ export function createMemberRepository(db: Db): MemberRepository {
     },
 
     async emailTaken(email) {
-      const { Item } = await db.send(
-        new GetCommand({ TableName: tableName, Key: memberEmailKey(email), ConsistentRead: true }),
-      );
-      return Item !== undefined;
+      return (await currentItem(memberEmailKey(email))) !== undefined;
     },
 
     async invite(orgId, input, actorId) {
@@ -423,13 +412,7 @@ export function createMemberRepository(db: Db): MemberRepository {
 
     async linkByEmail(subject, email) {
       for (let attempt = 0; attempt < CONFLICT_ATTEMPTS; attempt += 1) {
-        const { Item: claimItem } = await db.send(
-          new GetCommand({
-            TableName: tableName,
-            Key: memberEmailKey(email),
-            ConsistentRead: true,
-          }),
-        );
+        const claimItem = await currentItem(memberEmailKey(email));
         if (!claimItem) return null;
         const claim = EmailClaim.parse(claimItem);
         const [member, recent] = await Promise.all([

@@ -72,15 +72,8 @@ const SummaryItem = RecordItem.pick({
   createdAt: true,
 });
 
-function toSummary(raw: Record<string, unknown>): RecordSummary {
-  // The stored fields as they are, in the same order; only the id is renamed.
-  const { recordId, ...fields } = SummaryItem.parse(raw);
-  return { id: recordId, ...fields };
-}
-
-function toRecord(raw: Record<string, unknown>, amendments: Amendment[]): DecisionRecord {
-  // Parsed once, every read: the summary's fields first, in the summary's order.
-  const item = RecordItem.parse(raw);
+/** A record's summary from its parsed item: the stored fields in the same order, the id renamed. */
+function summaryOf(item: z.output<typeof SummaryItem>): RecordSummary {
   return {
     id: item.recordId,
     invitationId: item.invitationId,
@@ -91,6 +84,18 @@ function toRecord(raw: Record<string, unknown>, amendments: Amendment[]): Decisi
     status: item.status,
     statusAt: item.statusAt,
     createdAt: item.createdAt,
+  };
+}
+
+function toSummary(raw: Record<string, unknown>): RecordSummary {
+  return summaryOf(SummaryItem.parse(raw));
+}
+
+function toRecord(raw: Record<string, unknown>, amendments: Amendment[]): DecisionRecord {
+  // Parsed once, every read.
+  const item = RecordItem.parse(raw);
+  return {
+    ...summaryOf(item),
     currentStep: item.currentStep,
     answers: item.answers,
     revision: item.revision,
